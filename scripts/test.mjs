@@ -1,0 +1,49 @@
+// `npm test`: every test of the project, on a bare machine of this kind.
+// 1. system packages (Chromium, real archive writers) — installed as root on Debian;
+// 2. type check; 3. the production build (the end-to-end tests open it);
+// 4. vitest: the Node project (unit, corpus, e2e) and the Chromium project (workers, wasm, UI).
+// Ends with one plain line "tests: N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { ensureSystemDeps } from './ensure-system-deps.mjs';
+
+function run(cmd, args, opts = {}) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  return r.status ?? 1;
+}
+
+try {
+  ensureSystemDeps();
+} catch (e) {
+  console.error(e.message);
+  process.exit(2);
+}
+
+const extra = process.argv.slice(2);
+let status = 0;
+if (extra.length === 0) {
+  status = run('npx', ['tsc', '--noEmit', '-p', '.']);
+  if (status !== 0) {
+    console.error('type check failed');
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
+  console.error('build failed');
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+mkdirSync('tests/.out', { recursive: true });
+const out = 'tests/.out/vitest.json';
+status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra]);
+
+if (existsSync(out)) {
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  if (r.numTotalTests === 0) status = 1;
+}
+process.exit(status);

@@ -1,0 +1,14 @@
+/** Progress events sent from the engine to whoever shows them. */
+export interface Progress {
+  /** 'index' (reading the structure), 'layers' (deep scan), 'done' */
+  phase: 'index' | 'layers' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+  /** bytes per second, averaged since the start */
+  rate: number;
+  elapsedMs: number;
+  /** What is being read now, e.g. "layer 3 of 8 (blobs/sha256/ab12…)". */
+  detail?: string;
+}
+
+export type ProgressListener = (p: Progress) => void;

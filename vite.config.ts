@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { playwright } from '@vitest/browser-playwright';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+
+// One config for the app build and both test projects (STYLE.md: unit tests in Node,
+// workers/wasm/DOM in a real Chromium). The browser project drives Debian's Chromium
+// through playwright; nothing downloads a browser.
+export default defineConfig({
+  plugins: [preact()],
+  base: './',
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2048,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/corpus/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts', 'tests/browser/**/*.test.tsx'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
