@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import pkg from './package.json' with { type: 'json' };
 
 // One config for the app build and both test projects (STYLE.md: unit tests in Node,
 // workers/wasm/DOM in a real Chromium). The browser project drives Debian's Chromium
@@ -9,6 +10,7 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 export default defineConfig({
   plugins: [preact()],
   base: './',
+  define: { __TARSCOPE_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

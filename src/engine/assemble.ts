@@ -1,0 +1,172 @@
+/**
+ * Pure assembly of an InputReport from what the passes found: the outer listing, the
+ * image model read from it, and the facts of each blob. No I/O here.
+ */
+import type { ImageArchive, ImageRecord, LayerRef } from '../image/model';
+import { checkIntegrity, mergeLayers, type BlobFacts } from '../image';
+import type { ErrorInfo } from '../io/errors';
+import { formatError } from '../io/errors';
+import type { BlobResult } from './blob-sink';
+import type { IndexResult } from './index-result';
+import type { FileRecord, ImageReport, InputReport, LayerReport } from '../report/types';
+import { toOuterRecord, toFileRecord } from './file-record';
+import { EMPTY_SHA256 } from './layer-sink';
+import { normalizePath } from '../formats/tar/normalize';
+import type { TarEntry } from '../formats/tar/types';
+
+export interface AssembleInput {
+  name: string;
+  size: number;
+  index: IndexResult;
+  archive: ImageArchive | null;
+  /** Blob facts by normalised outer entry name (stream mode: all; seek mode: scanned). */
+  blobs: Map<string, BlobResult>;
+  /** Whole-file scan of a plain, uncompressed tar. */
+  plainScan?: BlobResult;
+  /** Errors from outside the passes (cancellation, a worker that died). */
+  extraErrors: ErrorInfo[];
+  /** True when every scan that was planned finished. */
+  complete: boolean;
+  bytesRead: number;
+  elapsedMs: number;
+}
+
+function inferMediaType(b: BlobResult | undefined): string | null {
+  const alg = b?.compression?.algorithm;
+  if (alg === 'none') return 'application/vnd.docker.image.rootfs.diff.tar';
+  if (alg === 'gzip') return 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+  if (alg === 'zstd') return 'application/vnd.docker.image.rootfs.diff.tar.zstd';
+  return null;
+}
+
+function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobResult>, legacy: boolean): LayerReport {
+  const b = ref.blob ? blobs.get(ref.blob.entry) : undefined;
+  const files = b?.layer?.files ?? b?.partialFiles ?? [];
+  const history = ref.historyIndex !== undefined ? img.config.history[ref.historyIndex] : undefined;
+  return {
+    index: ref.index,
+    digest: ref.digest ?? b?.sha256 ?? null,
+    diffId: ref.diffId ?? b?.layer?.diffId ?? null,
+    mediaType: ref.mediaType ?? (legacy ? inferMediaType(b) : null),
+    size: b?.size ?? ref.size ?? null,
+    uncompressedSize: b?.layer?.uncompressedSize ?? null,
+    fileCount: b?.layer ? (b.layer.isTar ? files.length : null) : b?.partialFiles ? files.length : null,
+    entry: ref.blob?.entry ?? null,
+    ...(ref.blob?.via ? { via: ref.blob.via } : {}),
+    compression: b?.compression ?? null,
+    createdBy: history?.created_by ?? null,
+    historyIndex: ref.historyIndex ?? null,
+    computed: { blobSha256: b?.sha256 ?? null, diffId: b?.layer?.diffId ?? null },
+    files,
+    error: b?.error ?? null,
+  };
+}
+
+function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: boolean, merge: boolean): ImageReport {
+  const layers = img.layers.map((l) => layerReport(img, l, blobs, legacy));
+  const cfg = img.config;
+  return {
+    kind: img.kind,
+    tags: img.tags,
+    platform: img.platform ?? null,
+    manifest: img.manifest
+      ? {
+          digest: img.manifest.digest,
+          mediaType: img.manifest.mediaType ?? null,
+          size: img.manifest.size ?? null,
+          ...(img.manifest.annotations ? { annotations: img.manifest.annotations } : {}),
+        }
+      : null,
+    config: { digest: cfg.digest ?? null, mediaType: cfg.mediaType ?? null, json: cfg.json ?? null },
+    created: cfg.created ?? null,
+    os: cfg.os ?? null,
+    architecture: cfg.architecture ?? null,
+    history: cfg.history,
+    layers,
+    merged: merge && img.kind === 'image' && layers.length ? mergeLayers(layers.map((l) => l.files)) : null,
+    ...(img.attests ? { attests: img.attests } : {}),
+  };
+}
+
+function blobFacts(a: AssembleInput): Map<string, BlobFacts> {
+  const facts = new Map<string, BlobFacts>();
+  for (const [name, b] of a.blobs) {
+    facts.set(name, {
+      size: b.size,
+      sha256: b.sha256,
+      ...(b.layer ? { diffId: b.layer.diffId, uncompressedSize: b.layer.uncompressedSize } : {}),
+      ...(b.error ? { error: b.error } : {}),
+    });
+  }
+  for (const [name, digest] of a.index.fileDigests) {
+    if (!facts.has(name)) facts.set(name, { size: a.index.files.get(name)!.length, sha256: digest });
+  }
+  return facts;
+}
+
+export function assembleInput(a: AssembleInput): InputReport {
+  const idx = a.index;
+  const errors: ErrorInfo[] = [];
+  if (idx.error) errors.push(idx.error);
+  if (a.archive) errors.push(...a.archive.errors);
+  const legacy = a.archive?.layout === 'docker-legacy';
+  const images = a.archive ? a.archive.images.map((img) => imageReport(img, a.blobs, legacy, a.complete)) : [];
+  for (const img of images) for (const l of img.layers) if (l.error && !errors.includes(l.error)) errors.push(l.error);
+  if (a.plainScan?.error) errors.push(a.plainScan.error);
+  errors.push(...a.extraErrors);
+
+  let files: FileRecord[] | null = null;
+  if (a.archive?.layout === 'plain' || (!a.archive && idx.entries.length)) {
+    if (a.plainScan) files = a.plainScan.layer?.files ?? a.plainScan.partialFiles ?? null;
+    if (!files) files = idx.entries.map((e) => toFileRecord(e, fileDigest(a, e)));
+  }
+
+  const checks = a.archive && a.archive.layout !== 'plain' ? checkIntegrity(a.archive, blobFacts(a)) : [];
+  const first = errors[0];
+  return {
+    name: a.name,
+    size: a.size,
+    format: {
+      outerCompression: idx.outerCompression,
+      layout: a.archive?.layout ?? null,
+      layoutLabel: a.archive?.layoutLabel ?? null,
+      notes: a.archive?.notes ?? [],
+      tar: idx.tar
+        ? {
+            entries: idx.tar.entries,
+            zeroBlocks: idx.tar.zeroBlocks,
+            trailingBytes: idx.tar.trailingBytes,
+            trailingGarbage: idx.tar.trailingGarbage,
+            sawEndMarker: idx.tar.sawEndMarker,
+            globalPax: idx.tar.globalPax,
+          }
+        : null,
+    },
+    error: first ? formatError(first) : null,
+    errors,
+    entries: idx.entries.map(toOuterRecord),
+    index: a.archive?.index
+      ? {
+          manifests: a.archive.index.manifests,
+          ...(a.archive.index.annotations ? { annotations: a.archive.index.annotations } : {}),
+          json: a.archive.index.json,
+        }
+      : null,
+    dockerManifest: a.archive?.dockerManifest ?? null,
+    repositories: a.archive?.repositories ?? null,
+    images,
+    files,
+    integrity: {
+      done: a.complete,
+      ok: a.complete && checks.every((c) => c.ok),
+      checks,
+    },
+    stats: { bytesRead: a.bytesRead, elapsedMs: Math.round(a.elapsedMs) },
+  };
+}
+
+function fileDigest(a: AssembleInput, e: TarEntry): string | undefined {
+  if (e.type !== 'file' && e.type !== 'contiguous') return undefined;
+  if (e.size === 0) return EMPTY_SHA256;
+  return a.blobs.get(normalizePath(e.name))?.sha256.replace(/^sha256:/, '');
+}

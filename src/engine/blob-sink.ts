@@ -1,0 +1,131 @@
+/**
+ * One blob, push-based: its SHA-256 (the digest that names it), its compression (sniffed
+ * from magic bytes, never from names), and — when it decompresses to a tar — the layer
+ * facts (diff_id and files). Errors downstream of the blob hash stop decoding but not
+ * hashing, so a corrupt layer still gets its blob digest, and the files read before the
+ * error are kept.
+ */
+import type { CompressionInfo, Decoder, Algorithm } from '../formats/compression';
+import { detectCompression } from '../formats/detect';
+import type { Sha256 } from '../hash/sha256';
+import { toErrorInfo, type ErrorInfo } from '../io/errors';
+import { LayerSink, type LayerFacts } from './layer-sink';
+import type { FileRecord } from '../report/types';
+
+export type DecoderFactory = (algorithm: Algorithm, onData: (c: Uint8Array) => void) => Decoder;
+
+export interface BlobHashers {
+  blob: Sha256;
+  diff: Sha256;
+  file: Sha256;
+}
+
+export interface BlobResult {
+  size: number;
+  /** 'sha256:<hex>' of the blob as stored */
+  sha256: string;
+  compression: CompressionInfo | null;
+  layer: LayerFacts | null;
+  /** Files read before an error (when `layer` is null because of it). */
+  partialFiles?: FileRecord[];
+  error: ErrorInfo | null;
+}
+
+export interface BlobSinkOptions {
+  /** 'auto': decode and walk when the content is a (compressed) tar; 'never': only hash. */
+  walk: 'auto' | 'never';
+  hashFiles: boolean;
+  path?: string;
+}
+
+const SNIFF = 8;
+
+export class BlobSink {
+  private size = 0;
+  private head = new Uint8Array(SNIFF);
+  private headLen = 0;
+  private decoder: Decoder | null = null;
+  private layer: LayerSink | null = null;
+  private error: ErrorInfo | null = null;
+  private compression: CompressionInfo | null = null;
+  private decided = false;
+
+  constructor(
+    private readonly hashers: BlobHashers,
+    private readonly decoders: DecoderFactory,
+    private readonly opts: BlobSinkOptions,
+  ) {
+    hashers.blob.init();
+  }
+
+  write(chunk: Uint8Array): void {
+    this.size += chunk.length;
+    this.hashers.blob.update(chunk);
+    if (this.opts.walk === 'never' || this.error) return;
+    if (!this.decided) {
+      const n = Math.min(chunk.length, SNIFF - this.headLen);
+      this.head.set(chunk.subarray(0, n), this.headLen);
+      this.headLen += n;
+      if (this.headLen < SNIFF) return;
+      this.decide();
+      this.feed(this.head);
+      chunk = chunk.subarray(n);
+      if (!chunk.length) return;
+    }
+    this.feed(chunk);
+  }
+
+  private decide(): void {
+    this.decided = true;
+    const algorithm = detectCompression(this.head.subarray(0, this.headLen));
+    try {
+      this.layer = new LayerSink(this.hashers.diff.init(), this.hashers.file, {
+        hashFiles: this.opts.hashFiles,
+        path: this.opts.path,
+      });
+      const layer = this.layer;
+      this.decoder = this.decoders(algorithm === 'unknown' ? 'none' : algorithm, (c) => layer.write(c));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private feed(chunk: Uint8Array): void {
+    if (this.error || !this.decoder) return;
+    try {
+      this.decoder.write(chunk);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.error = toErrorInfo(e, 'layer');
+    if (this.opts.path && !this.error.path) this.error.path = this.opts.path;
+  }
+
+  end(): BlobResult {
+    if (!this.decided && this.opts.walk !== 'never' && !this.error) {
+      this.decide();
+      this.feed(this.head.subarray(0, this.headLen));
+    }
+    let facts: LayerFacts | null = null;
+    if (this.decoder && !this.error) {
+      try {
+        this.compression = this.decoder.end();
+        facts = this.layer!.end();
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+    const result: BlobResult = {
+      size: this.size,
+      sha256: 'sha256:' + this.hashers.blob.digest('hex'),
+      compression: this.compression,
+      layer: facts,
+      error: this.error,
+    };
+    if (!facts && this.layer) result.partialFiles = this.layer.partialFiles();
+    return result;
+  }
+}

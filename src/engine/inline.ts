@@ -1,0 +1,11 @@
+/** An in-process JobRunner: the same jobs without Workers (Node tests, small tools). */
+import type { JobRunner } from './inspect';
+import { indexArchive, scanBlobJob } from './jobs';
+
+export function inlineRunner(): JobRunner {
+  return {
+    concurrency: 1,
+    index: (file, opts) => indexArchive(file, opts),
+    scan: (blob, opts) => scanBlobJob(blob, opts),
+  };
+}

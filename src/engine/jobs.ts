@@ -1,0 +1,92 @@
+/**
+ * The two jobs a worker runs, as plain async functions (the worker file only exposes
+ * them through Comlink; Node tests and the CLI can call them in-process).
+ *  - indexArchive: detect the outer compression by magic bytes and list the outer tar
+ *    (seeking when it is uncompressed, streaming everything when it is not);
+ *  - scanBlob: deep-scan one blob slice (digest, compression, diff_id, files).
+ */
+import { detectCompression, looksLikeTar } from '../formats/detect';
+import { readRange } from '../io/read';
+import { TarscopeError, toErrorInfo } from '../io/errors';
+import { newSha256 } from '../hash/sha256';
+import type { BlobHashers, BlobResult } from './blob-sink';
+import { scanBlob } from './scan-blob';
+import { indexSeek } from './outer-seek';
+import { indexStream } from './outer-stream';
+import type { IndexResult } from './index-result';
+import { prepareDecoders } from './decoders';
+
+export interface JobOptions {
+  signal?: AbortSignal;
+  onBytes?: (n: number) => void;
+}
+
+export interface ScanJobOptions extends JobOptions {
+  walk: 'auto' | 'never';
+  hashFiles: boolean;
+  path?: string;
+  fastGzip?: boolean;
+}
+
+let hashersPromise: Promise<BlobHashers> | null = null;
+function hashers(): Promise<BlobHashers> {
+  // One set per worker: jobs in one worker run one at a time (see pool.ts).
+  hashersPromise ??= Promise.all([newSha256(), newSha256(), newSha256()]).then(([blob, diff, file]) => ({
+    blob,
+    diff,
+    file,
+  }));
+  return hashersPromise;
+}
+
+export async function indexArchive(file: Blob, opts: JobOptions & { hashFiles?: boolean } = {}): Promise<IndexResult> {
+  const head = await readRange(file, 0, 512);
+  const algorithm = detectCompression(head);
+  if (algorithm === 'gzip' || algorithm === 'zstd') {
+    return indexStream(file, algorithm, await hashers(), await prepareDecoders(), {
+      ...opts,
+      hashFiles: opts.hashFiles ?? true,
+    });
+  }
+  if (algorithm !== 'none' && algorithm !== 'unknown') {
+    return failed(
+      new TarscopeError({
+        code: 'unsupported',
+        component: 'archive',
+        message: `the file is ${algorithm}-compressed; tarscope reads tar, tar.gz and tar.zst`,
+        offset: 0,
+      }),
+    );
+  }
+  const allZero = head.length === 512 && head.every((b) => b === 0);
+  if (head.length < 512 || (!looksLikeTar(head) && !allZero)) {
+    const what = head.length === 0 ? 'the file is empty' : head.length < 512 ? `the file is only ${head.length} bytes long` : 'the first 512 bytes are not a tar header (bad checksum, no ustar magic) and not gzip or zstd';
+    return failed(
+      new TarscopeError({
+        code: head.length < 512 && head.length > 0 ? 'truncated' : 'corrupt',
+        component: 'archive',
+        message: `not a tar archive: ${what}`,
+        offset: 0,
+      }),
+    );
+  }
+  return indexSeek(file, opts);
+}
+
+function failed(e: TarscopeError): IndexResult {
+  return {
+    mode: 'seek',
+    outerCompression: null,
+    entries: [],
+    files: new Map(),
+    fileDigests: new Map(),
+    tar: null,
+    blobs: new Map(),
+    bytesRead: 0,
+    error: toErrorInfo(e),
+  };
+}
+
+export async function scanBlobJob(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
+  return scanBlob(blob, await hashers(), await prepareDecoders(), opts);
+}

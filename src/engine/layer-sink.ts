@@ -1,0 +1,120 @@
+/**
+ * The uncompressed side of a layer: computes the diff_id (SHA-256 of the uncompressed
+ * tar, OCI image-spec config.md "rootfs.diff_ids"), walks the tar and hashes every
+ * regular file. Push-based and synchronous so the same sink serves a layer read from a
+ * Blob slice (parallel scan) and a layer met inside a compressed outer stream.
+ */
+import { TarParser, type EntrySink } from '../formats/tar/parser';
+import type { TarEntry, TarSummary } from '../formats/tar/types';
+import { looksLikeTar } from '../formats/detect';
+import type { Sha256 } from '../hash/sha256';
+import type { FileRecord } from '../report/types';
+import { toFileRecord } from './file-record';
+
+export interface LayerFacts {
+  diffId: string;
+  uncompressedSize: number;
+  /** False when the uncompressed bytes are not a tar (e.g. an in-toto attestation). */
+  isTar: boolean;
+  files: FileRecord[];
+  tar: TarSummary | null;
+}
+
+export interface LayerSinkOptions {
+  /** Hash each regular file's content (SHA-256). */
+  hashFiles: boolean;
+  /** For error messages: where this layer lives. */
+  path?: string;
+}
+
+export class LayerSink {
+  private readonly files: FileRecord[] = [];
+  private parser: TarParser | null = null;
+  private head: Uint8Array | null = new Uint8Array(512);
+  private headLen = 0;
+  private size = 0;
+  private isTar = false;
+  private summary: TarSummary | null = null;
+
+  constructor(
+    private readonly diff: Sha256,
+    /** Tar entries come one after another, so one hasher serves every file. */
+    private readonly fileHasher: Sha256,
+    private readonly opts: LayerSinkOptions,
+  ) {}
+
+  write(chunk: Uint8Array): void {
+    this.size += chunk.length;
+    this.diff.update(chunk);
+    if (this.head) {
+      // Sniff the first block before deciding whether this is a tar at all.
+      const n = Math.min(chunk.length, 512 - this.headLen);
+      this.head.set(chunk.subarray(0, n), this.headLen);
+      this.headLen += n;
+      if (this.headLen < 512) return;
+      this.decide();
+      this.parser?.write(this.head);
+      this.head = null;
+      chunk = chunk.subarray(n);
+      if (!chunk.length) return;
+    }
+    this.parser?.write(chunk);
+  }
+
+  private decide(): void {
+    const block = this.head!.subarray(0, this.headLen);
+    // An empty layer is just the end-of-archive marker: two zero blocks.
+    const allZero = block.length === 512 && block.every((b) => b === 0);
+    this.isTar = allZero || looksLikeTar(block);
+    if (this.isTar) this.parser = new TarParser(this.visitor(), { path: this.opts.path });
+  }
+
+  private visitor() {
+    return {
+      entry: (e: TarEntry): EntrySink | null => {
+        const hashable = this.opts.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size > 0;
+        if (!hashable) {
+          const empty = (e.type === 'file' || e.type === 'contiguous') && e.size === 0;
+          this.files.push(toFileRecord(e, empty && this.opts.hashFiles ? EMPTY_SHA256 : undefined));
+          return null;
+        }
+        // Record at the header, fill in the digest at the end of the data: a stream that is
+        // cut inside this file still lists it (without a digest) in the partial report.
+        const rec = toFileRecord(e);
+        this.files.push(rec);
+        const h = this.fileHasher.init();
+        return {
+          data: (c: Uint8Array) => {
+            h.update(c);
+          },
+          end: () => {
+            rec.sha256 = h.digest('hex');
+          },
+        };
+      },
+    };
+  }
+
+  end(): LayerFacts {
+    if (this.head) {
+      this.decide();
+      if (this.parser && this.headLen) this.parser.write(this.head.subarray(0, this.headLen));
+      this.head = null;
+    }
+    if (this.parser) this.summary = this.parser.end();
+    return {
+      diffId: 'sha256:' + this.diff.digest('hex'),
+      uncompressedSize: this.size,
+      isTar: this.isTar,
+      files: this.files,
+      tar: this.summary,
+    };
+  }
+
+  /** Files read so far (for partial reports after an error). */
+  partialFiles(): FileRecord[] {
+    return this.files;
+  }
+}
+
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';

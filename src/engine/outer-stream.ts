@@ -1,0 +1,99 @@
+/**
+ * First pass over an archive that must be streamed (the whole file is gzip or zstd:
+ * `docker save | gzip`, trivy's fixtures): nothing can be re-read cheaply, so everything
+ * happens in this one pass — the outer tar is listed, metadata files captured, and every
+ * other regular entry goes through a BlobSink (digest, compression, layer walk).
+ */
+import { TarParser } from '../formats/tar/parser';
+import { readChunks, throwIfAborted } from '../io/read';
+import { toErrorInfo, type ErrorInfo } from '../io/errors';
+import type { Algorithm, CompressionInfo } from '../formats/compression';
+import { BlobSink, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
+import { CaptureVisitor } from './outer-capture';
+import type { IndexResult } from './index-result';
+import type { OuterOptions } from './outer-seek';
+import { digestFiles } from './digest-files';
+
+export interface StreamOptions extends OuterOptions {
+  hashFiles: boolean;
+}
+
+class OuterTar {
+  readonly blobs = new Map<string, BlobResult>();
+  readonly visitor: CaptureVisitor;
+  readonly parser: TarParser;
+  error: ErrorInfo | null = null;
+  outBytes = 0;
+
+  constructor(hashers: BlobHashers, decoders: DecoderFactory, hashFiles: boolean) {
+    this.visitor = new CaptureVisitor((e, name) => {
+      if (e.size === 0) return null;
+      const sink = new BlobSink(hashers, decoders, { walk: 'auto', hashFiles, path: name });
+      return {
+        data: (c) => sink.write(c),
+        end: () => this.blobs.set(name, sink.end()),
+      };
+    });
+    this.parser = new TarParser(this.visitor, { path: 'archive' });
+  }
+
+  write(c: Uint8Array): void {
+    if (this.error) return;
+    this.outBytes += c.length;
+    try {
+      this.parser.write(c);
+    } catch (e) {
+      this.error = toErrorInfo(e, 'tar');
+    }
+  }
+}
+
+export async function indexStream(
+  file: Blob,
+  algorithm: Algorithm,
+  hashers: BlobHashers,
+  decoders: DecoderFactory,
+  opts: StreamOptions,
+): Promise<IndexResult> {
+  const outer = new OuterTar(hashers, decoders, opts.hashFiles);
+  let compression: CompressionInfo | null = null;
+  let error: ErrorInfo | null = null;
+  let bytesRead = 0;
+
+  // The outer stream goes through the exact decoder rather than DecompressionStream:
+  // it reports input progress and the member structure as it goes, and a multi-GB
+  // outer stream is not restarted when the fast path would have declined at its end.
+  {
+    try {
+      const decoder = decoders(algorithm, (c) => outer.write(c));
+      for await (const chunk of readChunks(file, { signal: opts.signal })) {
+        decoder.write(chunk);
+        bytesRead += chunk.length;
+        opts.onBytes?.(chunk.length);
+        if (outer.error) break;
+      }
+      if (!outer.error) compression = decoder.end();
+    } catch (e) {
+      throwIfAborted(opts.signal);
+      error = toErrorInfo(e, algorithm);
+    }
+  let summary = null;
+  if (!error && !outer.error) {
+    try {
+      summary = outer.parser.end();
+    } catch (e) {
+      error = toErrorInfo(e, 'tar');
+    }
+  }
+  return {
+    mode: 'stream',
+    outerCompression: compression ?? { algorithm: algorithm as 'gzip' },
+    entries: outer.visitor.entries,
+    files: outer.visitor.files,
+    fileDigests: await digestFiles(outer.visitor.files),
+    tar: summary,
+    blobs: outer.blobs,
+    bytesRead,
+    error: outer.error ?? error,
+  };
+}

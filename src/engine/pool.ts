@@ -1,0 +1,128 @@
+/**
+ * A pool of engine Workers behind Comlink: one job per worker at a time, jobs queued
+ * when all are busy, AbortSignal mapped to the worker's cancel(jobId), and a worker that
+ * does not stop within a grace period is terminated and replaced (a hung worker must
+ * never hang the page).
+ */
+import * as Comlink from 'comlink';
+import type { EngineWorkerApi } from '../../workers/engine.worker';
+import type { JobRunner } from './inspect';
+import type { ScanJobOptions, JobOptions } from './jobs';
+import type { IndexResult } from './index-result';
+import type { BlobResult } from './blob-sink';
+import { TarscopeError } from '../io/errors';
+
+export interface WorkerLike {
+  terminate(): void;
+}
+
+interface Slot {
+  worker: WorkerLike;
+  api: Comlink.Remote<EngineWorkerApi>;
+}
+
+export interface PoolOptions {
+  size: number;
+  create: () => { worker: WorkerLike; endpoint: Comlink.Endpoint };
+  /** How long a cancelled job may take to stop before its worker is replaced. */
+  graceMs?: number;
+}
+
+let nextJob = 1;
+
+export class WorkerPool implements JobRunner {
+  readonly concurrency: number;
+  private readonly idle: Slot[] = [];
+  private readonly waiters: ((s: Slot) => void)[] = [];
+  private readonly all = new Set<Slot>();
+  private disposed = false;
+
+  constructor(private readonly opts: PoolOptions) {
+    this.concurrency = Math.max(1, opts.size);
+  }
+
+  private spawn(): Slot {
+    const { worker, endpoint } = this.opts.create();
+    const slot = { worker, api: Comlink.wrap<EngineWorkerApi>(endpoint) };
+    this.all.add(slot);
+    return slot;
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.disposed) return Promise.reject(new Error('engine: the worker pool was disposed'));
+    const s = this.idle.pop();
+    if (s) return Promise.resolve(s);
+    if (this.all.size < this.concurrency) return Promise.resolve(this.spawn());
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(s: Slot): void {
+    const w = this.waiters.shift();
+    if (w) w(s);
+    else this.idle.push(s);
+  }
+
+  private replace(s: Slot): void {
+    s.worker.terminate();
+    this.all.delete(s);
+    s.api[Comlink.releaseProxy]();
+    if (this.waiters.length && !this.disposed) this.release(this.spawn());
+  }
+
+  private async run<T>(signal: AbortSignal | undefined, call: (api: Slot['api'], jobId: number) => Promise<T>): Promise<T> {
+    if (signal?.aborted) throw cancelled();
+    const slot = await this.acquire();
+    const jobId = nextJob++;
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        void slot.api.cancel(jobId);
+        // Give the job a moment to stop on its own; otherwise kill the worker.
+        setTimeout(() => reject(cancelled()), this.opts.graceMs ?? 1500);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    aborted.catch(() => {});
+    try {
+      const result = await Promise.race([call(slot.api, jobId), aborted]);
+      this.release(slot);
+      return result;
+    } catch (e) {
+      if (signal?.aborted) {
+        // The worker may still be busy (timed out) or may have stopped cleanly; a fresh
+        // worker is the only state we can be sure of.
+        this.replace(slot);
+        throw cancelled();
+      }
+      this.release(slot);
+      throw e;
+    } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  index(file: Blob, opts: JobOptions & { hashFiles?: boolean }): Promise<IndexResult> {
+    return this.run(opts.signal, (api, id) =>
+      api.index(id, file, opts.hashFiles ?? true, opts.onBytes ? Comlink.proxy(opts.onBytes) : undefined),
+    );
+  }
+
+  scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
+    const { signal, onBytes, ...rest } = opts;
+    return this.run(signal, (api, id) => api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const s of this.all) {
+      s.worker.terminate();
+      s.api[Comlink.releaseProxy]();
+    }
+    this.all.clear();
+    this.idle.length = 0;
+  }
+}
+
+function cancelled(): TarscopeError {
+  return new TarscopeError({ code: 'cancelled', component: 'engine', message: 'cancelled' });
+}

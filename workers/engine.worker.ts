@@ -1,0 +1,59 @@
+/**
+ * The engine worker: exposes the two jobs (index an archive, scan a blob) over Comlink.
+ * One job at a time per worker (the pool guarantees it); cancellation by job id, because
+ * an AbortSignal cannot cross postMessage.
+ */
+import * as Comlink from 'comlink';
+import { indexArchive, scanBlobJob, type ScanJobOptions } from '../src/engine/jobs';
+import type { IndexResult } from '../src/engine/index-result';
+import type { BlobResult } from '../src/engine/blob-sink';
+import { batchBytes } from './batch-bytes';
+
+const controllers = new Map<number, AbortController>();
+
+async function withJob<T>(jobId: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  controllers.set(jobId, ac);
+  try {
+    return await run(ac.signal);
+  } finally {
+    controllers.delete(jobId);
+  }
+}
+
+const api = {
+  index(jobId: number, file: Blob, hashFiles: boolean, onBytes?: (n: number) => void): Promise<IndexResult> {
+    return withJob(jobId, async (signal) => {
+      const b = batchBytes(onBytes);
+      try {
+        return await indexArchive(file, { signal, onBytes: b.add, hashFiles });
+      } finally {
+        b.flush();
+      }
+    });
+  },
+  scan(
+    jobId: number,
+    blob: Blob,
+    opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>,
+    onBytes?: (n: number) => void,
+  ): Promise<BlobResult> {
+    return withJob(jobId, async (signal) => {
+      const b = batchBytes(onBytes);
+      try {
+        return await scanBlobJob(blob, { ...opts, signal, onBytes: b.add });
+      } finally {
+        b.flush();
+      }
+    });
+  },
+  cancel(jobId: number): void {
+    controllers.get(jobId)?.abort();
+  },
+  ping(): string {
+    return 'pong';
+  },
+};
+
+export type EngineWorkerApi = typeof api;
+Comlink.expose(api);
