@@ -43,6 +43,13 @@ export interface TarEntry {
   /** Sparse entries: the size of the file they expand to. */
   realSize?: number;
   sparseMap?: SparseChunk[];
+  /**
+   * How the sparse file was stored: 'old-gnu' (typeflag 'S', map in the header) or the
+   * GNU pax sparse version '0.0' | '0.1' | '1.0'. When set, `type` is 'sparse' (also for
+   * pax sparse files, whose typeflag is '0'), the data delivered is the stored chunks
+   * only (for 1.0 without the map that precedes them) and `size` counts those bytes.
+   */
+  sparseFormat?: string;
   /** Seconds since the epoch; fractional when a pax record gives sub-second precision. */
   mtime: number;
   /** From pax records or GNU's atime/ctime fields, when present. */
@@ -61,7 +68,11 @@ export interface TarEntry {
   paxHeaderName?: string;
   /** Global pax records ('g') in force for this entry. */
   globalPax?: Record<string, string>;
-  /** Extended attributes from SCHILY.xattr.* / LIBARCHIVE.xattr.* pax records. */
+  /**
+   * Extended attributes from SCHILY.xattr.* / LIBARCHIVE.xattr.* pax records. Values are
+   * canonical base64 of the raw attribute bytes (xattrs are binary, e.g. security.capability),
+   * so the same bytes compare equal whichever writer stored them.
+   */
   xattrs?: Record<string, string>;
   /** Numeric fields that used GNU base-256 encoding. */
   base256?: string[];
