@@ -59,6 +59,8 @@ export interface BlobRef {
 export interface LayerRef {
   index: number;
   blob: BlobRef | null; // null when the blob is missing from the archive
+  /** Outer name the referrer used (manifest.json Layers[i], blobs/<alg>/<hex>); kept when the blob is missing. */
+  ref?: string;
   /** Descriptor digest (OCI/docker-oci) or null when the layout does not name one (legacy). */
   digest?: string;
   mediaType?: string;
@@ -89,6 +91,8 @@ export interface ImageRecord {
     digest?: string;
     mediaType?: string;
     blob: BlobRef | null;
+    /** Outer name the referrer used (manifest.json Config, blobs/<alg>/<hex>); kept when the blob is missing. */
+    ref?: string;
     json: unknown;
     created?: string;
     os?: string;
@@ -111,6 +115,8 @@ export interface IndexRecord {
   annotations?: Record<string, string>;
   /** Nested indexes (containerd image store exports an index pointing to an index). */
   children: IndexRecord[];
+  /** Nested indexes: the blob holding it (null when missing). Absent for index.json itself. */
+  blob?: BlobRef | null;
 }
 
 export interface ImageArchive {

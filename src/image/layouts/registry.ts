@@ -1,0 +1,37 @@
+/**
+ * The layout readers, most specific first (STYLE.md: registries, not switch statements).
+ * Docker 25+ (OCI layout + manifest.json) must come before plain OCI; the ggcr tarball
+ * (top-level layer files) before legacy docker save (which also has manifest.json).
+ */
+import { toErrorInfo } from '../../io/errors';
+import type { ImageArchive, OuterListing } from '../model';
+import { dockerLegacy } from './docker-legacy';
+import { dockerOci } from './docker-oci';
+import { dockerTarball } from './docker-tarball';
+import { oci } from './oci';
+import { plain } from './plain';
+import type { LayoutReader } from './types';
+
+export type { LayoutReader } from './types';
+
+export const LAYOUTS: readonly LayoutReader[] = [dockerOci, oci, dockerTarball, dockerLegacy, plain];
+
+/** The first reader that detects the listing reads it; never throws. */
+export function readLayout(l: OuterListing): ImageArchive {
+  for (const r of LAYOUTS) {
+    let hit = false;
+    try {
+      hit = r.detect(l);
+    } catch {
+      hit = false; // a detector that trips over odd input just does not claim it
+    }
+    if (!hit) continue;
+    try {
+      return r.read(l);
+    } catch (e) {
+      // A reader bug must still leave a report: say which reader failed.
+      return { layout: r.id, layoutLabel: r.label, notes: [], images: [], errors: [toErrorInfo(e, `${r.label} reader`)] };
+    }
+  }
+  return plain.read(l);
+}
