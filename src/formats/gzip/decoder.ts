@@ -179,7 +179,7 @@ export class GzipDecoder implements Decoder {
       i = this.parser.push(data, i);
     } catch (e) {
       if (!(e instanceof GzipHeaderError)) throw e;
-      const what = this.memberNo === 1 && !this.parser.consumed ? 'not a gzip stream' : 'bad header';
+      const what = e.badMagic ? 'not a gzip stream' : 'bad header';
       throw this.err(e.code, `gzip: ${what} in member ${this.memberNo} (offset ${this.memberOffset}): ${e.message}`);
     }
     if (this.parser.done) this.state = State.Body;

@@ -32,6 +32,8 @@ export class GzipHeaderError extends Error {
   constructor(
     message: string,
     readonly code: 'corrupt' | 'unsupported',
+    /** True when the first two bytes are not the gzip magic: not a gzip member at all. */
+    readonly badMagic = false,
   ) {
     super(message);
   }
@@ -144,7 +146,7 @@ export class GzipHeaderParser {
 
   private checkMagic(have: number): void {
     if (this.fixed[0] !== 0x1f || (have >= 2 && this.fixed[1] !== 0x8b)) {
-      throw new GzipHeaderError('not a gzip header (magic is not 1f 8b)', 'corrupt');
+      throw new GzipHeaderError('magic number is not 1f 8b', 'corrupt', true);
     }
   }
 
