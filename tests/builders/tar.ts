@@ -33,6 +33,12 @@ export interface BuildEntry {
   sizeField?: number;
   /** corrupt the stored checksum */
   badChecksum?: boolean;
+  /** store the historic signed-char checksum (old Sun/GNU writers) instead of the POSIX unsigned one */
+  signedChecksum?: boolean;
+  /** raw bytes for the name field (e.g. Latin-1 names that are not UTF-8); overrides `name` in the header */
+  nameBytes?: Uint8Array;
+  /** raw data of the per-entry 'x' header (for malformed records); replaces `pax` */
+  paxRaw?: Uint8Array | string;
 }
 
 const enc = new TextEncoder();
@@ -91,7 +97,8 @@ function header(e: BuildEntry, name: string, size: number, typeflag: string): Ui
       short = name.slice(cut + 1);
     }
   }
-  writeString(block, 0, 100, short);
+  if (e.nameBytes) block.set(e.nameBytes.subarray(0, 100), 0);
+  else writeString(block, 0, 100, short);
   const b256 = new Set(e.base256 ?? []);
   writeOctal(block, 100, 8, e.mode ?? (typeflag === '5' ? 0o755 : 0o644));
   (b256.has('uid') ? writeBase256 : writeOctal)(block, 108, 8, e.uid ?? 0);
@@ -112,7 +119,7 @@ function header(e: BuildEntry, name: string, size: number, typeflag: string): Ui
   }
   block.fill(0x20, 148, 156);
   let sum = 0;
-  for (let i = 0; i < 512; i++) sum += block[i];
+  for (let i = 0; i < 512; i++) sum += e.signedChecksum && block[i] >= 128 ? block[i] - 256 : block[i];
   if (e.badChecksum) sum += 1;
   writeString(block, 148, 8, sum.toString(8).padStart(6, '0') + '\0 ');
   return block;
@@ -145,8 +152,8 @@ export function entryBlocks(e: BuildEntry): Uint8Array[] {
     } else pax.linkpath = linkname;
     linkname = linkname.slice(0, 100);
   }
-  if (Object.keys(pax).length) {
-    const p = paxRecords(pax);
+  if (Object.keys(pax).length || e.paxRaw !== undefined) {
+    const p = e.paxRaw !== undefined ? toBytes(e.paxRaw) : paxRecords(pax);
     const hn = e.paxHeaderName ?? `PaxHeaders/${name}`.slice(0, 100);
     out.push(header({ name: hn, format: 'ustar' }, hn, p.length, 'x'), ...pad(p));
   }
