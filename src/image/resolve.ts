@@ -4,25 +4,16 @@
  * through an `Outer` built once from the OuterListing.
  */
 import type { TarEntry } from '../formats/tar/types';
+import { normalizePath } from '../formats/tar/normalize';
 import { TarscopeError } from '../io/errors';
 import type { BlobRef, OuterListing } from './model';
 
 /**
- * Normalised outer name: no leading "./" or "/", no trailing "/".
- * Same semantics as normalizePath in src/formats/tar/normalize.ts; kept as a tiny local
- * helper so that src/image does not depend on that file's exact shape (the engine keys
- * OuterListing.files with normalizePath, and both agree on these rules).
+ * Normalised outer name: the tar reader's normalizePath (strips leading "./" and "/",
+ * collapses "//", drops "." components and the trailing "/"). The engine keys
+ * OuterListing.files with it, so every lookup here must use the same spelling.
  */
-export function normalizeName(name: string): string {
-  let s = name;
-  for (;;) {
-    if (s.startsWith('./')) s = s.slice(2);
-    else if (s.startsWith('/')) s = s.slice(1);
-    else break;
-  }
-  while (s.endsWith('/')) s = s.slice(0, -1);
-  return s === '.' ? '' : s;
-}
+export const normalizeName: (name: string) => string = normalizePath;
 
 /** Joins and resolves "." and ".." (never above the archive root). */
 export function joinPath(dir: string, rel: string): string {
