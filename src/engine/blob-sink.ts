@@ -49,6 +49,7 @@ export class BlobSink {
   private error: ErrorInfo | null = null;
   private compression: CompressionInfo | null = null;
   private decided = false;
+  private layerError: unknown = null;
 
   constructor(
     private readonly hashers: BlobHashers,
@@ -84,7 +85,16 @@ export class BlobSink {
         path: this.opts.path,
       });
       const layer = this.layer;
-      this.decoder = this.decoders(algorithm === 'unknown' ? 'none' : algorithm, (c) => layer.write(c));
+      this.decoder = this.decoders(algorithm === 'unknown' ? 'none' : algorithm, (c) => {
+        if (this.layerError) return;
+        try {
+          layer.write(c);
+        } catch (e) {
+          // Keep decoding: if the compressed data is corrupt, the decoder's error (CRC,
+          // deflate, zstd checksum) is the root cause and the tar error only its symptom.
+          this.layerError = e;
+        }
+      });
     } catch (e) {
       this.fail(e);
     }
@@ -113,6 +123,7 @@ export class BlobSink {
     if (this.decoder && !this.error) {
       try {
         this.compression = this.decoder.end();
+        if (this.layerError) throw this.layerError;
         facts = this.layer!.end();
       } catch (e) {
         this.fail(e);

@@ -20,7 +20,7 @@ export interface OuterOptions {
 
 export async function indexSeek(file: Blob, opts: OuterOptions = {}): Promise<IndexResult> {
   const visitor = new CaptureVisitor();
-  const parser = new TarParser(visitor, { path: 'archive' });
+  const parser = new TarParser(visitor);
   let pos = 0;
   let bytesRead = 0;
   let error: ErrorInfo | null = null;

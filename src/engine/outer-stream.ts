@@ -34,7 +34,7 @@ class OuterTar {
         end: () => this.blobs.set(name, sink.end()),
       };
     });
-    this.parser = new TarParser(this.visitor, { path: 'archive' });
+    this.parser = new TarParser(this.visitor);
   }
 
   write(c: Uint8Array): void {
@@ -63,20 +63,21 @@ export async function indexStream(
   // The outer stream goes through the exact decoder rather than DecompressionStream:
   // it reports input progress and the member structure as it goes, and a multi-GB
   // outer stream is not restarted when the fast path would have declined at its end.
-  {
-    try {
-      const decoder = decoders(algorithm, (c) => outer.write(c));
-      for await (const chunk of readChunks(file, { signal: opts.signal })) {
-        decoder.write(chunk);
-        bytesRead += chunk.length;
-        opts.onBytes?.(chunk.length);
-        if (outer.error) break;
-      }
-      if (!outer.error) compression = decoder.end();
-    } catch (e) {
-      throwIfAborted(opts.signal);
-      error = toErrorInfo(e, algorithm);
+  try {
+    const decoder = decoders(algorithm, (c) => outer.write(c));
+    for await (const chunk of readChunks(file, { signal: opts.signal })) {
+      // A tar error inside a compressed stream may be the symptom of corrupt compressed
+      // data (garbage inflates before the CRC is checked at the member's end): keep
+      // decoding to the end, so that the decoder's own verdict can name the real cause.
+      decoder.write(chunk);
+      bytesRead += chunk.length;
+      opts.onBytes?.(chunk.length);
     }
+    compression = decoder.end();
+  } catch (e) {
+    throwIfAborted(opts.signal);
+    error = toErrorInfo(e, algorithm);
+  }
   let summary = null;
   if (!error && !outer.error) {
     try {
@@ -87,13 +88,14 @@ export async function indexStream(
   }
   return {
     mode: 'stream',
-    outerCompression: compression ?? { algorithm: algorithm as 'gzip' },
+    outerCompression: compression,
     entries: outer.visitor.entries,
     files: outer.visitor.files,
     fileDigests: await digestFiles(outer.visitor.files),
     tar: summary,
     blobs: outer.blobs,
     bytesRead,
-    error: outer.error ?? error,
+    // The decompressor's error is the root cause when both failed.
+    error: error ?? outer.error,
   };
 }
