@@ -134,7 +134,11 @@ export class ZstdFrameWalker {
             // it in earlier chunks were given to zstd, which only buffered them.
             this.trailingStart = this.cur.offset;
             this.stage = Stage.Trailing;
-            return Math.max(start, i - this.got);
+            // Give this chunk's part of it back: the next consume() counts it as trailing.
+            const back = Math.max(start, i - this.got);
+            this.abs -= i - back;
+            this.got = 0;
+            return back;
           }
           if (this.got === this.need) {
             this.got = 0;
