@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import { App } from './ui/App';
-import './ui/styles.css';
 
+// Styles are imported by the components (src/ui/*.css).
 render(<App />, document.getElementById('app')!);

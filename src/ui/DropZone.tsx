@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import { Bytes } from './Bytes';
+
+export interface DropZoneProps {
+  /** "Archive A": the visible label and the accessible name of the file input. */
+  label: string;
+  /** Id for the input, unique on the page. */
+  id: string;
+  /** The file being shown, if any. */
+  file: { name: string; size: number } | null;
+  disabled?: boolean;
+  onFile: (file: File) => void;
+}
+
+/**
+ * One input slot: a native file input (keyboard and screen-reader friendly as it is)
+ * inside an area that also accepts a dropped file. The input's accessible name is exactly
+ * the label ("Archive A"); the hint is its description.
+ */
+export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
+  const [over, setOver] = useState(false);
+  const hintId = `${id}-hint`;
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    e.stopPropagation();
+    setOver(false);
+    const f = e.dataTransfer?.files?.[0];
+    if (f && !disabled) onFile(f);
+  }
+
+  function onDragOver(e: DragEvent) {
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
+    if (!over) setOver(true);
+  }
+
+  return (
+    <div
+      class={`dropzone${over ? ' is-over' : ''}`}
+      onDragOver={onDragOver}
+      onDragEnter={onDragOver}
+      onDragLeave={(e) => {
+        // Leaving into a child element is not leaving the zone.
+        if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
+      onDrop={onDrop}
+    >
+      <label class="dropzone-label" for={id}>
+        {label}
+      </label>
+      <p id={hintId} class="dropzone-hint">
+        Drop an image archive here (<code>docker save</code>, OCI layout, <code>.tar</code>, <code>.tar.gz</code>,{' '}
+        <code>.tar.zst</code>) or choose a file. It is read in this browser tab; nothing is uploaded.
+      </p>
+      <input
+        id={id}
+        type="file"
+        class="dropzone-input"
+        aria-describedby={hintId}
+        disabled={disabled}
+        onChange={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const f = input.files?.[0];
+          if (f) onFile(f);
+          // Allow choosing the same file again (a re-run after Cancel).
+          input.value = '';
+        }}
+      />
+      {file && (
+        <p class="dropzone-file">
+          <span class="filename">{file.name}</span> · <Bytes n={file.size} />
+        </p>
+      )}
+    </div>
+  );
+}
