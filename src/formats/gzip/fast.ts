@@ -94,7 +94,7 @@ export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSign
   const writer = ds.writable.getWriter();
   const output = ds.readable.getReader();
   const source = blob.stream();
-  let consumerError: { e: unknown } | null = null;
+  let consumerError = null as { e: unknown } | null;
 
   const pump = (async () => {
     for await (const chunk of readChunks(source)) {
@@ -169,7 +169,7 @@ async function readHeader(blob: Blob) {
  * reader. Each read gets a fresh buffer, since the previous one may still be queued in the
  * DecompressionStream.
  */
-async function* readChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* readChunks(stream: ReadableStream<Uint8Array<ArrayBuffer>>): AsyncGenerator<Uint8Array<ArrayBuffer>> {
   let byob: ReadableStreamBYOBReader | null = null;
   try {
     byob = stream.getReader({ mode: 'byob' });

@@ -119,7 +119,7 @@ export class ZstdFrameWalker {
           if (this.skip === 0) {
             if (this.stage === Stage.SkipBody) return this.finish(i);
             this.afterBlock();
-            if (this.stage === Stage.Magic) return this.finish(i);
+            if ((this.stage as Stage) === Stage.Magic) return this.finish(i);
           }
           break;
         }
