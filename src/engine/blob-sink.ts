@@ -80,7 +80,8 @@ export class BlobSink {
     this.decided = true;
     const algorithm = detectCompression(this.head.subarray(0, this.headLen));
     try {
-      this.layer = new LayerSink(this.hashers.diff.init(), this.hashers.file, {
+      const plain = algorithm === 'none' || algorithm === 'unknown';
+      this.layer = new LayerSink(plain ? null : this.hashers.diff.init(), this.hashers.file, {
         hashFiles: this.opts.hashFiles,
         path: this.opts.path,
       });
@@ -120,18 +121,19 @@ export class BlobSink {
       this.feed(this.head.subarray(0, this.headLen));
     }
     let facts: LayerFacts | null = null;
+    const sha256 = 'sha256:' + this.hashers.blob.digest('hex');
     if (this.decoder && !this.error) {
       try {
         this.compression = this.decoder.end();
         if (this.layerError) throw this.layerError;
-        facts = this.layer!.end();
+        facts = this.layer!.end(sha256);
       } catch (e) {
         this.fail(e);
       }
     }
     const result: BlobResult = {
       size: this.size,
-      sha256: 'sha256:' + this.hashers.blob.digest('hex'),
+      sha256,
       compression: this.compression,
       layer: facts,
       error: this.error,

@@ -37,7 +37,9 @@ export class LayerSink {
   private summary: TarSummary | null = null;
 
   constructor(
-    private readonly diff: Sha256,
+    /** null when the bytes are the blob itself (no compression): the diff_id is then the
+     *  blob digest, and hashing the same bytes twice would only cost time. */
+    private readonly diff: Sha256 | null,
     /** Tar entries come one after another, so one hasher serves every file. */
     private readonly fileHasher: Sha256,
     private readonly opts: LayerSinkOptions,
@@ -45,7 +47,7 @@ export class LayerSink {
 
   write(chunk: Uint8Array): void {
     this.size += chunk.length;
-    this.diff.update(chunk);
+    this.diff?.update(chunk);
     if (this.head) {
       // Sniff the first block before deciding whether this is a tar at all.
       const n = Math.min(chunk.length, 512 - this.headLen);
@@ -95,7 +97,8 @@ export class LayerSink {
     };
   }
 
-  end(): LayerFacts {
+  /** `blobDigest` is used as the diff_id when no separate hasher was given. */
+  end(blobDigest?: string): LayerFacts {
     if (this.head) {
       this.decide();
       if (this.parser && this.headLen) this.parser.write(this.head.subarray(0, this.headLen));
@@ -103,7 +106,7 @@ export class LayerSink {
     }
     if (this.parser) this.summary = this.parser.end();
     return {
-      diffId: 'sha256:' + this.diff.digest('hex'),
+      diffId: this.diff ? 'sha256:' + this.diff.digest('hex') : blobDigest!,
       uncompressedSize: this.size,
       isTar: this.isTar,
       files: this.files,

@@ -33,7 +33,7 @@ describe('engine in Workers', () => {
     const l2 = layerTar([{ name: 'bin/.wh.sh', data: '' }, { name: 'etc/motd', data: 'hello\n' }]);
     const a = buildOciArchive([{ tags: ['demo:1'], layers: [l1, l2] }], hooks, { compress: true });
     const progress: Progress[] = [];
-    const report = await engine.inspect(new Blob([a.tar]), 'demo.tar', { onProgress: (p) => progress.push(p) });
+    const report = await engine.inspect(new Blob([a.tar as Uint8Array<ArrayBuffer>]), 'demo.tar', { onProgress: (p) => progress.push(p) });
     const input = report.inputs[0];
     expect(input.error).toBeNull();
     expect(input.format.layout).toBe('oci');
@@ -57,7 +57,7 @@ describe('engine in Workers', () => {
     const cut = 1536;
     const twoMembers = new Uint8Array([...gzip(layer.subarray(0, cut)), ...gzip(layer.subarray(cut))]);
     const a = buildOciArchive([{ tags: ['mm:1'], layers: [layer] }], { ...hooks, gzip: () => twoMembers }, { compress: true });
-    const report = await engine.inspect(new Blob([a.tar]), 'mm.tar');
+    const report = await engine.inspect(new Blob([a.tar as Uint8Array<ArrayBuffer>]), 'mm.tar');
     const l = report.inputs[0].images.find((i) => i.kind === 'image')!.layers[0];
     expect(l.error).toBeNull();
     expect(l.compression?.algorithm).toBe('gzip');
@@ -69,7 +69,7 @@ describe('engine in Workers', () => {
   it('reads a legacy docker save with a symlinked duplicate layer', async () => {
     const l1 = layerTar([{ name: 'x', data: 'x' }]);
     const a = buildLegacySave([{ tags: ['dup:1'], layers: [l1, layerTar([{ name: 'y', data: 'y' }]), l1] }], hooks);
-    const report = await engine.inspect(new Blob([a.tar]), 'dup.tar');
+    const report = await engine.inspect(new Blob([a.tar as Uint8Array<ArrayBuffer>]), 'dup.tar');
     const img = report.inputs[0].images[0];
     expect(img.layers.length).toBe(3);
     expect(img.layers[2].via).toBe(a.images[0].layerNames[2]);
@@ -84,7 +84,7 @@ describe('engine in Workers', () => {
     const ac = new AbortController();
     let aborted = 0;
     const t0 = performance.now();
-    const report = await engine.inspect(new Blob([a.tar]), 'big.tar', {
+    const report = await engine.inspect(new Blob([a.tar as Uint8Array<ArrayBuffer>]), 'big.tar', {
       signal: ac.signal,
       onProgress: (p) => {
         if (p.phase === 'layers' && p.bytesDone > 0 && !aborted) {
@@ -102,7 +102,7 @@ describe('engine in Workers', () => {
     expect(input.integrity.done).toBe(false);
     expect(performance.now() - t0).toBeLessThan(30_000);
     // The pool replaced or reused its workers: a new job works.
-    const again = await engine.inspect(new Blob([buildTar([{ name: 'ok.txt', data: 'ok' }])]), 'ok.tar');
+    const again = await engine.inspect(new Blob([buildTar([{ name: 'ok.txt', data: 'ok' }]) as Uint8Array<ArrayBuffer>]), 'ok.tar');
     expect(again.inputs[0].error).toBeNull();
     expect(again.inputs[0].files?.[0].sha256).toBe(sha('ok'));
   });

@@ -28,7 +28,7 @@ function noise(n: number): Uint8Array {
 }
 
 async function inspect(bytes: Uint8Array, name = 'x.tar') {
-  const report = await inspectArchive(inlineRunner(), new Blob([bytes]), name);
+  const report = await inspectArchive(inlineRunner(), new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   expect(inspectionSchemaErrors(report)).toEqual([]);
   return report.inputs[0];
 }
