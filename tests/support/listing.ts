@@ -11,6 +11,8 @@ import { normalizePath } from '../../src/formats/tar/normalize';
 import type { TarEntry } from '../../src/formats/tar/types';
 import { isJsonLike, shouldCapture } from '../../src/image/capture';
 import type { BlobFacts } from '../../src/image/integrity';
+import { toFileRecord } from '../../src/engine/file-record';
+import type { FileRecord } from '../../src/report/types';
 import type { ImageArchive, OuterListing } from '../../src/image/model';
 import { have } from './tools';
 
@@ -103,4 +105,27 @@ export function factsFor(archive: ImageArchive, contents: Map<string, Uint8Array
     for (const l of img.layers) add(l.blob?.entry, true);
   }
   return facts;
+}
+
+/** FileRecords of a layer tar (compressed or not), as the engine hands them to mergeLayers. */
+export function layerRecords(blob: Uint8Array): FileRecord[] {
+  const raw = uncompress(blob);
+  if (!raw) throw new Error('layerRecords: cannot decompress this blob here');
+  const out: FileRecord[] = [];
+  const parser = new TarParser({
+    entry(e) {
+      if (e.type !== 'file' && e.type !== 'contiguous') {
+        out.push(toFileRecord(e));
+        return null;
+      }
+      const h = createHash('sha256');
+      return {
+        data: (c) => void h.update(c),
+        end: () => void out.push(toFileRecord(e, h.digest('hex'))),
+      };
+    },
+  });
+  parser.write(raw);
+  parser.end();
+  return out;
 }
