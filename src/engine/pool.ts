@@ -14,11 +14,15 @@ import { TarscopeError } from '../io/errors';
 
 export interface WorkerLike {
   terminate(): void;
+  addEventListener?(type: 'error', listener: (e: unknown) => void): void;
 }
 
 interface Slot {
   worker: WorkerLike;
   api: Comlink.Remote<EngineWorkerApi>;
+  /** Rejects when the worker dies (script error, out of memory): Comlink alone would
+   *  leave the call pending forever. */
+  crashed: Promise<never>;
 }
 
 export interface PoolOptions {
@@ -43,7 +47,14 @@ export class WorkerPool implements JobRunner {
 
   private spawn(): Slot {
     const { worker, endpoint } = this.opts.create();
-    const slot = { worker, api: Comlink.wrap<EngineWorkerApi>(endpoint) };
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener?.('error', (e) => {
+        const msg = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : 'the worker stopped';
+        reject(new TarscopeError({ code: 'internal', component: 'worker', message: `worker: ${msg}` }));
+      });
+    });
+    crashed.catch(() => {});
+    const slot: Slot = { worker, api: Comlink.wrap<EngineWorkerApi>(endpoint), crashed };
     this.all.add(slot);
     return slot;
   }
@@ -84,7 +95,7 @@ export class WorkerPool implements JobRunner {
     });
     aborted.catch(() => {});
     try {
-      const result = await Promise.race([call(slot.api, jobId), aborted]);
+      const result = await Promise.race([call(slot.api, jobId), aborted, slot.crashed]);
       this.release(slot);
       return result;
     } catch (e) {
@@ -94,7 +105,8 @@ export class WorkerPool implements JobRunner {
         this.replace(slot);
         throw cancelled();
       }
-      this.release(slot);
+      if (e instanceof TarscopeError && e.component === 'worker') this.replace(slot);
+      else this.release(slot);
       throw e;
     } finally {
       if (onAbort) signal?.removeEventListener('abort', onAbort);

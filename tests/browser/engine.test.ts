@@ -107,3 +107,21 @@ describe('engine in Workers', () => {
     expect(again.inputs[0].files?.[0].sha256).toBe(sha('ok'));
   });
 });
+
+describe('worker pool', () => {
+  it('rejects (does not hang) when a worker dies', async () => {
+    const { WorkerPool } = await import('../../src/engine/pool');
+    const src = URL.createObjectURL(new Blob(['throw new Error("boom at load")'], { type: 'text/javascript' }));
+    const pool = new WorkerPool({
+      size: 1,
+      create: () => {
+        const worker = new Worker(src);
+        return { worker, endpoint: worker };
+      },
+    });
+    const t0 = performance.now();
+    await expect(pool.index(new Blob(['x']), {})).rejects.toThrow(/^worker: .*boom at load/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    pool.dispose();
+  });
+});
