@@ -100,7 +100,7 @@ function makeConfig(spec: ImageSpec, diffIds: string[], hooks: ImageHooks): { by
     created: spec.created ?? '2024-01-01T00:00:00Z',
     config: { Env: ['PATH=/usr/bin:/bin'] },
     history: history(spec),
-    rootfs: { type: 'layers', diff_ids: diffIds },
+    rootfs: { type: 'layers', diff_ids: [...diffIds] },
   };
   spec.config?.(c);
   const bytes = json(c);
@@ -128,6 +128,11 @@ export interface LegacyOptions extends CommonOptions {
   configs?: boolean;
   /** Store a repeated layer as a symlink to its first copy (moby/moby#42766). Default true. */
   symlinkDuplicates?: boolean;
+  /**
+   * 'containers-image': skopeo/podman docker-archive — layers stored once as `<diff_id hex>.tar`
+   * at the top level, manifest.json names those, each `<id>/layer.tar` is a symlink to one.
+   */
+  style?: 'docker' | 'containers-image';
 }
 
 /**
@@ -155,10 +160,16 @@ export function buildLegacySave(images: ImageSpec[], hooks: ImageHooks, opts: Le
     const hist = history(spec).filter((h) => !h.empty_layer);
     let parent: string | undefined;
     const layerNames: string[] = [];
+    const ci = opts.style === 'containers-image';
     spec.layers.forEach((layer, i) => {
       const id = hex(hooks.sha256(enc.encode(`${parent ?? ''}\n${diffIds[i]}`)));
       const name = `${id}/layer.tar`;
-      layerNames.push(name);
+      const top = `${hex(diffIds[i])}.tar`;
+      layerNames.push(ci ? top : name);
+      if (ci && !written.has(top)) {
+        written.add(top);
+        entries.push(file(top, layer));
+      }
       if (!written.has(id)) {
         written.add(id);
         entries.push({ name: `${id}/`, typeflag: '5', mode: 0o755 });
@@ -167,7 +178,9 @@ export function buildLegacySave(images: ImageSpec[], hooks: ImageHooks, opts: Le
         if (parent) v1.parent = parent;
         entries.push(file(`${id}/json`, json(v1)));
         const first = firstCopy.get(diffIds[i]);
-        if (first && (opts.symlinkDuplicates ?? true)) {
+        if (ci) {
+          entries.push({ name, typeflag: '2', linkname: `../${top}`, mode: 0o777 });
+        } else if (first && (opts.symlinkDuplicates ?? true)) {
           entries.push({ name, typeflag: '2', linkname: `../${first}/layer.tar`, mode: 0o777 });
         } else {
           entries.push(file(name, layer));

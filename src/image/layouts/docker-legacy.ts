@@ -15,6 +15,11 @@ import { readDockerManifest, readRepositories } from './docker-manifest';
 import type { LayoutReader } from './types';
 
 const COMPONENT = 'docker archive';
+export const LEGACY_LABELS = {
+  docker: 'docker save (legacy, Docker < 25)',
+  containersImage: 'docker-archive (containers/image writer: skopeo, podman)',
+  pre110: 'docker save (before Docker 1.10: no manifest.json)',
+} as const;
 const LAYER_TAR = /^([^/]+)\/layer\.tar$/;
 const V1_JSON = /^([^/]+)\/json$/;
 
@@ -32,7 +37,8 @@ export function dockerManifestShape(l: OuterListing): 'list' | 'object' | 'other
   }
 }
 
-function hasLegacyLayerDirs(o: Outer): boolean {
+/** `<id>/layer.tar` next to `<id>/json`: the v1 layer directories of docker save and docker-archive. */
+export function hasLegacyLayerDirs(o: Outer): boolean {
   for (const n of o.byName.keys()) {
     const m = LAYER_TAR.exec(n);
     if (m && o.has(`${m[1]}/json`)) return true;
@@ -42,7 +48,7 @@ function hasLegacyLayerDirs(o: Outer): boolean {
 
 export const dockerLegacy: LayoutReader = {
   id: 'docker-legacy',
-  label: 'docker save (legacy, Docker < 25)',
+  label: LEGACY_LABELS.docker,
   detect(l) {
     const o = new Outer(l);
     if (o.has('oci-layout')) return false;
@@ -64,12 +70,17 @@ export const dockerLegacy: LayoutReader = {
         archive.images.push(e.image);
         ctx.errors.push(...e.errors.errors);
       }
+      // containers/image stores layers as <diff_id hex>.tar at the top level and makes each
+      // <id>/layer.tar a symlink to one (docker/internal/tarfile/writer.go).
+      if (archive.images.some((i) => i.layers.some((x) => x.ref !== undefined && /^[0-9a-f]{64}\.tar$/.test(x.ref)))) {
+        archive.layoutLabel = LEGACY_LABELS.containersImage;
+      }
       if (!m.ok && hasLegacyLayerDirs(outer)) {
         ctx.note('manifest.json is unusable: images read from repositories and the parent chains of <id>/json');
         archive.images.push(...readChains(outer, ctx, repositories));
       }
     } else {
-      archive.layoutLabel = 'docker save (before Docker 1.10: no manifest.json)';
+      archive.layoutLabel = LEGACY_LABELS.pre110;
       ctx.note('no manifest.json: images read from repositories and the parent chains of <id>/json');
       archive.images.push(...readChains(outer, ctx, repositories));
       if (archive.images.length === 0) ctx.error('no manifest.json and no image found through repositories or <id>/json', undefined, 'unsupported');

@@ -7,6 +7,7 @@
 import type { ImageArchive, OuterListing } from '../model';
 import { Outer, isObject } from '../resolve';
 import { ReadContext } from './context';
+import { hasLegacyLayerDirs } from './docker-legacy';
 import { readDockerManifest, readRepositories } from './docker-manifest';
 import type { LayoutReader } from './types';
 
@@ -33,7 +34,9 @@ export const dockerTarball: LayoutReader = {
   label: 'image tarball (go-containerregistry writer: crane, kaniko, ko)',
   detect(l) {
     const o = new Outer(l);
-    return !o.has('oci-layout') && !o.has('index.json') && looksLikeTarball(l);
+    // containers/image's docker-archive also names layers at the top level, but adds
+    // `repositories` and v1 <id>/ directories, which ggcr never writes: that is docker-legacy.
+    return !o.has('oci-layout') && !o.has('index.json') && !o.has('repositories') && !hasLegacyLayerDirs(o) && looksLikeTarball(l);
   },
   read(l) {
     const outer = new Outer(l);

@@ -55,6 +55,16 @@ describe('docker save (legacy)', () => {
     expect(a.images[1].layers[1].blob?.entry).toBe(b.images[1].layerNames[1]);
   });
 
+  it('skopeo/podman docker-archive: top-level <diff_id>.tar layers with <id>/layer.tar symlinks', () => {
+    const b = buildLegacySave([{ tags: ['docker.io/x/y:1'], layers: [BASE, APP] }], hooks, { style: 'containers-image' });
+    const a = read(b.tar);
+    expect(a.layout).toBe('docker-legacy');
+    expect(a.layoutLabel).toBe('docker-archive (containers/image writer: skopeo, podman)');
+    expect(a.errors).toEqual([]);
+    expect(a.images[0].layers.map((l) => l.blob?.entry)).toEqual(b.images[0].layerNames);
+    expect(a.images[0].layers.map((l) => l.digest)).toEqual(b.images[0].diffIds); // the name is the digest
+  });
+
   it('reads an archive without manifest.json (before Docker 1.10) through repositories and parent chains', () => {
     const b = buildLegacySave([{ tags: ['old:1'], layers: [BASE, APP], history: HIST }], hooks, { manifest: false });
     const a = read(b.tar);
