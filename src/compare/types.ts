@@ -1,0 +1,215 @@
+/**
+ * The comparison contract: the difference tree the differ produces, the causes and verdict
+ * the explainers derive from it, and the comparison report (Export JSON of a comparison,
+ * docs/comparison-report.schema.json). Vocabulary: ../shared/causes.md — its verdicts and
+ * cause ids are the contract; add ids freely, never rename one.
+ *
+ * Flow (one way, STYLE.md habit 2):
+ *   InputReport A, InputReport B ──diffInputs()──► DiffResult (raw, complete, JSON)
+ *   DiffResult + IgnoreOptions ──explain()──► verdict, headline, causes (pure; the page re-runs it
+ *   when the options change, without reading the archives again)
+ *   + content evidence (text diffs, hex, recognised kinds) fetched for a few differing files.
+ */
+import type { InputReport, ToolInfo } from '../report/types';
+
+export type Verdict = 'identical' | 'same-image' | 'same-filesystem' | 'metadata-only' | 'content-differs' | 'unreadable';
+
+/** Verdicts from best to worst (causes.md). */
+export const VERDICT_ORDER: Verdict[] = ['identical', 'same-image', 'same-filesystem', 'metadata-only', 'content-differs', 'unreadable'];
+
+export type CauseId =
+  | 'archive.entry-mtime'
+  | 'archive.entry-order'
+  | 'archive.entry-owner'
+  | 'archive.entry-mode'
+  | 'archive.tar-format'
+  | 'archive.layout'
+  | 'archive.symlinked-layer'
+  | 'archive.outer-compression'
+  | 'index.annotations'
+  | 'index.platforms'
+  | 'index.attestations'
+  | 'manifest.media-type'
+  | 'manifest.annotations'
+  | 'config.created'
+  | 'config.history'
+  | 'config.field'
+  | 'layer.compression'
+  | 'layer.added'
+  | 'layer.removed'
+  | 'layer.missing-blob'
+  | 'layer.digest-mismatch'
+  | 'file.mtime'
+  | 'file.atime-ctime'
+  | 'file.order'
+  | 'file.owner'
+  | 'file.owner-name'
+  | 'file.mode'
+  | 'file.xattrs'
+  | 'file.tar-format'
+  | 'file.content'
+  | 'file.added'
+  | 'file.removed'
+  | 'file.type'
+  | 'file.whiteout'
+  | 'input.truncated'
+  | 'input.corrupt'
+  | 'input.unsupported'
+  // not in causes.md's table but needed: the outer archive holds other entries (extra files).
+  | 'archive.entry-added'
+  | 'archive.entry-removed'
+  | 'archive.entry-content'
+  | 'manifest.field'
+  | 'index.field';
+
+/** Levels as causes.md names them. */
+export type Level = 'input' | 'outer file' | 'outer tar' | 'index' | 'manifest' | 'config' | 'layer' | 'integrity' | 'file';
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** What a difference is about. */
+export type Subject =
+  | 'input' // an input could not be read (error)
+  | 'outer-compression' // the whole file's compression (gzip header fields, members, algorithm)
+  | 'outer-entry' // an entry of the outer tar
+  | 'outer-order' // order of the outer tar's entries
+  | 'outer-end' // end-of-archive marker / trailing bytes
+  | 'layout' // archive layout (docker-legacy vs docker-oci vs oci ...)
+  | 'index' // index.json / nested index field
+  | 'image' // an image/platform present on one side only
+  | 'manifest' // a manifest field (mediaType, annotations, config descriptor, layer descriptors)
+  | 'config' // a config field other than history
+  | 'history' // a config history entry field
+  | 'layer' // a layer present on one side only (after pairing)
+  | 'layer-blob' // paired layers whose blobs differ (same or different diff_id)
+  | 'integrity' // a failed integrity check on one side
+  | 'file' // an entry inside a layer (or inside a plain tar)
+  | 'file-order' // order of entries inside a paired layer
+  | 'merged'; // merged filesystem (after whiteouts) differs for a path
+
+export type DiffKind =
+  | 'added' // present in B only
+  | 'removed' // present in A only
+  | 'changed' // a field's value differs (see `field`)
+  | 'reordered'; // same members, different order
+
+/** Where a difference lives, for the drill-down breadcrumb: archive → index → manifest → config → layer → file. */
+export interface Scope {
+  /** Image pairing label, e.g. "app:1 (linux/amd64)". */
+  image?: string;
+  /** Index of the image in inputs[0|1].images */
+  imageA?: number;
+  imageB?: number;
+  /** Layer index on each side (after pairing). */
+  layerA?: number;
+  layerB?: number;
+  /** Outer entry name, or path inside a layer. */
+  path?: string;
+}
+
+export interface Difference {
+  /** Unique within the report and stable for the same inputs, e.g. "file:img0:L1/L1:etc/passwd:mtime". */
+  id: string;
+  subject: Subject;
+  kind: DiffKind;
+  scope: Scope;
+  /** The differing field: 'mtime', 'uid', 'mode', 'content', 'digest', 'created',
+   *  'annotations.org.opencontainers.image.created', 'history[3].created', 'gzip.mtime' … */
+  field?: string;
+  /** Values on each side (small: truncated strings, numbers, short JSON). Absent side → undefined. */
+  a?: Json;
+  b?: Json;
+  /** Id of the root difference this one only follows from (digest chains: layer → manifest → index).
+   *  Explainers fold such consequences under their root cause and never count them as causes. */
+  follows?: string;
+  /** Extra facts explainers use (e.g. {isDir:true}, {gzipHeaderOnly:true}, {textLike:true}). */
+  facts?: Record<string, Json>;
+}
+
+export interface Pairing {
+  images: { a: number | null; b: number | null; label: string; by: 'tag' | 'platform' | 'position' | 'only' }[];
+  /** Per image pair: layer pairs. */
+  layers: { image: number; a: number | null; b: number | null; by: 'diff_id' | 'digest' | 'position' | 'history' | 'unpaired' }[];
+}
+
+export interface DiffResult {
+  differences: Difference[];
+  pairing: Pairing;
+  /** True when A and B are byte-identical files (checked by size + digest, or all blobs equal). */
+  identicalBytes: boolean | null;
+}
+
+/** Ignore rules in the spirit of diffoci's --semantic. */
+export interface IgnoreOptions {
+  timestamps: boolean; // file/entry mtimes, atime/ctime, config created, history created, gzip MTIME, annotations that are timestamps
+  fileOrder: boolean; // order of entries in tars
+  ownerNames: boolean; // uname/gname
+  tarFormat: boolean; // ustar/GNU/pax encoding
+  history: boolean; // config history entirely
+  /** Glob patterns of paths to ignore inside layers: "/var/log/**", "**\/*.pyc". */
+  paths: string[];
+}
+
+export const NO_IGNORES: IgnoreOptions = { timestamps: false, fileOrder: false, ownerNames: false, tarFormat: false, history: false, paths: [] };
+
+export interface Evidence {
+  /** One line a person reads: "etc/passwd: mtime 2024-01-01T00:00:00Z → 2024-01-01T00:02:27Z (layer 1)". */
+  text: string;
+  /** Difference this evidence comes from. */
+  difference?: string;
+  a?: Json;
+  b?: Json;
+  /** Where: "layer 1 (blobs/sha256/ab12…) · etc/passwd". */
+  where?: string;
+  /** Rich evidence for file contents (filled by the content evidence pass). */
+  detail?: ContentEvidence;
+}
+
+export type ContentEvidence =
+  | { kind: 'text-diff'; hunks: { aStart: number; bStart: number; lines: { op: ' ' | '-' | '+'; text: string }[] }[]; truncated: boolean }
+  | { kind: 'hex'; offset: number; a: string; b: string; length: number }
+  | { kind: 'recognised'; what: string; detail: string }
+  | { kind: 'compression'; detail: string; divergesAt?: number; matchesZlibLevel?: number | null };
+
+export interface Cause {
+  id: CauseId;
+  level: Level;
+  /** How many differences this cause explains (root differences, not consequences). */
+  count: number;
+  /** One readable sentence, with the pattern: "936 files in layer 1 differ only in mtime; every B time is 2 min 27 s later". */
+  summary: string;
+  /** A few concrete examples with A and B values and where they are. */
+  evidence: Evidence[];
+  remedy: string;
+  /** Ids of the differences explained (capped; `count` is the total). */
+  differences: string[];
+  /** Differences folded under this cause as consequences (digest chains). */
+  consequences: number;
+}
+
+export interface ComparisonReport {
+  schemaVersion: 1;
+  tool: ToolInfo;
+  kind: 'comparison';
+  createdAt: string;
+  inputs: [InputReport, InputReport];
+  options: IgnoreOptions;
+  verdict: Verdict;
+  /** The verdict in one sentence: "Same filesystem; layer 2 was recompressed: gzip header MTIME differs". */
+  headline: string;
+  /** Ranked by how much they explain. */
+  causes: Cause[];
+  differences: Difference[];
+  pairing: Pairing;
+  stats: {
+    elapsedMs: number;
+    bytesRead: number;
+    /** 'preliminary' while only the structure has been compared. */
+    phase: 'preliminary' | 'final';
+    layersScanned: number;
+    /** Layer blobs with equal digests on both sides: same bytes, not deep-scanned twice. */
+    layersSkipped: number;
+    /** Whether every blob digest and diff_id was verified against the bytes. */
+    digestsVerified: boolean;
+  };
+}
