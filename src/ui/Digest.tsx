@@ -36,7 +36,16 @@ export function Digest({ value, label = 'digest' }: { value: string | null | und
     <span class="digest">
       <code title={full}>{shortDigest(full)}</code>
       <button type="button" class="icon-button" onClick={copy} aria-label={`Copy ${label}`} title={`Copy ${full}`}>
-        {state === 'copied' ? '✓' : '⧉'}
+        <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5">
+          {state === 'copied' ? (
+            <path d="M3 8.5l3 3 7-7" />
+          ) : (
+            <>
+              <rect x="5.5" y="5.5" width="8.5" height="8.5" rx="1.5" />
+              <path d="M10.5 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v6.5a1 1 0 0 0 1 1h.5" />
+            </>
+          )}
+        </svg>
       </button>
     </span>
   );

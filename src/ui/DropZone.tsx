@@ -58,18 +58,19 @@ export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
         id={id}
         type="file"
         class="dropzone-input"
-        aria-describedby={hintId}
+        aria-describedby={file ? `${id}-file ${hintId}` : hintId}
         disabled={disabled}
         onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
           const f = input.files?.[0];
           if (f) onFile(f);
-          // Allow choosing the same file again (a re-run after Cancel).
+          // Allow choosing the same file again (a re-run after Cancel). The input then says
+          // "no file chosen", so its own text is hidden (CSS) and the line below names the file.
           input.value = '';
         }}
       />
       {file && (
-        <p class="dropzone-file">
+        <p class="dropzone-file" id={`${id}-file`}>
           <span class="filename">{file.name}</span> · <Bytes n={file.size} />
         </p>
       )}

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../io/errors';
+import { formatError } from '../io/errors';
 import type { InputReport } from '../report/types';
 import { errorMessage, errorPlace } from './errorText';
 
@@ -11,14 +12,17 @@ const CODE_LABEL: Record<ErrorInfo['code'], string> = {
 };
 
 /**
- * The first fatal error (`input.error`) as an alert at the top, then every recorded problem
- * (`errors[]`) with its component and place. Everything read before the error is still
- * shown below this panel.
+ * The first fatal error (`input.error`) as an alert at the top, with its kind, component and
+ * place; then every other recorded problem (`errors[]`). Everything read before the error is
+ * still shown below this panel.
  */
 export function ErrorPanel({ input, cancelled }: { input: InputReport; cancelled: boolean }) {
   const { error, errors } = input;
   if (!error && errors.length === 0) return null;
-  const fatal = error && !cancelled;
+  const fatal = !!error && !cancelled;
+  // The error the message came from, if it is one of errors[] (normally the first).
+  const main = error ? errors.find((e) => formatError(e) === error || e.message === error) : undefined;
+  const others = errors.filter((e) => e !== main);
   return (
     <section class={`panel errors${fatal ? ' is-fatal' : ''}`} aria-labelledby="errors-title">
       <h2 id="errors-title">{cancelled ? 'Cancelled' : fatal ? 'The archive could not be read completely' : 'Problems found'}</h2>
@@ -27,19 +31,37 @@ export function ErrorPanel({ input, cancelled }: { input: InputReport; cancelled
           {error}
         </p>
       )}
-      {!cancelled && error && <p class="muted">Everything read before the error is shown below and is in the exported JSON.</p>}
-      {errors.length > 0 && (
-        <ul class="error-list">
-          {errors.map((e, i) => (
-            <li key={i}>
-              <span class={`badge badge-${e.code}`}>{CODE_LABEL[e.code] ?? e.code}</span> <strong class="component">{e.component}</strong>
-              {': '}
-              <span class="error-message">{errorMessage(e)}</span>
-              {errorPlace(e) && <span class="error-place"> ({errorPlace(e)})</span>}
-            </li>
-          ))}
-        </ul>
+      {main && <ErrorFacts error={main} />}
+      {error && !cancelled && <p class="muted">Everything read before the error is shown below and is in the exported JSON.</p>}
+      {others.length > 0 && (
+        <>
+          <h3>{error ? `Other problems (${others.length})` : `${others.length} problem${others.length === 1 ? '' : 's'}`}</h3>
+          <ul class="error-list">
+            {others.map((e, i) => (
+              <li key={i}>
+                <ErrorFacts error={e} withMessage />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
+  );
+}
+
+/** "[truncated] tar: <message> (in <path>, at offset 1,024)". */
+function ErrorFacts({ error: e, withMessage }: { error: ErrorInfo; withMessage?: boolean }) {
+  const place = errorPlace(e);
+  return (
+    <span class="error-facts">
+      <span class={`badge badge-${e.code}`}>{CODE_LABEL[e.code] ?? e.code}</span> <strong class="component">{e.component}</strong>
+      {withMessage && (
+        <>
+          {': '}
+          <span class="error-message">{errorMessage(e)}</span>
+        </>
+      )}
+      {place && <span class="error-place"> {withMessage ? `(${place})` : place}</span>}
+    </span>
   );
 }

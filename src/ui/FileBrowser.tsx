@@ -136,7 +136,7 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
           </select>
         </label>
         {showLayerColumn && (
-          <label class="check">
+          <label class="toggle">
             <input
               type="checkbox"
               checked={showDeleted}
@@ -161,6 +161,9 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
           </>
         )}
         {currentLayer?.error && <span class="error-inline"> · listing stopped: {currentLayer.error.message}</span>}
+        {image && !merged && image.layers.length > 0 && (
+          <span> · no merged filesystem: it needs every layer read, so the layers are listed one by one</span>
+        )}
       </p>
       <div class={showLayerColumn ? 'files-head' : 'files-head no-layer'} aria-hidden="true">
         <span class="c-path">Path</span>
@@ -173,7 +176,15 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
         <span class="c-sha">SHA-256</span>
       </div>
       {shown.length === 0 ? (
-        <p class="files-empty muted">{all.length === 0 ? 'No entries.' : 'No entries match.'}</p>
+        <p class="files-empty muted">
+          {all.length > 0
+            ? 'No entries match.'
+            : currentLayer && currentLayer.fileCount == null
+              ? currentLayer.error
+                ? 'This layer could not be listed (see the error above).'
+                : 'This layer was not read: the scan stopped before it, or its blob is not a tar.'
+              : 'No entries.'}
+        </p>
       ) : (
         <VirtualList
           idPrefix={`${id}-row`}

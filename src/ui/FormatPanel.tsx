@@ -50,7 +50,7 @@ export function FormatPanel({ input }: { input: InputReport }) {
         )}
         <dt>Images</dt>
         <dd>{input.images.length ? plural(input.images.length, 'image') : input.files ? 'none (plain tar)' : DASH}</dd>
-        <dt>Read</dt>
+        <dt>Processed</dt>
         <dd>
           <Bytes n={stats.bytesRead} /> in {formatDuration(stats.elapsedMs / 1000)}
         </dd>

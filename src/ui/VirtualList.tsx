@@ -138,7 +138,12 @@ export function VirtualList(props: VirtualListProps) {
       tabIndex={0}
       aria-label={props.label}
       aria-activedescendant={active ? `${props.idPrefix}-${props.activeIndex}` : undefined}
-      style={{ overflowY: 'auto', position: 'relative', height: props.height ? `${props.height}px` : undefined }}
+      style={{
+        overflowY: 'auto',
+        position: 'relative',
+        height: props.height ? `${props.height}px` : undefined,
+        '--vlist-content': `${count * rowHeight}px`,
+      }}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={onKeyDown}
     >

@@ -1,10 +1,12 @@
 /**
  * Builders of realistic inspection reports for presenter tests (the UI is a pure function
- * of the report, so its tests start from reports, not archives). Each scenario is named
+ * of the report, so its tests start from reports, not archives). The merged filesystem is
+ * computed with the engine's own `mergeLayers`, as in a real report. Each scenario is named
  * after its case: a 3-layer image with whiteouts, an integrity failure, an error in the
  * middle of the archive, a 100,000-file layer, a plain tar, a multi-platform index with
  * an attestation. Runs in Node and in the browser (no Node APIs).
  */
+import { mergeLayers } from '../../src/image/merge';
 import type { ErrorInfo } from '../../src/io/errors';
 import type { HistoryEntry } from '../../src/image/model';
 import type {
@@ -14,8 +16,6 @@ import type {
   InspectionReport,
   IntegrityCheck,
   LayerReport,
-  MergedFile,
-  MergedFs,
 } from '../../src/report/types';
 
 /** A deterministic 64-hex "digest" of a label (not SHA-256: presenters only display it). */
@@ -99,55 +99,6 @@ export function layerReport(index: number, files: FileRecord[], o: Partial<Layer
   };
 }
 
-const WH = '.wh.';
-
-/** The merged filesystem of `layers` with OCI whiteouts applied (a small reference model for tests). */
-export function mergeLayerFiles(layers: FileRecord[][]): MergedFs {
-  const live = new Map<string, MergedFile>();
-  const deleted: MergedFs['deleted'] = [];
-  let wasted = 0;
-  /** Removes `target` (when includeSelf) and everything below it from the lower layers. */
-  const removeUnder = (target: string, byLayer: number, includeSelf: boolean) => {
-    const prefix = target ? `${target}/` : '';
-    for (const [p, f] of [...live]) {
-      if ((includeSelf && p === target) || (p !== target && p.startsWith(prefix))) {
-        live.delete(p);
-        deleted.push({ path: p, layer: f.layer, size: f.size, byLayer });
-        wasted += f.size;
-      }
-    }
-  };
-  layers.forEach((files, layer) => {
-    for (const f of files) {
-      const base = f.path.slice(f.path.lastIndexOf('/') + 1);
-      const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
-      if (base === '.wh..wh..opq') removeUnder(dir, layer, false);
-      else if (base.startsWith(WH)) removeUnder(`${dir ? `${dir}/` : ''}${base.slice(WH.length)}`, layer, true);
-    }
-    for (const f of files) {
-      if (f.whiteout) continue;
-      const prev = live.get(f.path);
-      const overwrites = prev ? [...(prev.overwrites ?? []), prev.layer] : undefined;
-      if (prev) wasted += prev.size;
-      live.set(f.path, {
-        path: f.path,
-        type: f.type,
-        size: f.size,
-        layer,
-        mode: f.mode,
-        uid: f.uid,
-        gid: f.gid,
-        mtime: f.mtime,
-        ...(f.sha256 ? { sha256: f.sha256 } : {}),
-        ...(f.linkname ? { linkname: f.linkname } : {}),
-        ...(overwrites ? { overwrites } : {}),
-      });
-    }
-  });
-  const files = [...live.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { files, deleted, wastedBytes: wasted, totalBytes: files.reduce((n, f) => n + f.size, 0) };
-}
-
 export function imageReport(layers: LayerReport[], o: Partial<ImageReport> = {}): ImageReport {
   const history: HistoryEntry[] =
     o.history ??
@@ -163,7 +114,7 @@ export function imageReport(layers: LayerReport[], o: Partial<ImageReport> = {})
     architecture: 'amd64',
     history,
     layers,
-    merged: mergeLayerFiles(layers.map((l) => l.files)),
+    merged: mergeLayers(layers.map((l) => l.files)),
     ...o,
   };
 }
@@ -200,7 +151,7 @@ function okChecks(images: ImageReport[]): IntegrityCheck[] {
     im.layers.map((l) => ({
       kind: 'blob-digest' as const,
       ok: true,
-      subject: `layer ${l.index} of ${im.tags[0] ?? 'image'} (${l.entry})`,
+      subject: `layer ${l.index + 1} of ${im.tags[0] ?? 'image'} (${l.entry})`,
       expected: l.digest ?? undefined,
       actual: l.digest ?? undefined,
       message: 'blob digest matches',
@@ -275,7 +226,7 @@ export function integrityFailure(): InspectionReport {
       {
         kind: 'diff-id',
         ok: false,
-        subject: `layer 1 of example.com/app:1.0 (${bad.entry})`,
+        subject: `layer 2 of example.com/app:1.0 (${bad.entry})`,
         expected: bad.diffId!,
         actual: computed,
         message: 'uncompressed layer does not hash to rootfs.diff_ids[1]',

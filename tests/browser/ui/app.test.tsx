@@ -95,10 +95,11 @@ describe('App with an engine', () => {
     await settle();
     const alert = page.getByRole('alert').first().element();
     expect(alert.textContent).toMatch(/^tar: archive truncated in the data of 'blobs\/sha256\/[0-9a-f]{64}' at offset 10752/);
-    const item = root.querySelector('.error-list li')!;
-    expect(item.querySelector('.component')!.textContent).toBe('tar');
-    expect(item.querySelector('.badge')!.textContent).toBe('truncated');
-    expect(item.querySelector('.error-place')!.textContent).toMatch(/in blobs\/sha256\/[0-9a-f]{64}, at offset 10,752/);
+    const facts = root.querySelector('.errors .error-facts')!;
+    expect(facts.querySelector('.component')!.textContent).toBe('tar');
+    expect(facts.querySelector('.badge')!.textContent).toBe('truncated');
+    expect(facts.querySelector('.error-place')!.textContent).toMatch(/^ in blobs\/sha256\/[0-9a-f]{64}, at offset 10,752$/);
+    expect(root.querySelector('.error-list')).toBeNull(); // the one error is not listed twice
     // Layers read before the error are still there, and the broken one says why.
     expect(root.querySelectorAll('table.layers tbody tr:not(.layer-error)')).toHaveLength(3);
     expect(root.querySelector('.layer-error')!.textContent).toMatch(/^tar: archive truncated/);

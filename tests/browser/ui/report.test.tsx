@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportView } from '../../../src/ui/ReportView';
-import { integrityFailure, multiPlatform, plainTar, threeLayerImage } from '../../builders/report';
+import { errorMidArchive, integrityFailure, multiPlatform, plainTar, threeLayerImage } from '../../builders/report';
 import { byText, control, mount, setValue, settle, unmountAll } from './dom';
 import '../../../src/ui/styles.css';
 
@@ -178,5 +178,28 @@ describe('ReportView', () => {
     expect(root.querySelector('.image h2')!.textContent).toMatch(/^Attestation 1attestation/);
     expect(root.querySelector('.image .facts')!.textContent).toContain('Attests');
     expect(rows[0].querySelector('button')!.getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('ErrorPanel', () => {
+  it('lists the problems besides the first with component, message and place, each said once', async () => {
+    const input = errorMidArchive().inputs[0];
+    input.errors.push({ code: 'corrupt', component: 'gzip', message: 'gzip: CRC32 mismatch (in blobs/sha256/ab, at offset 4096)', path: 'blobs/sha256/ab', offset: 4096 });
+    const root = mount(<ReportView input={input} cancelled={false} />);
+    await settle();
+    expect(root.querySelector('.errors h3')!.textContent).toBe('Other problems (1)');
+    const items = [...root.querySelectorAll('.error-list li')].map((li) => li.textContent);
+    expect(items).toEqual(['corrupt gzip: CRC32 mismatch (in blobs/sha256/ab, at offset 4,096)']);
+  });
+
+  it('an unfinished scan says why a layer has no listing and that there is no merged view', async () => {
+    const root = mount(<ReportView input={errorMidArchive().inputs[0]} cancelled={false} />);
+    await settle();
+    const show = control<HTMLSelectElement>(root, 'Show');
+    expect([...show.options].map((o) => o.value)).toEqual(['0', '1', '2']);
+    expect(root.querySelector('.files-summary')!.textContent).toContain('no merged filesystem');
+    setValue(show, '2');
+    await settle();
+    expect(root.querySelector('.files-summary')!.textContent).toMatch(/listing stopped: tar: archive truncated/);
   });
 });
