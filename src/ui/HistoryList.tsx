@@ -25,7 +25,7 @@ export function HistoryList({ image }: { image: ImageReport }) {
               <td class="nowrap">
                 {h.created ? <time dateTime={formatIsoDate(h.created)}>{formatIsoDate(h.created)}</time> : DASH}
               </td>
-              <td>
+              <td class="created-by">
                 <code class="wrap">{h.created_by ?? DASH}</code>
                 {h.comment && <div class="muted">{h.comment}</div>}
                 {h.author && <div class="muted">by {h.author}</div>}
