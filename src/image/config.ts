@@ -11,6 +11,7 @@ export interface ParsedConfig {
   os?: string;
   architecture?: string;
   variant?: string;
+  osVersion?: string;
   history: HistoryEntry[];
   diffIds: string[];
   /** Shape problems (not fatal): "rootfs.diff_ids is not a list". */
@@ -27,6 +28,7 @@ export function parseConfig(json: unknown): ParsedConfig {
   out.os = str(json.os);
   out.architecture = str(json.architecture);
   out.variant = str(json.variant);
+  out.osVersion = str(json['os.version']);
   if (Array.isArray(json.history)) {
     for (const h of json.history) out.history.push(historyEntry(h));
   } else if (json.history !== undefined && json.history !== null) out.problems.push('history is not a list');
@@ -95,6 +97,7 @@ export function platformOf(cfg: ParsedConfig): Platform | undefined {
   if (!cfg.os && !cfg.architecture) return undefined;
   const p: Platform = { os: cfg.os ?? 'unknown', architecture: cfg.architecture ?? 'unknown' };
   if (cfg.variant) p.variant = cfg.variant;
+  if (cfg.osVersion) p['os.version'] = cfg.osVersion;
   return p;
 }
 

@@ -95,10 +95,23 @@ export type Resolution =
 /** Maximum link hops, as Linux's MAXSYMLINKS order of magnitude. */
 const MAX_HOPS = 16;
 
+const memo = new WeakMap<OuterListing, Outer>();
+
 /** The outer archive seen by name, with links followed. */
 export class Outer {
   readonly byName = new Map<string, TarEntry>();
   readonly files: Map<string, Uint8Array>;
+  private readonly parsed = new Map<string, JsonResult>();
+
+  /** One Outer per listing: every detector and reader shares the name map and parsed JSON. */
+  static of(listing: OuterListing): Outer {
+    let o = memo.get(listing);
+    if (!o) {
+      o = new Outer(listing);
+      memo.set(listing, o);
+    }
+    return o;
+  }
 
   constructor(readonly listing: OuterListing) {
     // A later entry with the same name replaces an earlier one (tar extraction semantics).
@@ -169,7 +182,12 @@ export class Outer {
       const why = r.entry.size > 8 * 1024 * 1024 ? 'too large to read as metadata' : 'not captured (not JSON-like)';
       return { ok: false, error: new TarscopeError({ code: 'unsupported', component: n, message: `${n}: ${why} (${r.entry.size} bytes)`, path: n }) };
     }
-    return parseJson(b, n);
+    let j = this.parsed.get(n);
+    if (!j) {
+      j = parseJson(b, n); // cached: JSON values are treated as read-only by every reader
+      this.parsed.set(n, j);
+    }
+    return j;
   }
 }
 

@@ -26,7 +26,7 @@ const V1_JSON = /^([^/]+)\/json$/;
 /** True when a top-level manifest.json looks like docker's (a list), or is unusable but not some other JSON object. */
 export function dockerManifestShape(l: OuterListing): 'list' | 'object' | 'other' | 'absent' {
   const b = l.files.get('manifest.json');
-  const o = new Outer(l);
+  const o = Outer.of(l);
   if (!o.has('manifest.json')) return 'absent';
   if (!b) return 'other';
   try {
@@ -50,7 +50,7 @@ export const dockerLegacy: LayoutReader = {
   id: 'docker-legacy',
   label: LEGACY_LABELS.docker,
   detect(l) {
-    const o = new Outer(l);
+    const o = Outer.of(l);
     if (o.has('oci-layout')) return false;
     const shape = dockerManifestShape(l);
     // A web app's manifest.json is an object: only claim it with other docker signals.
@@ -58,7 +58,7 @@ export const dockerLegacy: LayoutReader = {
     return o.has('repositories') || hasLegacyLayerDirs(o);
   },
   read(l) {
-    const outer = new Outer(l);
+    const outer = Outer.of(l);
     const ctx = new ReadContext(COMPONENT);
     const archive: ImageArchive = { layout: 'docker-legacy', layoutLabel: this.label, notes: ctx.notes, images: [], errors: ctx.errors };
     const repositories = readRepositories(outer, ctx);

@@ -56,10 +56,10 @@ export const dockerOci: LayoutReader = {
   id: 'docker-oci',
   label: 'docker save (Docker 25+)',
   detect(l) {
-    return hasOciLayout(l) && new Outer(l).has('manifest.json');
+    return hasOciLayout(l) && Outer.of(l).has('manifest.json');
   },
   read(l) {
-    const outer = new Outer(l);
+    const outer = Outer.of(l);
     const ctx = new ReadContext(COMPONENT);
     const archive: ImageArchive = { layout: 'docker-oci', layoutLabel: this.label, notes: ctx.notes, images: [], errors: ctx.errors };
     checkOciLayoutFile(outer, ctx);

@@ -33,13 +33,13 @@ export const dockerTarball: LayoutReader = {
   id: 'docker-tarball',
   label: 'image tarball (go-containerregistry writer: crane, kaniko, ko)',
   detect(l) {
-    const o = new Outer(l);
+    const o = Outer.of(l);
     // containers/image's docker-archive also names layers at the top level, but adds
     // `repositories` and v1 <id>/ directories, which ggcr never writes: that is docker-legacy.
     return !o.has('oci-layout') && !o.has('index.json') && !o.has('repositories') && !hasLegacyLayerDirs(o) && looksLikeTarball(l);
   },
   read(l) {
-    const outer = new Outer(l);
+    const outer = Outer.of(l);
     const ctx = new ReadContext(COMPONENT);
     const archive: ImageArchive = { layout: 'docker-tarball', layoutLabel: this.label, notes: ctx.notes, images: [], errors: ctx.errors };
     const m = readDockerManifest(outer, ctx);

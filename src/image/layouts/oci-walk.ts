@@ -215,7 +215,12 @@ class Walker {
           if (lpath) layer.ref = lpath;
           const r = lpath ? this.outer.blobRef(lpath, ld.digest, ld.size) : { ref: null, reason: `has an invalid digest "${ld.digest}"` };
           layer.blob = r.ref;
-          if (!r.ref) this.ctx.missing(where, lpath ?? ld.digest, `layer ${i + 1} of ${label}`, r.reason);
+          if (!r.ref) {
+            // Non-distributable (foreign) layers are left out by design (image-spec layer.md);
+            // still a missing blob, but named as such.
+            const foreign = ld.mediaType !== undefined && /nondistributable|foreign/.test(ld.mediaType);
+            this.ctx.missing(where, lpath ?? ld.digest, `layer ${i + 1} of ${label}${foreign ? ', a non-distributable layer' : ''}`, r.reason);
+          }
           img.layers.push(layer);
         });
       } else if (json.layers !== undefined && json.layers !== null) this.ctx.error(`${where}: layers is not a list`, path);

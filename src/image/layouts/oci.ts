@@ -18,7 +18,7 @@ import type { LayoutReader } from './types';
 const COMPONENT = 'OCI layout';
 
 export function hasOciLayout(l: OuterListing): boolean {
-  const o = new Outer(l);
+  const o = Outer.of(l);
   if (o.has('oci-layout')) return true;
   if (!o.has('index.json')) return false;
   for (const n of o.byName.keys()) if (n.startsWith('blobs/')) return true;
@@ -57,7 +57,7 @@ export const oci: LayoutReader = {
   label: 'OCI image layout',
   detect: hasOciLayout,
   read(l) {
-    const outer = new Outer(l);
+    const outer = Outer.of(l);
     const ctx = new ReadContext(COMPONENT);
     const archive: ImageArchive = { layout: 'oci', layoutLabel: this.label, notes: ctx.notes, images: [], errors: ctx.errors };
     checkOciLayoutFile(outer, ctx);
