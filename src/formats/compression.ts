@@ -88,6 +88,12 @@ export interface Decoder {
   write(chunk: Uint8Array): void;
   /** Throws TarscopeError('truncated') when the stream stops mid-member/frame. */
   end(): CompressionInfo;
+  /**
+   * Releases what the decoder holds (zstd: wasm buffers) when the stream is abandoned
+   * without end() (cancellation, an error elsewhere). Idempotent; end() and errors already
+   * release. Optional so that simple decoders need not have it.
+   */
+  dispose?(): void;
 }
 
 export type OnData = (chunk: Uint8Array) => void;
