@@ -116,6 +116,13 @@ export class GzipDecoder implements Decoder {
     };
   }
 
+  /** Frees the inflater's state when the stream is abandoned; later writes are refused. */
+  dispose(): void {
+    if (this.state === State.Ended || this.state === State.Failed) return;
+    this.state = State.Ended;
+    zlibInflateEnd(this.strm);
+  }
+
   private consume(data: Uint8Array): void {
     let i = 0;
     const n = data.length;

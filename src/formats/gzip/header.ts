@@ -154,8 +154,9 @@ export class GzipHeaderParser {
     if (this.stage === Stage.Fixed) {
       const h = this.fixed;
       if (h[2] !== 8) {
-        // RFC 1952 2.3.1: CM 0-7 are reserved, 8 is deflate, the only method gzip uses.
-        throw new GzipHeaderError(`compression method ${h[2]} is not deflate (8)`, 'unsupported');
+        // RFC 1952 2.3.1: "CM = 0-7 are reserved", 8 is deflate; no other method was ever
+        // defined, so another value is a damaged header (or garbage that starts with 1f 8b).
+        throw new GzipHeaderError(`compression method ${h[2]} is not deflate (8)`, 'corrupt');
       }
       this.flags = h[3];
       if (this.flags & FRESERVED) {
