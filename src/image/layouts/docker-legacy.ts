@@ -23,18 +23,13 @@ export const LEGACY_LABELS = {
 const LAYER_TAR = /^([^/]+)\/layer\.tar$/;
 const V1_JSON = /^([^/]+)\/json$/;
 
-/** True when a top-level manifest.json looks like docker's (a list), or is unusable but not some other JSON object. */
+/** The shape of a top-level manifest.json: docker's is a list; a web app's is an object. */
 export function dockerManifestShape(l: OuterListing): 'list' | 'object' | 'other' | 'absent' {
-  const b = l.files.get('manifest.json');
   const o = Outer.of(l);
   if (!o.has('manifest.json')) return 'absent';
-  if (!b) return 'other';
-  try {
-    const v: unknown = JSON.parse(new TextDecoder().decode(b));
-    return Array.isArray(v) ? 'list' : isObject(v) ? 'object' : 'other';
-  } catch {
-    return 'other';
-  }
+  const j = o.json('manifest.json');
+  if (!j.ok) return 'other';
+  return Array.isArray(j.value) ? 'list' : isObject(j.value) ? 'object' : 'other';
 }
 
 /** `<id>/layer.tar` next to `<id>/json`: the v1 layer directories of docker save and docker-archive. */

@@ -5,7 +5,7 @@
  * per-layer directories, no `repositories`. File names carry digests, so layers get one.
  */
 import type { ImageArchive, OuterListing } from '../model';
-import { Outer, isObject } from '../resolve';
+import { Outer, isObject, normalizeName } from '../resolve';
 import { ReadContext } from './context';
 import { hasLegacyLayerDirs } from './docker-legacy';
 import { readDockerManifest, readRepositories } from './docker-manifest';
@@ -15,17 +15,10 @@ const COMPONENT = 'image tarball';
 
 /** manifest.json is a list whose entries name top-level layer files (no `<id>/layer.tar`). */
 function looksLikeTarball(l: OuterListing): boolean {
-  const b = l.files.get('manifest.json');
-  if (!b) return false;
-  let v: unknown;
-  try {
-    v = JSON.parse(new TextDecoder().decode(b));
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(v) || v.length === 0) return false;
-  return v.some(
-    (m) => isObject(m) && Array.isArray(m.Layers) && m.Layers.some((x) => typeof x === 'string' && !x.replace(/^\.?\//, '').includes('/')),
+  const j = Outer.of(l).json('manifest.json');
+  if (!j.ok || !Array.isArray(j.value)) return false;
+  return j.value.some(
+    (m) => isObject(m) && Array.isArray(m.Layers) && m.Layers.some((x) => typeof x === 'string' && !normalizeName(x).includes('/')),
   );
 }
 

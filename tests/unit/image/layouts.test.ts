@@ -219,6 +219,21 @@ describe('OCI image layout', () => {
     expect(a.notes).toContain('2 attestation manifests (BuildKit provenance/SBOM)');
   });
 
+  it('one manifest listed once per tag is one image with both tags', () => {
+    const b = buildOciArchive([{ tags: ['v1'], layers: [BASE] }], hooks, {
+      transform: (es) =>
+        es.map((e) => {
+          if (e.name !== 'index.json') return e;
+          const idx = JSON.parse(new TextDecoder().decode(e.data as Uint8Array)) as { manifests: { annotations?: Record<string, string> }[] };
+          idx.manifests.push({ ...idx.manifests[0], annotations: { 'org.opencontainers.image.ref.name': 'latest' } });
+          return { ...e, data: JSON.stringify(idx) };
+        }),
+    });
+    const a = read(b.tar);
+    expect(a.errors).toEqual([]);
+    expect(a.images.map((i) => i.tags)).toEqual([['v1', 'latest']]);
+  });
+
   it('flat multi-platform index (platform manifests listed in index.json)', () => {
     const b = buildOciArchive([{ layers: [BASE], architecture: 'amd64' }, { layers: [APP], architecture: 's390x' }], hooks);
     const a = read(b.tar);
@@ -236,6 +251,13 @@ describe('OCI image layout', () => {
     expect(a.errors.map((e) => e.message)).toEqual([`OCI layout: manifest ${m} refers to ${gone} (layer 2 of x [linux/amd64]) which is not in the archive`]);
     expect(a.images[0].layers[1].blob).toBeNull();
     expect(a.images[0].layers[1].digest).toBe(b.images[0].layerDigests[1]);
+  });
+
+  it('does not follow an index that lists itself', () => {
+    const hexC = 'c'.repeat(64);
+    const nested = JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${hexC}` }] });
+    const a = read(buildTar([{ name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'index.json', data: nested }, { name: `blobs/sha256/${hexC}`, data: nested }]));
+    expect(a.errors.map((e) => e.message)).toEqual([`OCI layout: index blobs/sha256/${hexC} is nested too deeply or refers to itself; not followed`]);
   });
 
   it('accepts Docker v2 schema 2 media types', () => {
@@ -296,6 +318,11 @@ describe('read never throws', () => {
     ['invalid digest', oci('{"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:XYZ!!"}]}')],
     ['manifest blob without config', oci('{"manifests":[{"digest":"sha256:' + 'a'.repeat(64) + '"}]}', [{ name: 'blobs/sha256/' + 'a'.repeat(64), data: '{"layers":5,"config":{"digest":7}}' }])],
     ['repositories not an object', buildTar([{ name: 'repositories', data: '[1,2]' }, { name: 'a/json', data: '{"parent":"a"}' }, { name: 'a/layer.tar', data: '' }])],
+    ['an index blob that lists itself (its bytes do not match its name)', (() => {
+      const self = `sha256:${'c'.repeat(64)}`;
+      const nested = JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: self }] });
+      return oci(JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: self }] }), [{ name: `blobs/sha256/${'c'.repeat(64)}`, data: nested }]);
+    })()],
     ['parent chain loop', buildTar([{ name: 'repositories', data: '{"r":{"t":"a"}}' }, { name: 'a/json', data: '{"parent":"b"}' }, { name: 'b/json', data: '{"parent":"a"}' }, { name: 'a/layer.tar', data: '' }, { name: 'b/layer.tar', data: '' }])],
   ];
   it.each(cases)('%s', (_, tar) => {
