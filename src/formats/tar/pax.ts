@@ -217,32 +217,3 @@ export function interpretPax(global: PaxRecord[] | undefined, local: PaxRecord[]
   }
   return f;
 }
-
-/**
- * GNU sparse 1.0 keeps its map at the start of the entry's data: decimal numbers, one
- * per line (count, then offset/size pairs), NUL-padded to a block boundary (GNU tar
- * manual, "PAX Format, Version 1.0"). Returns the map and the bytes it occupies
- * (block-rounded), or null when `buf` does not hold the whole map yet.
- */
-export function parseSparseMap10(buf: Uint8Array, at: number): { map: SparseChunk[]; bytes: number } | null {
-  const nums: number[] = [];
-  let p = 0;
-  let want = -1;
-  while (want < 0 || nums.length < want) {
-    let v = 0;
-    let i = p;
-    while (i < buf.length && buf[i] >= 0x30 && buf[i] <= 0x39) {
-      v = v * 10 + (buf[i] - 0x30);
-      i++;
-    }
-    if (i >= buf.length) return null;
-    if (buf[i] !== 0x0a || i === p) throw corrupt(at + i, 'bad number in the GNU sparse 1.0 map');
-    if (!Number.isSafeInteger(v)) throw corrupt(at + p, 'GNU sparse 1.0 map value does not fit in 2^53');
-    p = i + 1;
-    if (want < 0) want = 1 + 2 * v;
-    nums.push(v);
-  }
-  const map: SparseChunk[] = [];
-  for (let i = 1; i < nums.length; i += 2) map.push({ offset: nums[i], size: nums[i + 1] });
-  return { map, bytes: Math.ceil(p / 512) * 512 };
-}

@@ -224,6 +224,12 @@ describe('malformed pax records', () => {
     );
   });
 
+  it('errors from records name the layer too', () => {
+    const err = errorOf(buildTar([{ name: 'a', paxRaw: '10 path=abc\n' }]), undefined, { path: 'layer.tar' }) as TarscopeError;
+    expect(err.message).toBe('tar: malformed pax record at offset 512: record of length 10 does not end with a newline (in layer.tar)');
+    expect(err.path).toBe('layer.tar');
+  });
+
   it('second record bad: offset points at it', () => {
     expect(errorOf(buildTar([{ name: 'a', paxRaw: '12 path=abc\nxx path=abc\n' }])).message).toBe(
       'tar: malformed pax record at offset 524: expected "<length> <keyword>=<value>\\n"',
