@@ -6,6 +6,7 @@ import { FormatPanel } from './FormatPanel';
 import { ImageDetails } from './ImageDetails';
 import { ImagesTable } from './ImagesTable';
 import { IntegrityPanel } from './IntegrityPanel';
+import './panels.css';
 
 /** Everything about one archive, from its report (a pure presenter: it never reads the archive). */
 export function ReportView({ input, cancelled }: { input: InputReport; cancelled: boolean }) {
