@@ -9,6 +9,8 @@
  * node:crypto and node:zlib; a browser test could pass hash-wasm and CompressionStream).
  * Digests and sizes are computed from the bytes written, never invented; corruption is
  * applied afterwards with `transform` (rename, drop or replace outer entries).
+ * One module (a little over 400 lines) because the layouts share the config, blob and
+ * OCI-index helpers; each builder is a single function.
  */
 import { buildTar, type BuildEntry } from './tar';
 

@@ -301,6 +301,16 @@ describe('not an image', () => {
   });
 });
 
+describe('large plain tars', () => {
+  it('detects a 200,000-entry tar of a filesystem as plain without capturing anything', () => {
+    const base = listingFromTar(buildTar([{ name: 'x', data: '' }])).entries[0];
+    const entries = Array.from({ length: 200_000 }, (_, i) => ({ ...base, name: `usr/lib/pkg${i % 500}/file${i}.json`, index: i }));
+    const a = readLayout({ entries, files: new Map() });
+    expect(a.layout).toBe('plain');
+    expect(a.notes).toEqual(['no manifest.json, index.json, oci-layout or repositories: read as a plain tar of 200000 entries']);
+  });
+});
+
 describe('read never throws', () => {
   const oci = (index: string, extra: { name: string; data: string }[] = []) =>
     buildTar([{ name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'index.json', data: index }, ...extra]);
