@@ -92,7 +92,7 @@ export function gnuTarFixture(name: string): string {
   try {
     if (r.tree === 'sparse') makeSparse(dir);
     else makeTree(dir, { long: r.tree === 'full', xattrs: r.tree === 'full', old: r.tree === 'full' });
-    const tmp = `${out}.${process.pid}.tmp`;
+    const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     sh(`cd "${dir}" && tar ${r.args} -cf "${tmp}" ${r.tree === 'sparse' ? 's' : 'd'}`);
     renameSync(tmp, out);
   } finally {
@@ -112,7 +112,7 @@ export function sparseSource(): { dir: string; file: string } {
 export function systemDirFixture(name: string, dir: string, format: 'gnu' | 'posix'): string {
   const out = fixturePath('tar', name);
   if (existsSync(out)) return out;
-  const tmp = `${out}.${process.pid}.tmp`;
+  const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   // --ignore-failed-read: files that vanish or are unreadable must not fail the fixture.
   sh(`tar --format=${format} --ignore-failed-read -cf "${tmp}" -C / "${dir.replace(/^\//, '')}" 2>/dev/null || test -s "${tmp}"`);
   renameSync(tmp, out);
