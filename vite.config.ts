@@ -31,6 +31,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pre-bundle these up front: discovered late, vite reloads mid-run and preact ends
+        // up loaded twice (hooks then fail).
+        optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'comlink', 'hash-wasm', 'pako'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts', 'tests/browser/**/*.test.tsx'],

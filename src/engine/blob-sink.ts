@@ -111,6 +111,9 @@ export class BlobSink {
   }
 
   private fail(e: unknown): void {
+    // Release what the decoder holds (zstd's wasm buffers): it will not be ended.
+    this.decoder?.dispose?.();
+    this.decoder = null;
     this.error = toErrorInfo(e, 'layer');
     if (this.opts.path && !this.error.path) this.error.path = this.opts.path;
   }

@@ -36,7 +36,7 @@ function walkFor(mediaType: string | undefined): 'auto' | 'never' {
   return /in-toto|json|spdx|cyclonedx|signature|cosign/i.test(mediaType) ? 'never' : 'auto';
 }
 
-export function planScans(index: IndexResult, archive: ImageArchive): Planned[] {
+export function planScans(index: IndexResult, archive: ImageArchive, fileSize = Infinity): Planned[] {
   const byName = new Map(index.entries.map((e) => [normalize(e.name), e]));
   const planned = new Map<string, Planned>();
   for (const img of archive.images) {
@@ -45,6 +45,8 @@ export function planScans(index: IndexResult, archive: ImageArchive): Planned[] 
       if (!name || planned.has(name) || index.files.has(name)) continue;
       const e = byName.get(name);
       if (!e) continue;
+      // Only blobs whose bytes are all in the file (a truncated archive ends inside one).
+      if (index.tar === null && index.error && e.dataOffset + e.size > fileSize) continue;
       planned.set(name, { entry: name, start: e.dataOffset, size: e.size, walk: walkFor(l.mediaType) });
     }
   }
@@ -81,8 +83,9 @@ export async function inspectArchive(
     if (index.mode === 'stream') {
       for (const [k, v] of index.blobs) blobs.set(k, v);
       complete = !index.error;
-    } else if (archive && !index.error) {
-      const plan = archive.layout === 'plain' ? [] : planScans(index, archive);
+    } else if (archive) {
+      // A damaged outer tar still has whole blobs before the damage: scan those.
+      const plan = archive.layout === 'plain' ? [] : planScans(index, archive, file.size);
       const total = plan.reduce((n, p) => n + p.size, 0);
       progress.startScan(archive.layout === 'plain' ? file.size : total);
       if (archive.layout === 'plain') {
@@ -91,7 +94,7 @@ export async function inspectArchive(
       } else {
         await runPlan(runner, file, plan, blobs, extraErrors, progress, signal);
       }
-      complete = extraErrors.length === 0;
+      complete = extraErrors.length === 0 && !index.error;
     }
   } catch (e) {
     extraErrors.push(isAbort(e) || signal?.aborted ? cancelled() : toErrorInfo(e, 'engine'));
