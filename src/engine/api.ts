@@ -4,6 +4,7 @@
  * is bad: the report carries the error and everything read before it.
  */
 import type { InspectionReport } from '../report/types';
+import type { ComparisonReport, IgnoreOptions } from '../compare/types';
 import type { ProgressListener } from './progress';
 
 export interface InspectOptions {
@@ -12,8 +13,20 @@ export interface InspectOptions {
   onProgress?: ProgressListener;
 }
 
+export interface CompareOptions extends InspectOptions {
+  /** Ignore rules applied to the first verdict (the page can re-explain later without re-reading). */
+  ignore?: IgnoreOptions;
+  /**
+   * Called with each refinement: first the preliminary report (structure only: outer tars,
+   * index, manifests, configs, blob digests; stats.phase 'preliminary'), then the final one.
+   */
+  onUpdate?: (report: ComparisonReport) => void;
+}
+
 export interface Engine {
   inspect(file: Blob, name: string, opts?: InspectOptions): Promise<InspectionReport>;
+  /** Compares two archives; resolves with the final report (also passed to onUpdate). */
+  compare?(a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions): Promise<ComparisonReport>;
   /** Terminates the workers. */
   dispose(): void;
 }
