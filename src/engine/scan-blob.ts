@@ -91,26 +91,18 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
     opts.onBytes?.(-size);
     return null;
   }
-  if (layerError) {
-    return {
-      size,
-      sha256,
-      compression: info,
-      layer: null,
-      partialFiles: layer.partialFiles(),
-      error: { ...toErrorInfo(layerError, 'layer'), path: opts.path },
-    };
-  }
+  const failed = (e: unknown): BlobResult => ({
+    size,
+    sha256,
+    compression: info,
+    layer: null,
+    partialFiles: layer.partialFiles(),
+    error: { ...toErrorInfo(e, 'layer'), path: opts.path },
+  });
+  if (layerError) return failed(layerError);
   try {
     return { size, sha256, compression: info, layer: layer.end(), error: null };
   } catch (e) {
-    return {
-      size,
-      sha256,
-      compression: info,
-      layer: null,
-      partialFiles: layer.partialFiles(),
-      error: { ...toErrorInfo(e, 'layer'), path: opts.path },
-    };
+    return failed(e);
   }
 }

@@ -34,6 +34,7 @@
  * The residual assumption is that an implementation strict on the probe is strict on large
  * inputs too, i.e. that it does not forget the end-of-stream state between chunks.
  */
+import { readChunks } from '../../io/read';
 import type { GzipInfo, OnData } from '../compression';
 import { GzipHeaderParser } from './header';
 
@@ -93,12 +94,12 @@ export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSign
   const ds = new DecompressionStream('gzip');
   const writer = ds.writable.getWriter();
   const output = ds.readable.getReader();
-  const source = blob.stream();
   let consumerError = null as { e: unknown } | null;
 
   const pump = (async () => {
-    for await (const chunk of readChunks(source)) {
-      await writer.write(chunk);
+    // Fresh buffers per read (io/read.ts): earlier ones may still be queued in the stream.
+    for await (const chunk of readChunks(blob)) {
+      await writer.write(chunk as Uint8Array<ArrayBuffer>);
     }
     await writer.close();
   })();
@@ -163,39 +164,3 @@ async function readHeader(blob: Blob) {
   return parser.header;
 }
 
-/**
- * Large reads from a Blob stream: a BYOB reader with 4 MiB buffers where the stream
- * supports it (1.3x faster on file-backed Blobs, building-blocks.md), else the default
- * reader. Each read gets a fresh buffer, since the previous one may still be queued in the
- * DecompressionStream.
- */
-async function* readChunks(stream: ReadableStream<Uint8Array<ArrayBuffer>>): AsyncGenerator<Uint8Array<ArrayBuffer>> {
-  let byob: ReadableStreamBYOBReader | null = null;
-  try {
-    byob = stream.getReader({ mode: 'byob' });
-  } catch {
-    byob = null;
-  }
-  if (byob) {
-    try {
-      for (;;) {
-        const { value, done } = await byob.read(new Uint8Array(READ_SIZE));
-        if (done) return;
-        if (value && value.length) yield value;
-      }
-    } finally {
-      // Runs when the consumer stops early too (for-await calls return()).
-      byob.cancel().catch(() => {});
-    }
-  }
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      if (value.length) yield value;
-    }
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-}
