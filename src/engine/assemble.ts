@@ -21,8 +21,6 @@ export interface AssembleInput {
   archive: ImageArchive | null;
   /** Blob facts by normalised outer entry name (stream mode: all; seek mode: scanned). */
   blobs: Map<string, BlobResult>;
-  /** Whole-file scan of a plain, uncompressed tar. */
-  plainScan?: BlobResult;
   /** Errors from outside the passes (cancellation, a worker that died). */
   extraErrors: ErrorInfo[];
   /** True when every scan that was planned finished. */
@@ -112,13 +110,12 @@ export function assembleInput(a: AssembleInput): InputReport {
   const legacy = a.archive?.layout === 'docker-legacy';
   const images = a.archive ? a.archive.images.map((img) => imageReport(img, a.blobs, legacy, a.complete)) : [];
   for (const img of images) for (const l of img.layers) if (l.error && !errors.includes(l.error)) errors.push(l.error);
-  if (a.plainScan?.error) errors.push(a.plainScan.error);
+  // Files of a plain tar are only digested: a damaged .gz inside one is not an error of the archive.
   errors.push(...a.extraErrors);
 
   let files: FileRecord[] | null = null;
   if (a.archive?.layout === 'plain' || (!a.archive && idx.entries.length)) {
-    if (a.plainScan) files = a.plainScan.layer?.files ?? a.plainScan.partialFiles ?? null;
-    if (!files) files = idx.entries.map((e) => toFileRecord(e, fileDigest(a, e)));
+    files = idx.entries.map((e) => toFileRecord(e, fileDigest(a, e)));
   }
 
   const checks = a.archive && a.archive.layout !== 'plain' ? checkIntegrity(a.archive, blobFacts(a)) : [];

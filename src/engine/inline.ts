@@ -1,5 +1,5 @@
 /** An in-process JobRunner: the same jobs without Workers (Node tests, small tools). */
-import type { JobRunner } from './inspect';
+import type { JobRunner } from './runner';
 import { indexArchive, scanBlobJob } from './jobs';
 
 export function inlineRunner(): JobRunner {

@@ -70,7 +70,7 @@ export async function indexArchive(file: Blob, opts: JobOptions & { hashFiles?: 
       }),
     );
   }
-  return indexSeek(file, opts);
+  return indexSeek(file, await hashers(), await prepareDecoders(), { ...opts, hashFiles: opts.hashFiles ?? true });
 }
 
 function failed(e: TarscopeError): IndexResult {

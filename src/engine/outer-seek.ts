@@ -2,7 +2,8 @@
  * First pass over an uncompressed outer tar: list every entry and capture the small
  * metadata files, seeking past large entries (layer blobs) instead of reading them.
  * Windows of 1 MiB: an archive of a few large blobs costs a few reads; a plain tar of
- * many small files is read as a stream would be.
+ * many small files is read as a stream would be. Entries that fit a window are digested
+ * on the way (and walked, when they are layers), so they are never read a second time.
  */
 import { TarParser } from '../formats/tar/parser';
 import { readRange, throwIfAborted } from '../io/read';
@@ -10,6 +11,8 @@ import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import { CaptureVisitor } from './outer-capture';
 import type { IndexResult } from './index-result';
 import { digestFiles } from './digest-files';
+import type { BlobHashers, DecoderFactory } from './blob-sink';
+import { BlobCollector } from './blob-collector';
 
 const WINDOW = 1024 * 1024;
 
@@ -18,8 +21,17 @@ export interface OuterOptions {
   onBytes?: (n: number) => void;
 }
 
-export async function indexSeek(file: Blob, opts: OuterOptions = {}): Promise<IndexResult> {
-  const visitor = new CaptureVisitor();
+/** Entries up to this size are digested (and walked, if layers) during the listing itself. */
+const SMALL = WINDOW;
+
+export async function indexSeek(
+  file: Blob,
+  hashers: BlobHashers,
+  decoders: DecoderFactory,
+  opts: OuterOptions & { hashFiles: boolean },
+): Promise<IndexResult> {
+  const collector = new BlobCollector(hashers, decoders, { hashFiles: opts.hashFiles, maxSize: SMALL });
+  const visitor = new CaptureVisitor((e, name) => collector.sinkFor(e, name));
   const parser = new TarParser(visitor);
   let pos = 0;
   let bytesRead = 0;
@@ -59,7 +71,7 @@ export async function indexSeek(file: Blob, opts: OuterOptions = {}): Promise<In
     files: visitor.files,
     fileDigests: await digestFiles(visitor.files),
     tar: summary,
-    blobs: new Map(),
+    blobs: collector.blobs,
     bytesRead,
     error,
   };

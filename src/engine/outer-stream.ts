@@ -8,7 +8,8 @@ import { TarParser } from '../formats/tar/parser';
 import { readChunks, throwIfAborted } from '../io/read';
 import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import type { Algorithm, CompressionInfo } from '../formats/compression';
-import { BlobSink, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
+import type { BlobHashers, DecoderFactory } from './blob-sink';
+import { BlobCollector } from './blob-collector';
 import { CaptureVisitor } from './outer-capture';
 import type { IndexResult } from './index-result';
 import type { OuterOptions } from './outer-seek';
@@ -19,27 +20,19 @@ export interface StreamOptions extends OuterOptions {
 }
 
 class OuterTar {
-  readonly blobs = new Map<string, BlobResult>();
+  readonly collector: BlobCollector;
   readonly visitor: CaptureVisitor;
   readonly parser: TarParser;
   error: ErrorInfo | null = null;
-  outBytes = 0;
 
   constructor(hashers: BlobHashers, decoders: DecoderFactory, hashFiles: boolean) {
-    this.visitor = new CaptureVisitor((e, name) => {
-      if (e.size === 0) return null;
-      const sink = new BlobSink(hashers, decoders, { walk: 'auto', hashFiles, path: name });
-      return {
-        data: (c) => sink.write(c),
-        end: () => this.blobs.set(name, sink.end()),
-      };
-    });
+    this.collector = new BlobCollector(hashers, decoders, { hashFiles, maxSize: Infinity });
+    this.visitor = new CaptureVisitor((e, name) => this.collector.sinkFor(e, name));
     this.parser = new TarParser(this.visitor);
   }
 
   write(c: Uint8Array): void {
     if (this.error) return;
-    this.outBytes += c.length;
     try {
       this.parser.write(c);
     } catch (e) {
@@ -93,7 +86,7 @@ export async function indexStream(
     files: outer.visitor.files,
     fileDigests: await digestFiles(outer.visitor.files),
     tar: summary,
-    blobs: outer.blobs,
+    blobs: outer.collector.blobs,
     bytesRead,
     // The decompressor's error is the root cause when both failed.
     error: error ?? outer.error,

@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { EngineWorkerApi } from '../../workers/engine.worker';
-import type { JobRunner } from './inspect';
+import type { JobRunner } from './runner';
 import type { ScanJobOptions, JobOptions } from './jobs';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';

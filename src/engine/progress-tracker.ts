@@ -1,28 +1,22 @@
 /**
  * Aggregates byte counts from every job into Progress events, throttled to ~10 per second
  * (plus every phase change) so that a fast scan does not flood the page with renders.
+ * The total is the size of the input(s); a few windows the listing reads before the deep
+ * scan reads them again can push the count past it, so what is shown is capped.
  */
 import type { Progress, ProgressListener } from './progress';
 
 export class ProgressTracker {
   bytesDone = 0;
-  private total: number;
   private readonly t0 = performance.now();
   private last = 0;
   private current: Progress['phase'] = 'index';
   private detail?: string;
-  private indexBytes = 0;
 
-  constructor(total: number, private readonly listener?: ProgressListener) {
-    this.total = total;
-  }
-
-  /** The deep scan is about to read `scanBytes` more; what the index pass skipped is
-   *  accounted for so that the bar ends at 100 %. */
-  startScan(scanBytes: number): void {
-    this.indexBytes = this.bytesDone;
-    this.total = Math.max(this.total, this.indexBytes + scanBytes);
-  }
+  constructor(
+    private readonly total: number,
+    private readonly listener?: ProgressListener,
+  ) {}
 
   add(n: number): void {
     this.bytesDone = Math.max(0, this.bytesDone + n);
@@ -31,10 +25,11 @@ export class ProgressTracker {
   }
 
   phase(p: Progress['phase'], detail?: string): void {
+    const changed = p !== this.current;
     this.current = p;
     this.detail = detail;
-    if (p === 'done') this.bytesDone = Math.max(this.bytesDone, Math.min(this.total, this.bytesDone));
-    this.emit(performance.now());
+    const now = performance.now();
+    if (changed || p === 'done' || now - this.last >= 100) this.emit(now);
   }
 
   private emit(now: number): void {
@@ -46,7 +41,7 @@ export class ProgressTracker {
       phase: this.current,
       bytesDone: done,
       bytesTotal: this.total,
-      rate: elapsedMs > 0 ? (this.bytesDone / elapsedMs) * 1000 : 0,
+      rate: elapsedMs > 0 ? (Math.min(this.bytesDone, this.total) / elapsedMs) * 1000 : 0,
       elapsedMs,
       detail: this.detail,
     });

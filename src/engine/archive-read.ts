@@ -1,0 +1,148 @@
+/**
+ * Reading one archive in two steps, shared by inspection and comparison:
+ *  1. structure: the outer pass (seek or stream) and the image model read from it;
+ *  2. layers: the deep scan of every layer blob not yet read, in parallel on the runner.
+ * Then `toInput` assembles the InputReport (pure). Errors never escape: they are kept
+ * with what was read before them.
+ */
+import type { IndexResult } from './index-result';
+import type { BlobResult } from './blob-sink';
+import type { JobRunner } from './runner';
+import { assembleInput } from './assemble';
+import type { ProgressTracker } from './progress-tracker';
+import { readLayout } from '../image';
+import type { ImageArchive } from '../image/model';
+import { normalizePath } from '../formats/tar/normalize';
+import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
+import type { InputReport } from '../report/types';
+import { emptyInput } from '../report/empty';
+
+export interface ArchiveRead {
+  name: string;
+  file: Blob;
+  index: IndexResult | null;
+  archive: ImageArchive | null;
+  blobs: Map<string, BlobResult>;
+  errors: ErrorInfo[];
+  /** Every planned scan finished. */
+  complete: boolean;
+  t0: number;
+}
+
+export interface Planned {
+  entry: string;
+  start: number;
+  size: number;
+  walk: 'auto' | 'never';
+  /** For progress and logs: "layer blob 2 of 5". */
+  label?: string;
+}
+
+/** Media types whose blobs are not tars (attestations, SBOMs, signatures). */
+function walkFor(mediaType: string | undefined): 'auto' | 'never' {
+  if (!mediaType) return 'auto';
+  return /in-toto|json|spdx|cyclonedx|signature|cosign/i.test(mediaType) ? 'never' : 'auto';
+}
+
+/** The blobs still to read: layers for images, large regular files for plain tars. */
+export function planScans(r: ArchiveRead): Planned[] {
+  const { index, archive, file } = r;
+  if (!index || !archive || index.mode === 'stream') return [];
+  const byName = new Map(index.entries.map((e) => [normalizePath(e.name), e]));
+  const planned = new Map<string, Planned>();
+  const add = (name: string, walk: 'auto' | 'never') => {
+    if (planned.has(name) || r.blobs.has(name) || index.files.has(name)) return;
+    const e = byName.get(name);
+    // Only blobs whose bytes are all in the file (a truncated archive ends inside one).
+    if (!e || e.dataOffset + e.size > file.size) return;
+    planned.set(name, { entry: name, start: e.dataOffset, size: e.size, walk });
+  };
+  if (archive.layout === 'plain') {
+    for (const e of index.entries) if ((e.type === 'file' || e.type === 'contiguous') && e.size > 0) add(normalizePath(e.name), 'never');
+  } else {
+    for (const img of archive.images) for (const l of img.layers) if (l.blob) add(l.blob.entry, walkFor(l.mediaType));
+  }
+  // Largest first: the parallel scan finishes when its longest job does.
+  return [...planned.values()].sort((a, b) => b.size - a.size);
+}
+
+export async function readStructure(
+  runner: JobRunner,
+  file: Blob,
+  name: string,
+  progress: ProgressTracker,
+  signal?: AbortSignal,
+): Promise<ArchiveRead> {
+  const r: ArchiveRead = { name, file, index: null, archive: null, blobs: new Map(), errors: [], complete: false, t0: performance.now() };
+  try {
+    r.index = await runner.index(file, { signal, onBytes: (n) => progress.add(n) });
+    for (const [k, v] of r.index.blobs) r.blobs.set(k, v);
+    if (r.index.entries.length) r.archive = readLayout({ entries: r.index.entries, files: r.index.files });
+    r.complete = r.index.mode === 'stream' && !r.index.error;
+  } catch (e) {
+    r.errors.push(abortOr(e, signal));
+  }
+  return r;
+}
+
+/** Scans run on the runner; several archives' plans may share it (comparison). */
+export async function readLayers(
+  runner: JobRunner,
+  reads: ArchiveRead[],
+  progress: ProgressTracker,
+  signal?: AbortSignal,
+): Promise<void> {
+  const jobs = reads.flatMap((r) => planScans(r).map((p) => ({ r, p })));
+  jobs.sort((x, y) => y.p.size - x.p.size);
+  const failed = new Set<ArchiveRead>();
+  let next = 0;
+  const work = async () => {
+    while (next < jobs.length && !signal?.aborted) {
+      const { r, p } = jobs[next++];
+      progress.phase('layers', `${r.name}: ${p.entry}`);
+      try {
+        const res = await runner.scan(r.file.slice(p.start, p.start + p.size), {
+          signal,
+          walk: p.walk,
+          hashFiles: true,
+          path: p.entry,
+          onBytes: (b) => progress.add(b),
+        });
+        r.blobs.set(p.entry, res);
+      } catch (e) {
+        failed.add(r);
+        if (!(isAbort(e) || signal?.aborted)) r.errors.push({ ...toErrorInfo(e, 'engine'), path: p.entry });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, jobs.length)) }, work));
+  for (const r of reads) {
+    if (r.index && r.index.mode === 'seek') r.complete = !failed.has(r) && !r.index.error && !signal?.aborted;
+  }
+}
+
+export function toInput(r: ArchiveRead, bytesRead: number, signal?: AbortSignal): InputReport {
+  const errors = [...r.errors];
+  if (signal?.aborted && !errors.some((e) => e.code === 'cancelled')) errors.push(cancelledInfo());
+  const elapsedMs = performance.now() - r.t0;
+  if (!r.index) return emptyInput(r.name, r.file.size, errors, elapsedMs);
+  return assembleInput({
+    name: r.name,
+    size: r.file.size,
+    index: r.index,
+    archive: r.archive,
+    blobs: r.blobs,
+    extraErrors: errors,
+    complete: r.complete && !signal?.aborted,
+    bytesRead,
+    elapsedMs,
+  });
+}
+
+function abortOr(e: unknown, signal?: AbortSignal): ErrorInfo {
+  return isAbort(e) || signal?.aborted ? cancelledInfo() : toErrorInfo(e, 'engine');
+}
+
+export function cancelledInfo(): ErrorInfo {
+  return { code: 'cancelled', component: 'engine', message: 'engine: cancelled before the end; the report shows what was read' };
+}

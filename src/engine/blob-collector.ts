@@ -1,0 +1,29 @@
+/**
+ * Gives each regular outer entry (up to a size limit) its own BlobSink while the outer tar
+ * is read, and keeps the results by name: digest, compression, and — for layers — diff_id
+ * and files. Stream mode collects every entry (nothing can be re-read); seek mode only the
+ * small ones it reads anyway, so that no byte is read twice for small archives and plain
+ * tars, while large blobs are left to the parallel scan.
+ */
+import type { EntrySink } from '../formats/tar/parser';
+import type { TarEntry } from '../formats/tar/types';
+import { BlobSink, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
+
+export class BlobCollector {
+  readonly blobs = new Map<string, BlobResult>();
+
+  constructor(
+    private readonly hashers: BlobHashers,
+    private readonly decoders: DecoderFactory,
+    private readonly opts: { hashFiles: boolean; maxSize: number },
+  ) {}
+
+  sinkFor(e: TarEntry, name: string): EntrySink | null {
+    if (e.size === 0 || e.size > this.opts.maxSize) return null;
+    const sink = new BlobSink(this.hashers, this.decoders, { walk: 'auto', hashFiles: this.opts.hashFiles, path: name });
+    return {
+      data: (c) => sink.write(c),
+      end: () => this.blobs.set(name, sink.end()),
+    };
+  }
+}

@@ -1,0 +1,10 @@
+/** Where jobs run: a Worker pool (browser), worker_threads (CLI), or in-process (tests). */
+import type { IndexResult } from './index-result';
+import type { BlobResult } from './blob-sink';
+import type { JobOptions, ScanJobOptions } from './jobs';
+
+export interface JobRunner {
+  readonly concurrency: number;
+  index(file: Blob, opts: JobOptions & { hashFiles?: boolean }): Promise<IndexResult>;
+  scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult>;
+}
