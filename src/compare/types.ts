@@ -201,6 +201,8 @@ export interface ComparisonReport {
   causes: Cause[];
   differences: Difference[];
   pairing: Pairing;
+  /** From the DiffResult, so that a presenter can re-run explain() from the report alone. */
+  identicalBytes: boolean | null;
   stats: {
     elapsedMs: number;
     bytesRead: number;
