@@ -1,0 +1,31 @@
+/** `tarscope inspect A`: one archive's report, exit 0 ok / 1 integrity failures / 2 unreadable. */
+import type { Command } from './args';
+import type { CliIo } from './terminal';
+import { useColor, useProgress } from './terminal';
+import { ProgressLine } from './progress-line';
+import { writeReport } from './output';
+import { openInput } from './open-input';
+import { EXIT, INSPECT_EXIT } from './exit-codes';
+import { createNodeEngine } from '../node/engine';
+import { PRESENTERS, inspectionOutcome } from '../present';
+import { visible } from '../present/escape';
+
+export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const file = await openInput(cmd.file);
+  const engine = createNodeEngine({ size: cmd.threads ?? undefined });
+  const progress = useProgress(io) ? new ProgressLine(io.stderr) : null;
+  try {
+    const report = await engine.inspect(file, cmd.file, { signal, onProgress: (p) => progress?.update(p) });
+    progress?.clear();
+    if (signal?.aborted) return EXIT.interrupted;
+    writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
+    const outcome = inspectionOutcome(report);
+    if (outcome === 'unreadable') {
+      for (const i of report.inputs) if (i.error) io.stderr.write(`tarscope: ${visible(i.error, 400)}\n`);
+    }
+    return INSPECT_EXIT[outcome];
+  } finally {
+    progress?.clear();
+    engine.dispose();
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The Markdown presenter: a summary for a pull-request comment or a GitHub Actions step
+ * summary. Result line, the causes as a table with counts, the evidence folded in
+ * `<details>`, the remedies. Kept under GitHub's comment limit (65,536 characters) by
+ * rendering again with fewer examples when the first attempt is too long.
+ *
+ * Escaping: Markdown text goes through `md()`, text inside the raw-HTML `<summary>` line
+ * through `htmlText()` (no Markdown is parsed there), file contents through `mdFence()`.
+ * Only our own vocabulary (cause ids, verdicts) is put in code spans, and only after
+ * checking it is made of safe characters.
+ */
+import type { InspectionReport, InputReport } from '../report/types';
+import type { ComparisonReport, Cause, Evidence } from '../compare/types';
+import { htmlText, md, mdFence } from './escape';
+import { bytes, count, ignoredText, mediaShort, plural, platform, shortDigest } from './format';
+import { differenceGroups, inputFacts } from './facts';
+import { comparisonOutcome, inspectionOutcome } from './outcome';
+
+export interface MarkdownOptions {
+  /** Longest output before examples are dropped (GitHub comments: 65,536). */
+  maxChars?: number;
+}
+
+interface Budget {
+  evidence: number;
+  hunkLines: number;
+  layers: boolean;
+}
+
+const BUDGETS: Budget[] = [
+  { evidence: 5, hunkLines: 30, layers: true },
+  { evidence: 2, hunkLines: 8, layers: true },
+  { evidence: 0, hunkLines: 0, layers: false },
+];
+
+/** A code span for our own identifiers; anything unexpected is escaped as text instead. */
+function code(id: string): string {
+  return /^[a-z0-9][a-z0-9.:-]*$/i.test(id) ? `\`${id}\`` : md(id);
+}
+
+/** A table cell: escaped, shortened. */
+const cell = (s: string | null | undefined, max = 120) => md(s ?? '', max);
+
+function fit(render: (b: Budget) => string, maxChars: number): string {
+  let out = '';
+  for (const b of BUDGETS) {
+    out = render(b);
+    if (out.length <= maxChars) return out;
+  }
+  return `${out.slice(0, maxChars - 80)}\n\n_(truncated: the full report is in the JSON or HTML output)_\n`;
+}
+
+export function comparisonMarkdown(r: ComparisonReport, o: MarkdownOptions = {}): string {
+  return fit((b) => renderComparison(r, b), o.maxChars ?? 60_000);
+}
+
+function renderComparison(r: ComparisonReport, b: Budget): string {
+  const outcome = comparisonOutcome(r);
+  const mark = outcome === 'same' ? '✅ same' : outcome === 'different' ? '❌ different' : '⚠️ error';
+  const [A, B] = r.inputs.map(inputFacts);
+  const out = [
+    `### tarscope: ${mark} — ${code(r.verdict)}`,
+    '',
+    `**A** ${md(A.name, 200)} (${bytes(A.size)}, ${md(A.layout)}) · **B** ${md(B.name, 200)} (${bytes(B.size)}, ${md(B.layout)})`,
+    '',
+    `> ${md(r.headline, 600)}`,
+    '',
+  ];
+  const ignored = ignoredText(r.options);
+  if (ignored) out.push(`Ignoring: ${md(ignored, 400)}.`, '');
+  if (r.stats.phase === 'preliminary') out.push('_Preliminary: layer contents not compared yet._', '');
+  for (const f of [A, B]) if (f.error) out.push(`- **${md(f.name, 200)}**: ${md(f.error, 400)}`);
+  if (A.error || B.error) out.push('');
+  if (r.causes.length) {
+    out.push('| # | cause | level | count | summary |', '|--:|---|---|--:|---|');
+    r.causes.forEach((c, i) => {
+      const cons = c.consequences ? ` (+${count(c.consequences)})` : '';
+      out.push(`| ${i + 1} | ${code(c.id)} | ${cell(c.level)} | ${count(c.count)}${cons} | ${cell(c.summary, 300)} |`);
+    });
+    out.push('');
+    if (b.evidence > 0) for (const c of r.causes) out.push(...causeDetails(c, b));
+    const remedies = r.causes.filter((c) => c.remedy);
+    if (remedies.length) {
+      out.push('#### Remedies', '');
+      for (const c of remedies) out.push(`- ${code(c.id)}: ${md(c.remedy, 600)}`);
+      out.push('');
+    }
+  } else {
+    out.push('No differences remain.', '');
+  }
+  const groups = differenceGroups(r.differences);
+  if (groups.length) {
+    out.push(`<sub>${count(r.differences.length)} differences: ${groups.map((g) => `${htmlText(g.label)} ${count(g.differences.length)}`).join(' · ')} · tarscope ${htmlText(r.tool.version)}</sub>`, '');
+  }
+  return out.join('\n');
+}
+
+function causeDetails(c: Cause, b: Budget): string[] {
+  const shown = c.evidence.slice(0, b.evidence);
+  if (!shown.length) return [];
+  const more = c.evidence.length > shown.length ? ` of ${c.evidence.length}` : '';
+  const out = [`<details><summary>${htmlText(c.id)}: ${shown.length}${more} ${shown.length === 1 ? 'example' : 'examples'}</summary>`, ''];
+  for (const e of shown) out.push(...evidenceItem(e, b), '');
+  out.push('</details>', '');
+  return out;
+}
+
+function evidenceItem(e: Evidence, b: Budget): string[] {
+  const out = [`- ${md(e.text, 400)}${e.where ? ` — _at_ ${md(e.where, 200)}` : ''}`];
+  const d = e.detail;
+  if (!d) return out;
+  let block: string[] = [];
+  if (d.kind === 'text-diff') {
+    const lines: string[] = [];
+    for (const h of d.hunks) {
+      lines.push(`@@ -${h.aStart + 1} +${h.bStart + 1} @@`);
+      for (const l of h.lines) lines.push(`${l.op}${l.text}`);
+    }
+    const cut = lines.length > b.hunkLines;
+    block = mdFence(cut ? [...lines.slice(0, b.hunkLines), '…'] : lines, 'diff').split('\n');
+  } else if (d.kind === 'hex') {
+    block = mdFence([`offset ${d.offset}`, `A ${d.a}`, `B ${d.b}`]).split('\n');
+  } else {
+    out.push(`  ${md(d.kind === 'recognised' ? `${d.what}: ${d.detail}` : d.detail, 400)}`);
+  }
+  // Indented by two spaces: the block belongs to the list item.
+  if (block.length) out.push('', ...block.map((l) => `  ${l}`));
+  return out;
+}
+
+export function inspectionMarkdown(r: InspectionReport, o: MarkdownOptions = {}): string {
+  return fit((b) => renderInspection(r, b), o.maxChars ?? 60_000);
+}
+
+function renderInspection(r: InspectionReport, b: Budget): string {
+  const outcome = inspectionOutcome(r);
+  const mark = outcome === 'ok' ? '✅ ok' : outcome === 'failed' ? '❌ integrity failures' : '⚠️ unreadable';
+  const out = [
+    `### tarscope: ${mark} — ${r.inputs.map((i) => md(i.name, 200)).join(', ')}`,
+    '',
+    '| archive | size | layout | compression | images | layers | files | integrity |',
+    '|---|--:|---|---|--:|--:|--:|---|',
+  ];
+  for (const input of r.inputs) {
+    const f = inputFacts(input);
+    const integrity = f.checks ? (f.failed.length ? `❌ ${f.failed.length} of ${f.checks} failed` : `✅ ${f.checks} passed`) : '—';
+    out.push(
+      `| ${cell(f.name)} | ${bytes(f.size)} | ${cell(f.layout)} | ${cell(f.compression)} | ${f.images}${f.attestations ? ` (+${f.attestations} attestations)` : ''} | ${f.layers} | ${f.files == null ? '—' : count(f.files)} | ${integrity} |`,
+    );
+  }
+  out.push('');
+  for (const input of r.inputs) out.push(...inputSections(input, b));
+  out.push(`<sub>tarscope ${htmlText(r.tool.version)}</sub>`, '');
+  return out.join('\n');
+}
+
+function inputSections(input: InputReport, b: Budget): string[] {
+  const f = inputFacts(input);
+  const out: string[] = [];
+  if (f.error) out.push(`**Error** in ${md(f.name, 200)}: ${md(f.error, 600)}`, '');
+  if (f.failed.length) {
+    out.push(`#### Integrity failures in ${md(f.name, 200)}`, '', '| check | subject | expected | actual |', '|---|---|---|---|');
+    for (const c of f.failed.slice(0, 50)) out.push(`| ${cell(c.kind)} | ${cell(c.subject, 200)} | ${cell(c.expected)} | ${cell(c.actual)} |`);
+    if (f.failed.length > 50) out.push(`| … | ${count(f.failed.length - 50)} more | | |`);
+    out.push('');
+  }
+  if (f.errors.length) {
+    out.push(`#### ${plural(f.errors.length, 'error')} in ${md(f.name, 200)}`, '');
+    for (const e of f.errors.slice(0, 20)) out.push(`- ${md(e.message, 400)}`);
+    out.push('');
+  }
+  const images = input.images;
+  if (images.length) {
+    out.push('| image | platform | created | layers | manifest |', '|---|---|---|--:|---|');
+    for (const img of images) {
+      const tags = img.tags.length ? img.tags.map((t) => md(t, 120)).join(', ') : '_untagged_';
+      out.push(`| ${tags}${img.kind === 'attestation' ? ' (attestation)' : ''} | ${cell(platform(img.platform))} | ${cell(img.created)} | ${img.layers.length} | ${cell(shortDigest(img.manifest?.digest))} |`);
+    }
+    out.push('');
+  }
+  if (b.layers) {
+    for (const img of images.filter((i) => i.layers.length)) {
+      const label = img.tags[0] ?? shortDigest(img.manifest?.digest);
+      out.push(`<details><summary>Layers of ${htmlText(label, 120)} (${img.layers.length})</summary>`, '');
+      out.push('| # | digest | media type | size | files | created by |', '|--:|---|---|--:|--:|---|');
+      for (const l of img.layers) {
+        out.push(`| ${l.index + 1} | ${cell(shortDigest(l.digest))} | ${cell(mediaShort(l.mediaType))} | ${bytes(l.size)} | ${l.fileCount == null ? '—' : count(l.fileCount)} | ${cell(l.createdBy, 100)} |`);
+      }
+      out.push('', '</details>', '');
+    }
+  }
+  return out;
+}
+
+export function presentMarkdown(r: InspectionReport | ComparisonReport, o: MarkdownOptions = {}): string {
+  return r.kind === 'comparison' ? comparisonMarkdown(r, o) : inspectionMarkdown(r, o);
+}
+
