@@ -127,7 +127,9 @@ export interface Difference {
 }
 
 export interface Pairing {
-  images: { a: number | null; b: number | null; label: string; by: 'tag' | 'platform' | 'position' | 'only' }[];
+  /** by: 'only' = the one image on each side; 'attests' = attestation of paired images
+   *  (added by the differ); 'unpaired' = present on one side only (added by the differ). */
+  images: { a: number | null; b: number | null; label: string; by: 'tag' | 'platform' | 'position' | 'only' | 'attests' | 'unpaired' }[];
   /** Per image pair: layer pairs. */
   layers: { image: number; a: number | null; b: number | null; by: 'diff_id' | 'digest' | 'position' | 'history' | 'unpaired' }[];
 }

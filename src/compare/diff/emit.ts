@@ -1,0 +1,103 @@
+/**
+ * The difference collector: every level adds its differences here. It gives each one a unique
+ * deterministic id, clips values, and resolves `follows` to a root so that chains
+ * (file → layer blob → manifest → index) never need walking by the explainers.
+ */
+import type { Difference, DiffKind, Json, Scope, Subject } from '../types';
+import { clip, clipFacts } from './values';
+
+export interface NewDifference {
+  id: string;
+  subject: Subject;
+  kind: DiffKind;
+  scope: Scope;
+  field?: string;
+  a?: unknown;
+  b?: unknown;
+  follows?: string;
+  facts?: Record<string, unknown>;
+}
+
+/** Fields whose differences explain a container's digest better than metadata does. */
+const STRONG_FIELDS = new Set(['type', 'content', 'linkname', 'size', '$']);
+
+/** Lower is a better root: existence/type/content, then metadata, then order. */
+export function rootRank(d: Difference): number {
+  if (d.kind === 'added' || d.kind === 'removed') return 0;
+  if (d.kind === 'reordered') return 2;
+  if (d.field && STRONG_FIELDS.has(d.field)) return 0;
+  if (d.facts?.tarFormat === true) return 1.5;
+  return 1;
+}
+
+export class Collector {
+  readonly list: Difference[] = [];
+  private readonly byId = new Map<string, Difference>();
+
+  add(n: NewDifference): Difference {
+    let id = n.id;
+    if (this.byId.has(id)) {
+      let i = 2;
+      while (this.byId.has(`${n.id}#${i}`)) i++;
+      id = `${n.id}#${i}`;
+    }
+    const d: Difference = { id, subject: n.subject, kind: n.kind, scope: n.scope };
+    if (n.field !== undefined) d.field = n.field;
+    const a = clip(n.a);
+    const b = clip(n.b);
+    if (a !== undefined) d.a = a;
+    if (b !== undefined) d.b = b;
+    const follows = this.root(n.follows);
+    if (follows !== undefined && follows !== id) d.follows = follows;
+    const facts = clipFacts(n.facts);
+    if (facts) d.facts = facts;
+    this.list.push(d);
+    this.byId.set(id, d);
+    return d;
+  }
+
+  get(id: string): Difference | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The root a difference follows (itself when it is a root); undefined stays undefined. */
+  root(id: string | undefined): string | undefined {
+    if (id === undefined) return undefined;
+    const d = this.byId.get(id);
+    return d?.follows ?? id;
+  }
+
+  /** Re-points every `follows` at a root after late passes turned a root into a consequence. */
+  flatten(): void {
+    for (const d of this.list) {
+      let seen = 0;
+      while (d.follows && seen++ < 8) {
+        const t = this.byId.get(d.follows);
+        if (!t?.follows || t.follows === d.id) break;
+        d.follows = t.follows;
+      }
+    }
+  }
+
+  /** Makes `d` follow `target`'s root (used by late passes, e.g. incomplete inputs). */
+  setFollows(d: Difference, target: string, facts?: Record<string, Json>): void {
+    const root = this.root(target);
+    if (root && root !== d.id) d.follows = root;
+    if (facts) d.facts = { ...(d.facts ?? {}), ...facts };
+  }
+}
+
+/**
+ * The best root explaining a group of differences: the best-ranked root among them, else the
+ * root the first of them follows. Undefined for an empty group.
+ */
+export function bestRoot(group: Difference[]): string | undefined {
+  let best: Difference | undefined;
+  for (const d of group) {
+    if (d.follows) continue;
+    if (!best || rootRank(d) < rootRank(best)) best = d;
+    if (rootRank(best) === 0) break;
+  }
+  if (best) return best.id;
+  return group[0]?.follows;
+}

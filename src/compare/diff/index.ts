@@ -1,0 +1,158 @@
+/**
+ * The differ: `diffInputs(a, b)` compares two inspection reports level by level and returns
+ * a flat list of typed differences (README.md has every shape). Pure and deterministic.
+ *
+ * Levels run bottom-up so that a root exists before what follows from it: files → layer
+ * blobs → merged fs → config → manifest (per image pair), then unpaired images, integrity,
+ * the index documents, the outer archive and its compression. The result is ordered top-down
+ * (input, layout, outer …, index, image, manifest, config, history, layers, files, merged).
+ */
+import type { InputReport } from '../../report/types';
+import type { Difference, DiffResult, Pairing, Subject } from '../types';
+import { Collector, bestRoot } from './emit';
+import { Resolver } from './resolver';
+import { pairImages } from './pair-images';
+import { diffLayers, type ImagePairCtx } from './layers';
+import { diffMerged } from './merged';
+import { diffConfig } from './config';
+import { diffManifest } from './manifest';
+import { diffFiles } from './files';
+import { diffInputErrors, diffIntegrity } from './integrity';
+import { diffIndexDocuments } from './index-json';
+import { diffLayout, diffOuterEnd, diffOuterEntries } from './outer';
+import { diffOuterCompression } from './outer-compression';
+import { isRegular } from './records';
+
+export { dropDeep } from './drop-deep';
+
+const ORDER: Subject[] = [
+  'input',
+  'layout',
+  'outer-compression',
+  'outer-entry',
+  'outer-order',
+  'outer-end',
+  'index',
+  'image',
+  'manifest',
+  'config',
+  'history',
+  'layer',
+  'layer-blob',
+  'integrity',
+  'file',
+  'file-order',
+  'merged',
+];
+
+export function diffInputs(a: InputReport, b: InputReport): DiffResult {
+  const c = new Collector();
+  const r = new Resolver();
+  const inputs = diffInputErrors(c, a, b);
+  const layoutRoot = diffLayout(c, a, b);
+  const images = pairImages(a, b);
+  const layers: Pairing['layers'] = [];
+
+  images.forEach((p, k) => {
+    if (p.a === null || p.b === null) return;
+    const x: ImagePairCtx = {
+      c,
+      r,
+      k,
+      label: p.label,
+      A: a.images[p.a],
+      B: b.images[p.b],
+      imageA: p.a,
+      imageB: p.b,
+      layerPairs: [],
+      byPath: new Map(),
+      layerRoots: new Map(),
+    };
+    diffLayers(x);
+    diffMerged(x);
+    diffConfig(x);
+    diffManifest(x);
+    for (const lp of x.layerPairs) layers.push({ image: k, ...lp });
+  });
+  images.forEach((p, k) => {
+    if (p.a !== null && p.b !== null) return;
+    const side = p.a !== null ? 'a' : 'b';
+    const img = side === 'a' ? a.images[p.a!] : b.images[p.b!];
+    const d = c.add({
+      id: `image:i${k}:${side === 'a' ? '-' : '+'}`,
+      subject: 'image',
+      kind: side === 'a' ? 'removed' : 'added',
+      scope: { image: p.label, ...(side === 'a' ? { imageA: p.a! } : { imageB: p.b! }) },
+      ...(side === 'a' ? { a: p.label } : { b: p.label }),
+      facts: { kind: img.kind, tags: img.tags, platform: img.platform, attests: img.attests, manifest: img.manifest?.digest },
+    });
+    r.add(img.manifest?.digest, d.id);
+    r.add(img.config.digest, d.id);
+    for (const l of img.layers) for (const key of [l.digest, l.diffId, l.entry, l.via]) r.add(key, d.id);
+  });
+
+  const bothPlain = a.format.layout === 'plain' && b.format.layout === 'plain' && a.files !== null && b.files !== null;
+  if (bothPlain) diffFiles(a.files!, b.files!, { c, idPrefix: 'file:plain', orderId: 'file-order:plain', scope: {} });
+  diffIntegrity(c, r, a, b);
+  const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot);
+  // Plain tars: their entries are the files compared above.
+  const outer = bothPlain ? { unknownContent: 0 } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);
+  diffOuterEnd(c, a, b);
+  diffOuterCompression(c, a, b, bestRoot(c.list.filter((d) => d.subject !== 'input' && d.subject !== 'integrity')));
+  followIncomplete(c, a, b, inputs);
+
+  const rank = new Map(ORDER.map((s, i) => [s, i]));
+  const differences = c.list
+    .map((d, i) => ({ d, i }))
+    .sort((x, y) => rank.get(x.d.subject)! - rank.get(y.d.subject)! || x.i - y.i)
+    .map((x) => x.d);
+  let unknown = outer.unknownContent;
+  if (bothPlain) for (const f of [...a.files!, ...b.files!]) if (isRegular(f) && f.sha256 === undefined) unknown++;
+  return {
+    differences,
+    pairing: { images, layers },
+    identicalBytes: identicalBytes(differences, a, b, unknown),
+  };
+}
+
+/**
+ * Byte identity without the files' own digests. The report is a deterministic function of the
+ * bytes, so any difference means different bytes (false). With no difference, the archives
+ * are the same bytes when: the sizes are equal; the outer tars have the same entries in the
+ * same order with every header field the reader keeps equal; every regular entry's content is
+ * known equal (digest-named blobs trusted unless an integrity check failed for them, layer
+ * blobs hashed by the engine, index.json / manifest.json / repositories equal once parsed, or
+ * `sha256` on the record); and the ends agree (zero blocks, trailing bytes). What this relies
+ * on and cannot see: header bytes the reader does not keep (how numeric fields are padded and
+ * terminated, unused fields, the checksum's spelling), non-zero padding after entry data, and
+ * whitespace in a JSON document re-serialised to the same length; for a compressed file, a
+ * different deflate/zstd stream of exactly the same length. null when an input has an error,
+ * the outer tar is unreadable, or an entry's content is unknown.
+ */
+function identicalBytes(differences: Difference[], a: InputReport, b: InputReport, unknownContent: number): boolean | null {
+  if (differences.some((d) => d.subject !== 'input')) return false;
+  if (a.size !== b.size) return false;
+  if (differences.length || a.error || b.error) return null;
+  if (!a.format.tar || !b.format.tar) return null;
+  return unknownContent === 0 ? true : null;
+}
+
+/** Errors that cut the outer structure short (not those confined to one layer blob). */
+function structurallyIncomplete(x: InputReport): boolean {
+  const layerEntries = new Set(x.images.flatMap((i) => i.layers.flatMap((l) => (l.entry ? [l.entry] : []))));
+  return x.errors.some((e) => e.code !== 'unsupported' && !(e.path && layerEntries.has(e.path)));
+}
+
+/** What is missing on a side that could not be read to the end follows that side's error. */
+function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: { a?: string; b?: string }): void {
+  const inc = { a: !!inputs.a && structurallyIncomplete(a), b: !!inputs.b && structurallyIncomplete(b) };
+  for (const d of c.list) {
+    if (d.follows || d.subject === 'input' || d.subject === 'integrity') continue;
+    let side: 'a' | 'b' | undefined;
+    if (d.kind === 'removed' && (inc.b || (d.facts?.incomplete && inputs.b))) side = 'b';
+    else if (d.kind === 'added' && (inc.a || (d.facts?.incomplete && inputs.a))) side = 'a';
+    else if (d.subject === 'outer-end' && (inc.a || inc.b)) side = inc.b ? 'b' : 'a';
+    if (side) c.setFollows(d, inputs[side]!, { incomplete: true });
+  }
+  c.flatten();
+}

@@ -1,0 +1,55 @@
+/**
+ * Turns JSON leaves (json-diff.ts) into differences: one per leaf path, with hints, and with
+ * `follows` for leaves that name a digest the resolver knows (a descriptor's `digest`, a
+ * `rootfs.diff_ids[i]`, a manifest.json `Layers[i]` name…). A descriptor's `size` follows its
+ * sibling `digest`: both change together when the blob does.
+ */
+import type { Difference, Scope, Subject } from '../types';
+import type { Collector } from './emit';
+import type { JsonLeaf } from './json-diff';
+import type { Resolver } from './resolver';
+import { hexesIn, jsonHints } from './values';
+
+export interface LeafOptions {
+  /** Id prefix, e.g. 'config:i0'; the id is `${prefix}:${path}`. */
+  prefix: (path: string) => string;
+  subject: (path: string) => Subject;
+  scope: Scope;
+  facts?: Record<string, unknown>;
+  /** A leaf-specific root, tried before the resolver. */
+  follows?: (leaf: JsonLeaf) => string | undefined;
+  /** Path for ids and fields ('' → '$'). */
+  field?: (path: string) => string;
+}
+
+export function emitLeaves(c: Collector, r: Resolver, leaves: JsonLeaf[], o: LeafOptions): Difference[] {
+  const follows = new Map<string, string | undefined>();
+  for (const leaf of leaves) {
+    let f = o.follows?.(leaf);
+    if (f === undefined && hexesIn(leaf.a, leaf.b, leaf.path).length) f = r.find(leaf.a, leaf.b, leaf.path);
+    follows.set(leaf.path, f);
+  }
+  for (const leaf of leaves) {
+    if (!leaf.path.endsWith('.size') || follows.get(leaf.path)) continue;
+    const sibling = follows.get(leaf.path.slice(0, -'.size'.length) + '.digest');
+    if (sibling) follows.set(leaf.path, sibling);
+  }
+  const out: Difference[] = [];
+  for (const leaf of leaves) {
+    const field = o.field ? o.field(leaf.path) : leaf.path || '$';
+    out.push(
+      c.add({
+        id: `${o.prefix(leaf.path)}:${field}`,
+        subject: o.subject(leaf.path),
+        kind: leaf.kind,
+        scope: o.scope,
+        field,
+        a: leaf.a,
+        b: leaf.b,
+        follows: follows.get(leaf.path),
+        facts: { ...o.facts, ...jsonHints(leaf.path, leaf.a, leaf.b) },
+      }),
+    );
+  }
+  return out;
+}
