@@ -94,9 +94,15 @@ export function mdFence(lines: string[], info = ''): string {
 
 /**
  * JSON inside `<script type="application/json">`: `<`, `>` and `&` as \u escapes, so no
- * `</script>` or `<!--` can appear in the element's text (HTML §4.12.1.3), and U+2028/2029
- * escaped for old JavaScript parsers. Still valid JSON: JSON.parse gives back the value.
+ * `</script>` or `<!--` can appear in the element's text (HTML §4.12.1.3); U+2028/2029
+ * for old JavaScript parsers; DEL, C1 controls, bidi and invisible formatting characters
+ * so that viewing the page source shows nothing reordered or hidden. Still valid JSON:
+ * JSON.parse gives back the same value (JSON.stringify already escapes C0 controls and
+ * lone surrogates).
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

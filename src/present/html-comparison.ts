@@ -40,7 +40,7 @@ ${c.remedy ? h`<p><strong>Remedy:</strong> ${text(c.remedy, 4000)}</p>` : ''}</d
 function evidence(e: Evidence): Html {
   const values =
     e.a !== undefined || e.b !== undefined
-      ? h`<table class="small"><tbody><tr><th>A</th><td><code>${json(e.a)}</code></td></tr><tr><th>B</th><td><code>${json(e.b)}</code></td></tr></tbody></table>`
+      ? h`<table class="small values"><tbody><tr><th>A</th><td><code>${json(e.a)}</code></td></tr><tr><th>B</th><td><code>${json(e.b)}</code></td></tr></tbody></table>`
       : '';
   return h`<li>${text(e.text, 2000)}${e.where ? h` <span class="muted">at <code>${e.where}</code></span>` : ''}${values}${e.detail ? detail(e.detail) : ''}</li>`;
 }

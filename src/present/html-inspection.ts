@@ -64,9 +64,9 @@ function integrity(input: InputReport): Html | '' {
 function image(img: ImageReport): Html {
   const title = img.tags.length ? img.tags.join(', ') : shortDigest(img.manifest?.digest);
   const layers = img.layers.map(
-    (l) => h`<tr><td class="num">${l.index + 1}</td><td><code title="${l.digest ?? ''}">${shortDigest(l.digest)}</code></td><td>${mediaShort(l.mediaType)}</td>
+    (l) => h`<tr><td class="num">${l.index + 1}</td><td><code class="digest" title="${l.digest ?? ''}">${shortDigest(l.digest)}</code></td><td>${mediaShort(l.mediaType)}</td>
 <td>${compression(l.compression)}</td><td class="num">${bytes(l.size)}</td><td class="num">${bytes(l.uncompressedSize)}</td>
-<td class="num">${l.fileCount == null ? '—' : count(l.fileCount)}</td><td><code title="${l.diffId ?? ''}">${shortDigest(l.diffId)}</code></td>
+<td class="num">${l.fileCount == null ? '—' : count(l.fileCount)}</td><td><code class="digest" title="${l.diffId ?? ''}">${shortDigest(l.diffId)}</code></td>
 <td>${l.createdBy ? h`<code>${text(l.createdBy, 300)}</code>` : ''}${l.error ? h`<div class="bad small">${l.error.message}</div>` : ''}</td></tr>`,
   );
   const history = img.history.map(

@@ -12,6 +12,9 @@ h3{font-size:1rem;margin:20px 0 6px}
 .muted{color:var(--muted)}.small{font-size:12px}
 code,pre,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
 code{overflow-wrap:anywhere;unicode-bidi:isolate}
+h1 code,h2 code,h3 code,summary code{font-size:.9em}
+code.digest{white-space:nowrap;overflow-wrap:normal}
+table.values{width:auto;min-width:40%}
 pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px;overflow:auto;margin:6px 0;unicode-bidi:isolate}
 table{border-collapse:collapse;width:100%;margin:6px 0}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}

@@ -58,9 +58,15 @@ export function inspectionHtml(r: InspectionReport, o: HtmlOptions = {}): string
   const outcome = inspectionOutcome(r);
   const word = outcome === 'ok' ? 'same' : outcome === 'failed' ? 'different' : 'error';
   const says = outcome === 'ok' ? 'ok' : outcome === 'failed' ? 'integrity failures' : 'unreadable';
+  const meaning =
+    outcome === 'ok'
+      ? 'readable to the end; every integrity check passed'
+      : outcome === 'failed'
+        ? 'an integrity check failed or a layer could not be read'
+        : 'the archive could not be read to the end; the report keeps what was read';
   const names = r.inputs.map((i) => i.name).join(', ');
   const body = h`<h1>tarscope: <code>${names}</code></h1>
-<section class="verdict ${trusted(word)}"><span class="word">${says}</span></section>
+<section class="verdict ${trusted(word)}"><span class="word">${says}</span> <span class="muted">— ${meaning}</span></section>
 ${inputsTable(r.inputs)}
 ${r.inputs.map((i) => h`<h2><code>${i.name}</code></h2>${inputDetail(i)}`)}`;
   return page(`tarscope: ${names}`, body, r, o);
