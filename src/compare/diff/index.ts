@@ -52,6 +52,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   const layoutRoot = diffLayout(c, a, b);
   const images = pairImages(a, b);
   const layers: Pairing['layers'] = [];
+  const pairs: ImagePairCtx[] = [];
 
   images.forEach((p, k) => {
     if (p.a === null || p.b === null) return;
@@ -69,10 +70,10 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
       layerRoots: new Map(),
     };
     diffLayers(x);
-    diffMerged(x);
     diffConfig(x);
     diffManifest(x);
     for (const lp of x.layerPairs) layers.push({ image: k, ...lp });
+    pairs.push(x);
   });
   images.forEach((p, k) => {
     if (p.a !== null && p.b !== null) return;
@@ -94,6 +95,8 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   const bothPlain = a.format.layout === 'plain' && b.format.layout === 'plain' && a.files !== null && b.files !== null;
   if (bothPlain) diffFiles(a.files!, b.files!, { c, idPrefix: 'file:plain', orderId: 'file-order:plain', scope: {} });
   diffIntegrity(c, r, a, b);
+  // After integrity: a path hidden because a blob is missing follows that integrity difference.
+  for (const x of pairs) diffMerged(x);
   const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot);
   // Plain tars: their entries are the files compared above.
   const outer = bothPlain ? { unknownContent: 0 } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);
@@ -137,10 +140,14 @@ function identicalBytes(differences: Difference[], a: InputReport, b: InputRepor
   return unknownContent === 0 ? true : null;
 }
 
-/** Errors that cut the outer structure short (not those confined to one layer blob). */
+/**
+ * The outer listing stopped early: an error, and the tar's end marker never seen (truncated,
+ * or a damaged header the reader could not pass). Errors of the layout (a missing blob, bad
+ * JSON) or of one layer blob leave the listing whole: they are differences of their own.
+ */
 function structurallyIncomplete(x: InputReport): boolean {
-  const layerEntries = new Set(x.images.flatMap((i) => i.layers.flatMap((l) => (l.entry ? [l.entry] : []))));
-  return x.errors.some((e) => e.code !== 'unsupported' && !(e.path && layerEntries.has(e.path)));
+  if (x.errors.some((e) => e.code === 'truncated' && !x.images.some((i) => i.layers.some((l) => l.entry !== null && l.entry === e.path)))) return true;
+  return x.error !== null && (x.format.tar === null || !x.format.tar.sawEndMarker);
 }
 
 /** What is missing on a side that could not be read to the end follows that side's error. */

@@ -65,6 +65,16 @@ function explainedBy(x: ImagePairCtx, path: string, la: number | undefined, lb: 
   }
   if (la !== undefined && x.layerRoots.get(`${la}-`)) return x.layerRoots.get(`${la}-`);
   if (lb !== undefined && x.layerRoots.get(`-${lb}`)) return x.layerRoots.get(`-${lb}`);
+  // The layer it comes from, or its partner, could not be read on one side (a missing blob,
+  // an unreadable layer): whatever the resolver has for those blobs (an integrity difference).
+  for (const p of x.layerPairs) {
+    if ((la === undefined || p.a !== la) && (lb === undefined || p.b !== lb)) continue;
+    const layers = [p.a !== null ? x.A.layers[p.a] : undefined, p.b !== null ? x.B.layers[p.b] : undefined];
+    for (const l of layers) {
+      const id = l && x.r.find(l.digest, l.diffId, l.entry);
+      if (id) return id;
+    }
+  }
   return undefined;
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Layers of paired images: recompression (gzip header MTIME only), layers added on one side
+ * (also as a duplicate of another), pairing by diff_id / position / history, and integrity
+ * failures (a missing blob, a blob that does not match its digest).
+ */
+import { describe, it, expect } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { buildOciArchive, layerTar, type ImageHooks } from '../../../builders/image';
+import type { BuildEntry } from '../../../builders/tar';
+import { nodeHooks } from '../../../support/hooks';
+import { bySubject, diff, get, inspect, rootKinds, setGzipMtime } from './helpers';
+
+const T = 1700000000;
+const l0 = layerTar([{ name: 'etc/', typeflag: '5', mtime: T }, { name: 'etc/hostname', data: 'box\n', mtime: T }]);
+const l1 = layerTar([{ name: 'app/', typeflag: '5', mtime: T }, { name: 'app/run.sh', data: '#!/bin/sh\necho hi\n', mode: 0o755, mtime: T }]);
+const l2 = layerTar([{ name: 'app/data.txt', data: 'data\n', mtime: T }]);
+
+async function oci(layers: Uint8Array[], hooks: ImageHooks = nodeHooks, transform?: (e: BuildEntry[]) => BuildEntry[]) {
+  const built = buildOciArchive([{ tags: ['app:1'], layers }], hooks, { compress: true, transform });
+  return { built, input: await inspect(built.tar) };
+}
+
+describe('layers', () => {
+  it('gzip header MTIME only: a layer-blob root with gzipHeaderOnly, the manifest and index follow it', async () => {
+    const A = await oci([l0, l1]);
+    const stamped: ImageHooks = { ...nodeHooks, gzip: (b) => setGzipMtime(new Uint8Array(gzipSync(b)), T) };
+    const B = await oci([l0, l1], stamped);
+    const r = diff(A.input, B.input);
+    expect(rootKinds(r)).toEqual(['layer-blob:digest']);
+    const blobs = bySubject(r, 'layer-blob');
+    expect(blobs.map((d) => d.id)).toEqual(['layer-blob:i0:L0-0', 'layer-blob:i0:L1-1']);
+    const d = blobs[1];
+    expect(d).toMatchObject({ a: A.built.images[0].layerDigests[1], b: B.built.images[0].layerDigests[1] });
+    expect(d.facts).toMatchObject({
+      sameDiffId: true,
+      algorithmA: 'gzip',
+      algorithmB: 'gzip',
+      gzip: { mtime: { a: 0, b: T } },
+      gzipMembersA: 1,
+      gzipMembersB: 1,
+      gzipHeaderOnly: true,
+    });
+    expect(d.facts!.sizeA).toBe(d.facts!.sizeB);
+    expect(bySubject(r, 'file')).toEqual([]);
+    expect(get(r, 'manifest:i0:layers[1].digest').follows).toBe(d.id);
+    expect(get(r, 'manifest:i0:digest').follows).toBe('layer-blob:i0:L0-0');
+    expect(get(r, 'index:index.json:manifests[0].digest').follows).toBe('layer-blob:i0:L0-0');
+    // The config names diff_ids, which did not change: same config.
+    expect(bySubject(r, 'config')).toEqual([]);
+    expect(r.pairing.layers.map((p) => p.by)).toEqual(['diff_id', 'diff_id']);
+  });
+
+  it('another deflate stream of the same tar is not header-only', async () => {
+    const A = await oci([l1]);
+    const B = await oci([l1], { ...nodeHooks, gzip: (b) => new Uint8Array(gzipSync(b, { level: 1 })) });
+    const d = get(diff(A.input, B.input), 'layer-blob:i0:L0-0');
+    expect(d.facts).toMatchObject({ sameDiffId: true, gzipHeaderOnly: false });
+  });
+
+  it('an added layer: a layer difference; diff_ids, merged files and blobs follow it', async () => {
+    const A = await oci([l0, l1]);
+    const B = await oci([l0, l1, l2]);
+    const r = diff(A.input, B.input);
+    const added = get(r, 'layer:i0:L-2');
+    expect(added).toMatchObject({
+      kind: 'added',
+      b: B.built.images[0].layerDigests[2],
+      scope: { layerB: 2 },
+      facts: { diffId: B.built.images[0].diffIds[2], duplicateOf: null, createdBy: 'layer 2', fileCount: 1 },
+    });
+    expect(get(r, 'config:i0:rootfs.diff_ids[2]')).toMatchObject({ kind: 'added', follows: added.id });
+    // Descriptors of unpaired layers are not manifest differences: the layer difference says it.
+    expect(bySubject(r, 'manifest').map((d) => [d.id, d.follows])).toEqual([
+      ['manifest:i0:config.digest', 'history:i0:history[2].created'],
+      ['manifest:i0:digest', 'history:i0:history[2].created'],
+      ['manifest:i0:size', 'history:i0:history[2].created'],
+    ]);
+    expect(get(r, 'merged:i0:app/data.txt:+').follows).toBe(added.id);
+    expect(get(r, `outer:blobs/sha256/${B.built.images[0].layerDigests[2].slice(7)}:+`).follows).toBe(added.id);
+    // The history gained an entry: that is a config.history root of its own.
+    expect(rootKinds(r)).toEqual(['history:history[2].created', 'history:history[2].created_by', 'layer:added']);
+    expect(r.pairing.layers).toEqual([
+      { image: 0, a: 0, b: 0, by: 'diff_id' },
+      { image: 0, a: 1, b: 1, by: 'diff_id' },
+      { image: 0, a: null, b: 2, by: 'unpaired' },
+    ]);
+  });
+
+  it('a layer added as a duplicate of another says so', async () => {
+    const r = diff((await oci([l0, l1])).input, (await oci([l0, l1, l0])).input);
+    expect(get(r, 'layer:i0:L-2').facts).toMatchObject({ duplicateOf: 0 });
+  });
+
+  it('leftover layers pair by history created_by when the counts differ', async () => {
+    const mk = (layers: Uint8Array[], by: string[]) =>
+      buildOciArchive([{ tags: ['app:1'], layers, history: by.map((c) => ({ created: '2024-01-01T00:00:00Z', created_by: c })) }], nodeHooks, { compress: true });
+    const l1b = layerTar([{ name: 'app/', typeflag: '5', mtime: T }, { name: 'app/run.sh', data: '#!/bin/sh\necho bye\n', mode: 0o755, mtime: T }]);
+    const A = await inspect(mk([l0, l1], ['base', 'COPY app']).tar);
+    const B = await inspect(mk([l0, l2, l1b], ['base', 'RUN extra', 'COPY app']).tar);
+    const r = diff(A, B);
+    expect(r.pairing.layers).toEqual([
+      { image: 0, a: 0, b: 0, by: 'diff_id' },
+      { image: 0, a: 1, b: 2, by: 'history' },
+      { image: 0, a: null, b: 1, by: 'unpaired' },
+    ]);
+    expect(get(r, 'file:i0:L1-2:app/run.sh:content').kind).toBe('changed');
+    expect(get(r, 'layer:i0:L-1').kind).toBe('added');
+  });
+
+  it('a blob missing on one side: an integrity difference that the absent entry follows', async () => {
+    const A = await oci([l0, l1]);
+    const missing = `blobs/sha256/${A.built.images[0].layerDigests[1].slice(7)}`;
+    const B = await oci([l0, l1], nodeHooks, (es) => es.filter((e) => e.name !== missing));
+    const r = diff(A.input, B.input);
+    const integ = bySubject(r, 'integrity');
+    expect(integ.map((d) => d.id)).toEqual(['integrity:b:0']);
+    expect(integ[0]).toMatchObject({ field: 'reference', facts: { side: 'b', kind: 'reference', expected: missing, sameOnBoth: false } });
+    expect(get(r, `outer:${missing}:-`).follows).toBe('integrity:b:0');
+    // The engine also names the missing blob as an error of the input (corrupt, not truncated):
+    // the input is still compared as a whole, nothing else follows that error.
+    expect(get(r, 'input:b').facts).toMatchObject({ code: 'corrupt', component: 'OCI layout', path: missing });
+    expect(rootKinds(r)).toEqual(['input:error', 'integrity:reference']);
+  });
+
+  it('a blob whose bytes do not match its digest', async () => {
+    const A = await oci([l0, l1]);
+    const name = `blobs/sha256/${A.built.images[0].layerDigests[1].slice(7)}`;
+    const other = new Uint8Array(gzipSync(l2));
+    const B = await oci([l0, l1], nodeHooks, (es) => es.map((e) => (e.name === name ? { ...e, data: other } : e)));
+    const r = diff(A.input, B.input);
+    const mismatch = bySubject(r, 'integrity').find((d) => d.field === 'blob-digest')!;
+    expect(mismatch.facts).toMatchObject({ side: 'b', expected: A.built.images[0].layerDigests[1], actual: nodeHooks.sha256(other) });
+    // The layer content really differs too: the files say how.
+    expect(get(r, 'file:i0:L1-1:app/data.txt:+').kind).toBe('added');
+  });
+});
