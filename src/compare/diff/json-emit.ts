@@ -2,7 +2,8 @@
  * Turns JSON leaves (json-diff.ts) into differences: one per leaf path, with hints, and with
  * `follows` for leaves that name a digest the resolver knows (a descriptor's `digest`, a
  * `rootfs.diff_ids[i]`, a manifest.json `Layers[i]` name…). A descriptor's `size` follows its
- * sibling `digest`: both change together when the blob does.
+ * sibling `digest`: both change together when the blob does; so does every leaf of a
+ * descriptor present on one side only.
  */
 import type { Difference, Scope, Subject } from '../types';
 import type { Collector } from './emit';
@@ -22,6 +23,12 @@ export interface LeafOptions {
   field?: (path: string) => string;
 }
 
+/** 'manifests[1].platform.os' → 'manifests[1].platform' → 'manifests[1]' → 'manifests' → null. */
+function parentPath(path: string): string | null {
+  const i = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return i <= 0 ? null : path.slice(0, i);
+}
+
 export function emitLeaves(c: Collector, r: Resolver, leaves: JsonLeaf[], o: LeafOptions): Difference[] {
   const follows = new Map<string, string | undefined>();
   for (const leaf of leaves) {
@@ -30,9 +37,21 @@ export function emitLeaves(c: Collector, r: Resolver, leaves: JsonLeaf[], o: Lea
     follows.set(leaf.path, f);
   }
   for (const leaf of leaves) {
-    if (!leaf.path.endsWith('.size') || follows.get(leaf.path)) continue;
-    const sibling = follows.get(leaf.path.slice(0, -'.size'.length) + '.digest');
-    if (sibling) follows.set(leaf.path, sibling);
+    if (follows.get(leaf.path)) continue;
+    if (leaf.kind === 'changed') {
+      if (!leaf.path.endsWith('.size')) continue;
+      const sibling = follows.get(leaf.path.slice(0, -'.size'.length) + '.digest');
+      if (sibling) follows.set(leaf.path, sibling);
+      continue;
+    }
+    // A whole descriptor on one side: its mediaType, platform, annotations… go with its digest.
+    for (let p = parentPath(leaf.path); p !== null; p = parentPath(p)) {
+      const d = follows.get(`${p}.digest`);
+      if (d) {
+        follows.set(leaf.path, d);
+        break;
+      }
+    }
   }
   const out: Difference[] = [];
   for (const leaf of leaves) {

@@ -39,6 +39,16 @@ export function imageLabel(img: ImageReport, j: number): string {
   return img.kind === 'attestation' ? `attestation ${base}` : base;
 }
 
+/** Attestations are named after the image they attest: "attestation of app:1 (linux/amd64)". */
+function labelOf(images: ImageReport[], i: number): string {
+  const img = images[i];
+  if (img.kind === 'attestation' && img.attests) {
+    const s = images.findIndex((x) => x.manifest?.digest === img.attests);
+    if (s >= 0) return `attestation of ${imageLabel(images[s], s)}`;
+  }
+  return imageLabel(img, i);
+}
+
 function pairBy(
   A: number[],
   B: number[],
@@ -104,8 +114,9 @@ export function pairImages(a: InputReport, b: InputReport): ImagePair[] {
   const out: ImagePair[] = [];
   for (let i = 0; i < ia.length; i++) {
     const p = pairs.get(i);
-    out.push(p ? { a: i, b: p.b, label: imageLabel(ia[i], i), by: p.by } : { a: i, b: null, label: imageLabel(ia[i], i), by: 'unpaired' });
+    const label = labelOf(ia, i);
+    out.push(p ? { a: i, b: p.b, label, by: p.by } : { a: i, b: null, label, by: 'unpaired' });
   }
-  for (let j = 0; j < ib.length; j++) if (!usedB.has(j)) out.push({ a: null, b: j, label: imageLabel(ib[j], j), by: 'unpaired' });
+  for (let j = 0; j < ib.length; j++) if (!usedB.has(j)) out.push({ a: null, b: j, label: labelOf(ib, j), by: 'unpaired' });
   return out;
 }

@@ -51,7 +51,8 @@ export function recordFacts(a: FileRecord, b: FileRecord): Record<string, unknow
   return Object.keys(f).length ? f : undefined;
 }
 
-export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink): void {
+/** skipContent: the caller compares regular files' content itself (outer entries, outer.ts). */
+export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink, opts: { skipContent?: boolean } = {}): void {
   const base = recordFacts(a, b);
   const add = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) =>
     emit(field, av, bv, facts || base ? { ...base, ...facts } : undefined);
@@ -66,7 +67,9 @@ export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink): 
     const encodingOnly = a.type === 'hardlink' && normLink(a.linkname) === normLink(b.linkname);
     add('linkname', a.linkname, b.linkname, encodingOnly ? { tarFormat: true } : undefined);
   }
-  if (REGULAR.has(a.type) && a.sha256 !== undefined && b.sha256 !== undefined) {
+  if (REGULAR.has(a.type) && opts.skipContent) {
+    // compared by the caller
+  } else if (REGULAR.has(a.type) && a.sha256 !== undefined && b.sha256 !== undefined) {
     if (a.sha256 !== b.sha256) add('content', a.sha256, b.sha256, { sizeA: a.size, sizeB: b.size });
   } else if (a.size !== b.size) {
     add('size', a.size, b.size, REGULAR.has(a.type) ? { contentUnknown: true } : undefined);
