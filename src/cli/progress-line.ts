@@ -38,7 +38,8 @@ export class ProgressLine {
     const now = Date.now();
     if (p.phase !== 'done' && now - this.last < this.everyMs) return;
     this.last = now;
-    const width = Math.max(20, (this.out.columns ?? 100) - 1);
+    // A pty without a window size (script(1), CI runners) reports 0 columns.
+    const width = Math.max(20, (this.out.columns || 100) - 1);
     this.out.write(`\r\x1b[2K${progressText(p, width)}`);
     this.shown = true;
   }

@@ -66,7 +66,8 @@ export class FileBlob extends Blob {
     return '';
   }
 
-  /** Blob.slice semantics (W3C File API): negative indices count from the end, clamped. */
+  /** Blob.slice semantics (W3C File API): negative indices count from the end, clamped,
+   *  fractions truncated (Node 20's own slice aborts the process on a fraction). */
   override slice(start?: number, end?: number, _contentType?: string): FileBlob {
     const size = this.size;
     const rel = (v: number | undefined, dflt: number) => {
@@ -129,7 +130,7 @@ export class FileBlob extends Blob {
 export async function openFileBlob(path: string): Promise<FileBlob> {
   const abs = resolve(path);
   const st = statSync(abs);
-  if (!st.isFile()) throw new Error(`${path}: not a regular file`);
+  if (!st.isFile()) throw Object.assign(new Error(`${path}: not a regular file`), { code: 'ENOTREG' });
   const blob = new FileBlob({ path: abs, start: 0, end: st.size, fileSize: st.size });
   await blob.ready();
   return blob;

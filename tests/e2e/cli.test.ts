@@ -1,0 +1,409 @@
+/**
+ * The CLI end to end: `node bin/tarscope.mjs …` as a child process on archives from real
+ * writers (tests/fixtures/images.ts), as CI would run it. Built first through the bin's own
+ * build-on-first-use path (TARSCOPE_REBUILD_CLI=1), so what runs is the dist-cli bundle
+ * with the engine in worker_threads. Also: FileBlob (src/node/file-blob.ts) against
+ * Node's own Blob, the thread runner against the in-process runner on every fixture, a
+ * dying thread, the progress line on a real pseudo-terminal (script(1)), and an archive of
+ * hostile names rendered as HTML in Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { imageFixtures, FIXTURE_NAMES, type ImageFixtures } from '../fixtures/images';
+import { ROOT, tempDir } from '../support/tools';
+import { inspectionSchemaErrors } from '../support/schema';
+import { inspectArchive } from '../../src/engine/inspect';
+import { inlineRunner } from '../../src/engine/inline';
+import { FileBlob, openFileBlob } from '../../src/node/file-blob';
+import { createNodeRunner } from '../../src/node/runner';
+import { buildTar } from '../builders/tar';
+import type { InspectionReport } from '../../src/report/types';
+
+const BIN = join(ROOT, 'bin/tarscope.mjs');
+const THREAD = pathToFileURL(join(ROOT, 'dist-cli/engine-thread.mjs'));
+const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+
+let fx: ImageFixtures;
+let tmp: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI; stderr and stdout are pipes (not a TTY) unless the test says otherwise. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: tmp,
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', TARSCOPE_PROGRESS: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** What differs between two runs on the same file: when, and how long it took. */
+function stable(r: InspectionReport): unknown {
+  return JSON.parse(JSON.stringify(r), (k, v) => (VOLATILE.has(k) ? 0 : v));
+}
+
+/**
+ * `bytesRead` too: it sums the workers' progress callbacks, and workers/engine.worker.ts
+ * posts its last batch without awaiting it, so on a tiny archive the job's result can
+ * overtake the byte counts (different MessagePorts, no ordering between them).
+ */
+const VOLATILE = new Set(['createdAt', 'elapsedMs', 'bytesRead']);
+
+beforeAll(async () => {
+  fx = await imageFixtures();
+  tmp = tempDir('tarscope-cli-');
+  const built = spawnSync(process.execPath, [BIN, '--version'], { env: { ...process.env, TARSCOPE_REBUILD_CLI: '1' }, encoding: 'utf8', timeout: 120_000 });
+  if (built.status !== 0) throw new Error(`building the CLI failed:\n${built.stderr}`);
+}, 180_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('cli: usage', () => {
+  it('--version, -V', async () => {
+    for (const flag of ['--version', '-V']) {
+      const r = await cli([flag]);
+      expect(r).toEqual({ status: 0, stdout: `tarscope ${VERSION}\n`, stderr: '' });
+    }
+  });
+
+  it('--help lists both commands, the exit codes and the ignore options', async () => {
+    const r = await cli(['--help']);
+    expect(r.status).toBe(0);
+    for (const s of ['tarscope diff A B', 'tarscope inspect A', '--ignore-path GLOB', '--semantic', 'Exit status: 0 same', 'TARSCOPE_PROGRESS']) expect(r.stdout).toContain(s);
+    expect((await cli(['diff', '--help'])).stdout).not.toContain('tarscope inspect A [options]');
+  });
+
+  it.each([
+    [[], 'missing command: diff or inspect'],
+    [['frobnicate'], 'unknown command "frobnicate": expected diff or inspect'],
+    [['inspect'], 'inspect takes one archive (got 0)'],
+    [['inspect', 'a', 'b'], 'inspect takes one archive (got 2)'],
+    [['diff', 'a'], 'diff takes two archives (got 1)'],
+    [['inspect', 'a', '--format', 'pdf'], '--format must be one of text, json, markdown, html (got "pdf")'],
+    [['inspect', 'a', '--ignore-timestamps'], '--ignore-timestamps applies to diff, not inspect'],
+    [['inspect', 'a', '--threads', '0'], '--threads must be a whole number from 1 to 64 (got "0")'],
+    [['inspect', 'a', '--bogus'], "Unknown option '--bogus'"],
+  ])('%j → exit 2: %s', async (args, message) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`tarscope: ${message}\nRun 'tarscope --help' for usage.\n`);
+  });
+
+  it('a file that does not exist → exit 2, named', async () => {
+    const r = await cli(['inspect', 'missing.tar']);
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'tarscope: cannot open missing.tar: no such file\n' });
+  });
+
+  it('a directory → exit 2', async () => {
+    const r = await cli(['inspect', '.']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tarscope: cannot open .: not a regular file\n');
+  });
+});
+
+describe('cli: inspect', () => {
+  it('skopeo docker-archive → JSON that validates against the schema and matches the writer', async () => {
+    const f = fx['skopeo-docker-archive.tar'];
+    const r = await cli(['inspect', f.path, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as InspectionReport;
+    expect(inspectionSchemaErrors(report)).toEqual([]);
+    const input = report.inputs[0];
+    expect(input.name).toBe(f.path);
+    expect(input.format.layout).toBe('docker-legacy');
+    expect(input.integrity.ok).toBe(true);
+    const img = input.images.find((i) => i.kind === 'image')!;
+    const want = f.expect.images[0];
+    expect(img.tags).toEqual(want.tags);
+    expect(img.config.digest).toBe(want.configDigest);
+    expect(img.layers.map((l) => l.computed.diffId)).toEqual(want.diffIds);
+    expect(img.layers.map((l) => l.fileCount)).toEqual(want.layers.map((l) => l.entryCount));
+  });
+
+  it('text (default): readable summary, no escape sequences when stdout is not a terminal', async () => {
+    const r = await cli(['inspect', fx['umoci-oci-layout.tar'].path]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('integrity ✓');
+    expect(r.stdout).toContain('image v1  linux/amd64  created 2023-11-14T22:13:20Z');
+    expect(r.stdout).toMatch(/ok: readable, every integrity check passed\n$/);
+    expect(r.stdout).not.toContain('\x1b');
+    expect(r.stderr).toBe('');
+  });
+
+  it('markdown and html', async () => {
+    const f = fx['umoci-oci-layout.tar'];
+    const md = await cli(['inspect', f.path, '--format', 'markdown']);
+    expect(md.status).toBe(0);
+    expect(md.stdout.split('\n')[0]).toBe(`### tarscope: ✅ ok — ${f.path.replace(/[\\`*_[\]#!~$]/g, '\\$&').replace(/-/, '-')}`);
+    expect(md.stdout).toContain('| archive | size | layout |');
+    const html = await cli(['inspect', f.path, '--format', 'html']);
+    expect(html.status).toBe(0);
+    expect(html.stdout.startsWith('<!doctype html>')).toBe(true);
+    const json = html.stdout.match(/<script type="application\/json" id="tarscope-report">([^<]*)<\/script>/)![1];
+    expect(inspectionSchemaErrors(JSON.parse(json))).toEqual([]);
+  });
+
+  it('--output FILE: the extension picks the format; nothing on stdout', async () => {
+    const f = fx['plain.tar'];
+    for (const [file, head] of [
+      ['out.json', '{'],
+      ['out.md', '### tarscope'],
+      ['out.html', '<!doctype html>'],
+      ['out.txt', f.path],
+    ]) {
+      const r = await cli(['inspect', f.path, '--output', file]);
+      expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+      expect(readFileSync(join(tmp, file), 'utf8').startsWith(head)).toBe(true);
+    }
+    const r = await cli(['inspect', f.path, '-o', 'forced.md', '-f', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(tmp, 'forced.md'), 'utf8')).kind).toBe('inspection');
+  });
+
+  it('a truncated archive → exit 2, the error on stderr, the partial report still valid', async () => {
+    const src = readFileSync(fx['umoci-oci-layout.tar'].path);
+    const cut = join(tmp, 'truncated.tar');
+    writeFileSync(cut, src.subarray(0, Math.floor(src.length / 2) + 100));
+    const r = await cli(['inspect', cut, '--format', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as InspectionReport;
+    expect(inspectionSchemaErrors(report)).toEqual([]);
+    expect(report.inputs[0].error).toMatch(/truncated|ends|unexpected end/i);
+    expect(r.stderr).toBe(`tarscope: ${report.inputs[0].error}\n`);
+  });
+
+  it('a layer that does not match its diff_id (zstd:chunked writer defect) → exit 1', async () => {
+    const r = await cli(['inspect', fx['skopeo-oci-archive-zstd-chunked.tar'].path, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const checks = (JSON.parse(r.stdout) as InspectionReport).inputs[0].integrity.checks.filter((c) => !c.ok);
+    expect(checks.map((c) => c.kind)).toEqual(['diff-id']);
+  });
+
+  it('--threads 1 gives the same report as the default pool', async () => {
+    const f = fx['skopeo-oci-archive-gzip9.tar'];
+    const [a, b] = await Promise.all([cli(['inspect', f.path, '-f', 'json', '--threads', '1']), cli(['inspect', f.path, '-f', 'json'])]);
+    expect(stable(JSON.parse(a.stdout))).toEqual(stable(JSON.parse(b.stdout)));
+  });
+});
+
+describe('cli: progress line and colours', () => {
+  // Big enough (96 MiB) that the scan outlasts a few progress intervals (100 ms).
+  let big: string;
+  beforeAll(() => {
+    big = join(tmp, 'big.tar');
+    const data = new Uint8Array(96 * 1024 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+    writeFileSync(big, buildTar([{ name: 'data.bin', data }]));
+  });
+
+  it('no progress line when stderr is not a terminal', async () => {
+    const r = await cli(['inspect', fx['skopeo-oci-archive.tar'].path, '-f', 'json']);
+    expect(r.stderr).toBe('');
+  });
+
+  const LINE = /\r\x1b\[2Ktarscope: reading (structure|layers) {2}[\d.]+ (B|KiB|MiB) \/ 96\.0 MiB \(\d+%\) {2}[\d.]+ (B|KiB|MiB|GiB)\/s {2}ETA \S+/;
+
+  it('TARSCOPE_PROGRESS=1 forces it: bytes, percent, rate, ETA; erased at the end', async () => {
+    const r = await cli(['inspect', big, '-f', 'json'], { TARSCOPE_PROGRESS: '1' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(LINE);
+    expect(r.stderr.startsWith('\r\x1b[2Ktarscope: ')).toBe(true);
+    expect(r.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(JSON.parse(r.stdout).kind).toBe('inspection');
+  });
+
+  it('on a real terminal (script -q): progress on stderr, colours in text; NO_COLOR and TARSCOPE_PROGRESS=0 turn them off', () => {
+    const run = (env: string) =>
+      spawnSync('script', ['-q', '-e', '-c', `${env} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} inspect ${JSON.stringify(big)}`, '/dev/null'], {
+        cwd: tmp,
+        encoding: 'utf8',
+        timeout: 50_000,
+        env: { ...process.env, TERM: 'xterm', NO_COLOR: '', FORCE_COLOR: '', TARSCOPE_PROGRESS: '' },
+      });
+    const tty = run('');
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(LINE);
+    expect(tty.stdout).toMatch(/\x1b\[1m.*big\.tar\x1b\[22m/);
+    const plain = run('NO_COLOR=1 TARSCOPE_PROGRESS=0');
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).not.toContain('\x1b');
+    expect(plain.stdout).toContain('files 1 (96.0 MiB of content)');
+  });
+});
+
+describe('node runner: worker_threads', () => {
+  it.each(FIXTURE_NAMES.map((n) => [n]))('%s: the same report as the in-process runner', async (name) => {
+    const path = fx[name].path;
+    const pool = createNodeRunner({ size: 2, threadUrl: THREAD });
+    try {
+      const threads = await inspectArchive(pool, await openFileBlob(path), name);
+      const inline = await inspectArchive(inlineRunner(), await openAsBlob(path), name);
+      expect(stable(threads)).toEqual(stable(inline));
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('a thread that exits mid-job rejects the job instead of hanging', async () => {
+    const dying = join(tmp, 'dying-thread.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    const pool = createNodeRunner({ size: 1, threadUrl: pathToFileURL(dying) });
+    try {
+      const blob = await openFileBlob(fx['plain.tar'].path);
+      await expect(pool.scan(blob, { walk: 'auto', hashFiles: true, path: 'x' })).rejects.toThrow('worker: the engine thread exited (code 3)');
+    } finally {
+      pool.dispose();
+    }
+  });
+});
+
+describe('FileBlob', () => {
+  let path: string;
+  let bytes: Uint8Array;
+  beforeAll(() => {
+    bytes = new Uint8Array(300_000).map((_, i) => (i * 7919) % 251);
+    path = join(tmp, 'blob.bin');
+    writeFileSync(path, bytes);
+  });
+
+  it('slices like a native Blob (negative, reversed, out-of-range, nested)', async () => {
+    const fb = await openFileBlob(path);
+    const nb = await openAsBlob(path);
+    const cases: [number?, number?][] = [[], [0], [10, 20], [-100], [-100, -10], [20, 10], [-1e9, 1e9], [299_990, 400_000]];
+    for (const [s, e] of cases) {
+      const a = new Uint8Array(await fb.slice(s, e).arrayBuffer());
+      const b = new Uint8Array(await nb.slice(s, e).arrayBuffer());
+      expect(a, `slice(${s}, ${e})`).toEqual(b);
+      expect(fb.slice(s, e).size).toBe(nb.slice(s, e).size);
+    }
+    // Fractions truncate (File API "clamp"); not compared with Node's Blob: Node 20.20
+    // aborts the process on `blob.slice(5.7)` (Assertion failed: args[0]->IsUint32()).
+    expect(new Uint8Array(await fb.slice(5.7, 9.2).arrayBuffer())).toEqual(bytes.subarray(5, 9));
+    const nested = fb.slice(1000, 200_000).slice(-500, -100).slice(50);
+    expect(new Uint8Array(await nested.arrayBuffer())).toEqual(bytes.subarray(199_550, 199_900));
+    expect(nested).toBeInstanceOf(Blob);
+  });
+
+  it('streams through BYOB and default readers, before and after the file is open', async () => {
+    for (const settled of [false, true]) {
+      for (const mode of ['byob', 'default'] as const) {
+        const range = { path, start: 1234, end: 250_000, fileSize: bytes.length };
+        const fb = new FileBlob(range);
+        if (settled) await fb.ready();
+        const stream = fb.stream();
+        const out: number[] = [];
+        if (mode === 'byob') {
+          const reader = stream.getReader({ mode: 'byob' });
+          for (;;) {
+            const r = await reader.read(new Uint8Array(65_536));
+            if (r.done) break;
+            out.push(...r.value);
+          }
+        } else {
+          const reader = stream.getReader();
+          for (;;) {
+            const r = await reader.read();
+            if (r.done) break;
+            out.push(...r.value);
+          }
+        }
+        expect(new Uint8Array(out), `${mode}, settled ${settled}`).toEqual(bytes.subarray(1234, 250_000));
+      }
+    }
+  });
+
+  it('a file that changed size since it was opened fails with its name', async () => {
+    const p = join(tmp, 'changing.bin');
+    writeFileSync(p, 'abc');
+    const fb = new FileBlob({ path: p, start: 0, end: 3, fileSize: 4 });
+    await expect(fb.text()).rejects.toThrow(`file: ${p} changed while it was being read (4 bytes when opened, 3 bytes now)`);
+  });
+});
+
+describe('cli: hostile names', () => {
+  const NAMES = [
+    '<script>alert(1)</script>',
+    'x</script><script>alert(2)</script>',
+    `q"u'o"te onmouseover="alert(3)`,
+    '</textarea><img src=x onerror=alert(4)>',
+    'end]]>',
+    'esc\x1b[31mred\x1b[0m\nnewline',
+    'invoice\u202Egpj.exe',
+    `${'long/'.repeat(400)}name`,
+  ];
+  let archive: string;
+  beforeAll(() => {
+    archive = join(tmp, 'hostile.tar');
+    mkdirSync(tmp, { recursive: true });
+    writeFileSync(archive, buildTar(NAMES.map((name, i) => ({ name, data: `file ${i}\n`, longName: 'pax' as const }))));
+  });
+
+  it('text on a pipe: no raw escape or bidi character reaches the terminal', async () => {
+    const r = await cli(['inspect', archive]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.match(/[\x00-\x09\x0b-\x1f\x7f\u202e]/)).toBeNull();
+  });
+
+  it('html in Chromium: no script runs, no request is made, every name is text', async () => {
+    const r = await cli(['inspect', archive, '--format', 'html', '--output', 'hostile.html']);
+    expect(r.status).toBe(0);
+    const { chromium } = await import('playwright-core');
+    const { chromiumArgs, chromiumPath } = await import('../../scripts/chromium.mjs');
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const dialogs: string[] = [];
+      page.on('request', (q) => requests.push(q.url()));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      const url = pathToFileURL(join(tmp, 'hostile.html')).href;
+      await page.goto(url);
+      // Open every <details> so that nothing stays unrendered.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const facts = await page.evaluate(() => ({
+        scripts: [...document.scripts].map((s) => s.type),
+        images: document.images.length,
+        handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+        text: document.body.innerText,
+        json: (document.getElementById('tarscope-report') as HTMLScriptElement).text,
+      }));
+      expect(dialogs).toEqual([]);
+      expect(requests).toEqual([url]);
+      expect(facts.scripts).toEqual(['application/json']);
+      expect(facts.images).toBe(0);
+      expect(facts.handlers).toEqual([]);
+      for (const n of NAMES.slice(0, 5)) expect(facts.text).toContain(n);
+      expect(facts.text).toContain('esc\\x1b[31mred\\x1b[0m\\nnewline');
+      expect(facts.text).toContain('invoice\\u202egpj.exe');
+      const report = JSON.parse(facts.json) as InspectionReport;
+      expect(report.inputs[0].files!.map((f) => f.path).sort()).toEqual([...NAMES].sort());
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+
