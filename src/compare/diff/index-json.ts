@@ -42,7 +42,9 @@ export function diffIndexDocuments(c: Collector, r: Resolver, a: InputReport, b:
       roots.set(file, d.follows ?? d.id);
       continue;
     }
-    const diffs = emitLeaves(c, r, jsonLeaves(va, vb), { prefix: () => `index:${file}`, subject: () => 'index', scope, facts: { file } });
+    // With different layouts the documents are written differently (manifest.json `Config`
+    // as `<hex>.json` vs `blobs/sha256/<hex>`): what no blob explains follows the layout.
+    const diffs = emitLeaves(c, r, jsonLeaves(va, vb), { prefix: () => `index:${file}`, subject: () => 'index', scope, facts: { file }, fallback: layoutRoot });
     const root = bestRoot(diffs);
     if (root) roots.set(file, root);
   }

@@ -156,8 +156,11 @@ function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: 
   for (const d of c.list) {
     if (d.follows || d.subject === 'input' || d.subject === 'integrity') continue;
     let side: 'a' | 'b' | undefined;
-    if (d.kind === 'removed' && (inc.b || (d.facts?.incomplete && inputs.b))) side = 'b';
-    else if (d.kind === 'added' && (inc.a || (d.facts?.incomplete && inputs.a))) side = 'a';
+    // Absent on a side: removed/added, or a value that side could not read (null).
+    const noB = d.kind === 'removed' || (d.kind === 'changed' && (d.b === undefined || d.b === null));
+    const noA = d.kind === 'added' || (d.kind === 'changed' && (d.a === undefined || d.a === null));
+    if (noB && (inc.b || (d.facts?.incomplete && inputs.b))) side = 'b';
+    else if (noA && (inc.a || (d.facts?.incomplete && inputs.a))) side = 'a';
     else if (d.subject === 'outer-end' && (inc.a || inc.b)) side = inc.b ? 'b' : 'a';
     if (side) c.setFollows(d, inputs[side]!, { incomplete: true });
   }

@@ -19,6 +19,8 @@ export interface LeafOptions {
   facts?: Record<string, unknown>;
   /** A leaf-specific root, tried before the resolver. */
   follows?: (leaf: JsonLeaf) => string | undefined;
+  /** What leaves follow when nothing more specific explains them. */
+  fallback?: string;
   /** Path for ids and fields ('' → '$'). */
   field?: (path: string) => string;
 }
@@ -65,7 +67,7 @@ export function emitLeaves(c: Collector, r: Resolver, leaves: JsonLeaf[], o: Lea
         field,
         a: leaf.a,
         b: leaf.b,
-        follows: follows.get(leaf.path),
+        follows: follows.get(leaf.path) ?? o.fallback,
         facts: { ...o.facts, ...jsonHints(leaf.path, leaf.a, leaf.b) },
       }),
     );

@@ -134,3 +134,46 @@ describe('layers', () => {
     expect(get(r, 'file:i0:L1-1:app/data.txt:+').kind).toBe('added');
   });
 });
+
+describe('a layer that cannot be read to its end', () => {
+  it('files read before the damage are compared; what is missing after it follows the input error', async () => {
+    const files: BuildEntry[] = [
+      { name: 'a/', typeflag: '5', mtime: T },
+      { name: 'a/first.txt', data: 'first\n', mtime: T },
+      { name: 'a/big.bin', data: noise(65536), mtime: T },
+      { name: 'a/last.txt', data: 'last\n', mtime: T },
+    ];
+    const layer = layerTar(files);
+    const A = await oci([l0, layer]);
+    const name = `blobs/sha256/${A.built.images[0].layerDigests[1].slice(7)}`;
+    // A gzip stream that stops half-way through big.bin, stored whole under the same name
+    // (so the blob no longer matches its digest).
+    const gz = new Uint8Array(gzipSync(layer));
+    const bad = gz.slice(0, Math.floor(gz.length / 2));
+    const B = await oci([l0, layer], nodeHooks, (es) => es.map((e) => (e.name === name ? { ...e, data: bad } : e)));
+    const lb = B.input.images[0].layers[1];
+    expect(lb.error).not.toBeNull();
+    const r = diff(A.input, B.input);
+    expect(get(r, 'input:b').facts).toMatchObject({ side: 'b', path: name });
+    const files1 = r.differences.filter((d) => d.subject === 'file');
+    const read = new Set(lb.files.map((f) => f.path));
+    // Everything B read is equal to A; what it could not read follows its error.
+    expect(files1.map((d) => d.scope.path).filter((p) => read.has(p!))).toEqual([]);
+    expect(files1.map((d) => d.scope.path)).toEqual(['a/last.txt']);
+    expect(files1[0]).toMatchObject({ kind: 'removed', follows: 'input:b', facts: { incomplete: true } });
+    expect(lb.error).toMatchObject({ code: 'truncated', path: name });
+  });
+});
+
+/** Incompressible bytes from a fixed xorshift seed. */
+function noise(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
