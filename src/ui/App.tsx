@@ -1,133 +1,170 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Engine } from '../engine/api';
-import type { Progress } from '../engine/progress';
-import type { InspectionReport } from '../report/types';
+import { NO_IGNORES, type IgnoreOptions } from '../compare/types';
+import { CompareView } from './CompareView';
+import { COMPARE_STATUS_TEXT, explainFor, type ExplainFn } from './compareRun';
+import { comparisonFilename, reportFilename } from './download';
 import { DropZone } from './DropZone';
 import { ExportButton } from './ExportButton';
+import { loadExplain } from './explainLoader';
 import { ProgressBar } from './ProgressBar';
 import { ReportView } from './ReportView';
-import { failureReport, finishedStatus, STATUS_TEXT, type RunStatus } from './run';
+import { STATUS_TEXT } from './run';
+import { assignFiles, fileSource, plan, type Side, type Slots, type Source } from './sources';
+import { useRun } from './useRun';
 import './styles.css';
 
 export interface AppProps {
   /** The engine to use; by default the browser engine, loaded on the first archive. */
   engine?: Engine;
+  /** The explainer used to re-explain for the ignore options; by default imported with the first comparison. */
+  explain?: ExplainFn;
+  /** Archives to open at once: the seam for `?a=URL&b=URL` (a loader makes Sources, the page does the rest). */
+  initial?: Partial<Slots>;
 }
 
 /**
- * The engine code (workers, wasm) is not in the initial bundle: it is imported the first
- * time an archive is opened. The import is memoised by the module system; a failed import
- * is retried on the next archive.
+ * The page: two input slots. One archive is inspected (layers, history, files, integrity);
+ * with both, they are compared: the preliminary verdict within moments, refined when the
+ * deep comparison finishes; the ignore options re-explain the report here, without reading
+ * the archives again.
  */
-async function loadBrowserEngine(): Promise<Engine> {
-  const { createEngine } = await import('../engine/browser');
-  return createEngine();
-}
+export function App({ engine, explain: givenExplain, initial }: AppProps) {
+  const { run, inspect, compare, cancel, clear } = useRun(engine);
+  const [slots, setSlots] = useState<Slots>({ a: initial?.a ?? null, b: initial?.b ?? null });
+  const slotsRef = useRef(slots);
+  const [options, setOptions] = useState<IgnoreOptions>(NO_IGNORES);
+  const optionsRef = useRef(options);
+  const [explain, setExplain] = useState<ExplainFn | null>(() => givenExplain ?? null);
+  const started = useRef(false);
 
-interface RunState {
-  status: RunStatus;
-  file: { name: string; size: number } | null;
-  progress: Progress | null;
-  report: InspectionReport | null;
-}
-
-const IDLE: RunState = { status: 'idle', file: null, progress: null, report: null };
-
-/**
- * The inspector page: one input slot ("Archive A"; comparison will add "Archive B" next to
- * it), the progress of the running inspection, and the report once it is back.
- */
-export function App({ engine }: AppProps) {
-  const [run, setRun] = useState<RunState>(IDLE);
-  const own = useRef<Promise<Engine> | null>(null);
-  const current = useRef<{ id: number; controller: AbortController } | null>(null);
-  const nextId = useRef(0);
-
-  function getEngine(): Promise<Engine> {
-    if (engine) return Promise.resolve(engine);
-    if (!own.current) {
-      own.current = loadBrowserEngine();
-      own.current.catch(() => (own.current = null));
-    }
-    return own.current;
+  function needExplain() {
+    if (explain || givenExplain) return;
+    loadExplain().then(
+      (fn) => setExplain(() => fn),
+      () => {}, // the engine's own verdict stands; options cannot re-explain (the count says "loading")
+    );
   }
 
-  async function open(file: File) {
-    current.current?.controller.abort();
-    const id = ++nextId.current;
-    const controller = new AbortController();
-    current.current = { id, controller };
-    const meta = { name: file.name, size: file.size };
-    setRun({ status: 'working', file: meta, progress: null, report: null });
-    const isCurrent = () => current.current?.id === id;
-    let report: InspectionReport;
-    try {
-      const e = await getEngine();
-      report = await e.inspect(file, file.name, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (isCurrent()) setRun((r) => (r.status === 'working' ? { ...r, progress: p } : r));
-        },
-      });
-    } catch (err) {
-      report = failureReport(file.name, file.size, err, engine ? 'engine' : 'page: loading the engine');
-    }
-    if (!isCurrent()) return;
-    current.current = null;
-    setRun({ status: finishedStatus(report, controller.signal.aborted), file: meta, progress: null, report });
+  function start(next: Slots) {
+    started.current = true;
+    const p = plan(next);
+    if (p.kind === 'compare') {
+      needExplain();
+      void compare(p.a, p.b, optionsRef.current);
+    } else if (p.kind === 'inspect') void inspect(p.source);
+    else clear();
   }
 
-  function cancel() {
-    current.current?.controller.abort();
+  function update(changes: Partial<Slots>) {
+    const next = { ...slotsRef.current, ...changes };
+    slotsRef.current = next;
+    setSlots(next);
+    start(next);
+  }
+
+  function take(files: File[], target?: Side) {
+    const picked = assignFiles(files, slotsRef.current, target);
+    const changes: Partial<Slots> = {};
+    for (const side of ['a', 'b'] as const) {
+      const f = picked[side];
+      if (f) changes[side] = fileSource(f);
+    }
+    if (Object.keys(changes).length) update(changes);
+  }
+
+  function changeOptions(o: IgnoreOptions) {
+    optionsRef.current = o;
+    setOptions(o);
   }
 
   useEffect(() => {
-    // A file dropped outside the drop zone would make the browser navigate away to it;
-    // take it as Archive A instead.
+    // Effects run after the first paint: a person may already have picked a file by then.
+    if (!started.current && (slotsRef.current.a || slotsRef.current.b)) start(slotsRef.current);
+    // A file dropped outside the drop zones would make the browser navigate away to it;
+    // take it into a slot instead (two files: A and B).
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
-      const f = e.dataTransfer?.files?.[0];
-      if (f) void open(f);
+      take([...(e.dataTransfer?.files ?? [])]);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
     return () => {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
-      current.current?.controller.abort();
-      own.current?.then((e) => e.dispose()).catch(() => {});
     };
   }, []);
 
-  const input = run.report?.inputs[0] ?? null;
+  const explained = useMemo(() => (run.comparison ? explainFor(run.comparison, options, explain) : null), [run.comparison, options, explain]);
   const working = run.status === 'working';
+  const comparing = run.kind === 'compare';
+  const input = run.inspection?.inputs[0] ?? null;
+  const statusText = working ? '' : (comparing ? COMPARE_STATUS_TEXT : STATUS_TEXT)[run.status];
+  const exportName = comparing && slots.a && slots.b ? comparisonFilename(slots.a.name, slots.b.name) : reportFilename(run.label || 'archive');
+  const progress = working && run.label ? <ProgressBar progress={run.progress} name={run.label} onCancel={cancel} /> : null;
+
   return (
     <div class="app">
       <header class="site-header">
         <h1>
-          tarscope <span class="tagline">container-image archives, inspected in your browser</span>
+          tarscope <span class="tagline">why two container-image archives differ, explained in your browser</span>
         </h1>
       </header>
       <main>
         <section class="inputs" aria-label="Archives">
-          <DropZone id="archive-a" label="Archive A" file={run.file} onFile={(f) => void open(f)} />
+          <DropZone id="archive-a" label="Archive A" file={slots.a} onFiles={(f) => take(f, f.length > 1 ? undefined : 'a')} onClear={() => update({ a: null })} />
+          <DropZone
+            id="archive-b"
+            label="Archive B"
+            file={slots.b}
+            onFiles={(f) => take(f, f.length > 1 ? undefined : 'b')}
+            onClear={() => update({ b: null })}
+            hint={<BHint />}
+          />
         </section>
         <div class="toolbar">
-          <ExportButton report={run.report} archiveName={run.file?.name ?? 'archive'} busy={working} />
+          <ExportButton report={explained?.report ?? run.inspection} filename={exportName} busy={working} />
           <p class="run-status" role="status">
-            {run.status === 'working' ? '' : STATUS_TEXT[run.status]}
+            {statusText}
           </p>
         </div>
-        {working && run.file && <ProgressBar progress={run.progress} name={run.file.name} onCancel={cancel} />}
-        {input && <ReportView key={run.report!.createdAt + input.name} input={input} cancelled={run.status === 'cancelled'} />}
-        {run.status === 'idle' && (
-          <p class="intro muted">
-            Open a <code>docker save</code> archive, an OCI image layout tar (<code>skopeo copy … oci-archive:</code>,
-            BuildKit <code>type=oci</code>) or any tar to see its layers, history, files, and whether its digests add up.
-          </p>
+        {comparing && explained ? (
+          <CompareView
+            report={explained.report}
+            status={run.status}
+            options={options}
+            onOptions={changeOptions}
+            ignored={explained.ignored}
+            progress={progress}
+          />
+        ) : (
+          progress
         )}
+        {!comparing && input && <ReportView key={run.inspection!.createdAt + input.name} input={input} cancelled={run.status === 'cancelled'} />}
+        {run.status === 'idle' && <Intro />}
       </main>
     </div>
   );
 }
+
+function BHint() {
+  return (
+    <>
+      Add a second archive to compare it with A: the page says what kind of difference it is, and why. Two files dropped at
+      once go to A and B.
+    </>
+  );
+}
+
+function Intro() {
+  return (
+    <p class="intro muted">
+      Open a <code>docker save</code> archive, an OCI image layout tar (<code>skopeo copy … oci-archive:</code>, BuildKit{' '}
+      <code>type=oci</code>) or any tar to see its layers, history, files, and whether its digests add up. Open two to see
+      why they differ: timestamps, ownership, compression, or content.
+    </p>
+  );
+}
+
+export type { Source };

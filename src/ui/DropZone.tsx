@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Bytes } from './Bytes';
 
@@ -9,15 +10,20 @@ export interface DropZoneProps {
   /** The file being shown, if any. */
   file: { name: string; size: number } | null;
   disabled?: boolean;
-  onFile: (file: File) => void;
+  /** The files dropped or chosen (several at once is allowed: the page decides where they go). */
+  onFiles: (files: File[]) => void;
+  /** The description under the label (default: what can be dropped, and that nothing is uploaded). */
+  hint?: ComponentChildren;
+  /** Empties the slot; offered only when it holds a file. */
+  onClear?: () => void;
 }
 
 /**
  * One input slot: a native file input (keyboard and screen-reader friendly as it is)
- * inside an area that also accepts a dropped file. The input's accessible name is exactly
+ * inside an area that also accepts dropped files. The input's accessible name is exactly
  * the label ("Archive A"); the hint is its description.
  */
-export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
+export function DropZone({ label, id, file, disabled, onFiles, onClear, hint }: DropZoneProps) {
   const [over, setOver] = useState(false);
   const hintId = `${id}-hint`;
 
@@ -25,8 +31,8 @@ export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
     e.preventDefault();
     e.stopPropagation();
     setOver(false);
-    const f = e.dataTransfer?.files?.[0];
-    if (f && !disabled) onFile(f);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length && !disabled) onFiles(files);
   }
 
   function onDragOver(e: DragEvent) {
@@ -38,7 +44,7 @@ export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
 
   return (
     <div
-      class={`dropzone${over ? ' is-over' : ''}`}
+      class={`dropzone${over ? ' is-over' : ''}${file ? ' has-file' : ''}`}
       onDragOver={onDragOver}
       onDragEnter={onDragOver}
       onDragLeave={(e) => {
@@ -51,19 +57,24 @@ export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
         {label}
       </label>
       <p id={hintId} class="dropzone-hint">
-        Drop an image archive here (<code>docker save</code>, OCI layout, <code>.tar</code>, <code>.tar.gz</code>,{' '}
-        <code>.tar.zst</code>) or choose a file. It is read in this browser tab; nothing is uploaded.
+        {hint ?? (
+          <>
+            Drop an image archive here (<code>docker save</code>, OCI layout, <code>.tar</code>, <code>.tar.gz</code>,{' '}
+            <code>.tar.zst</code>) or choose a file. It is read in this browser tab; nothing is uploaded.
+          </>
+        )}
       </p>
       <input
         id={id}
         type="file"
+        multiple
         class="dropzone-input"
         aria-describedby={file ? `${id}-file ${hintId}` : hintId}
         disabled={disabled}
         onChange={(e) => {
           const input = e.currentTarget as HTMLInputElement;
-          const f = input.files?.[0];
-          if (f) onFile(f);
+          const files = [...(input.files ?? [])];
+          if (files.length) onFiles(files);
           // Allow choosing the same file again (a re-run after Cancel). The input then says
           // "no file chosen", so its own text is hidden (CSS) and the line below names the file.
           input.value = '';
@@ -72,6 +83,14 @@ export function DropZone({ label, id, file, disabled, onFile }: DropZoneProps) {
       {file && (
         <p class="dropzone-file" id={`${id}-file`}>
           <span class="filename">{file.name}</span> · <Bytes n={file.size} />
+          {onClear && (
+            <>
+              {' '}
+              <button type="button" class="link-button dropzone-clear" aria-label={`Remove ${file.name}`} onClick={onClear}>
+                remove
+              </button>
+            </>
+          )}
         </p>
       )}
     </div>

@@ -14,9 +14,9 @@ const CODE_LABEL: Record<ErrorInfo['code'], string> = {
 /**
  * The first fatal error (`input.error`) as an alert at the top, with its kind, component and
  * place; then every other recorded problem (`errors[]`). Everything read before the error is
- * still shown below this panel.
+ * still shown below this panel. In a comparison there is one panel per archive (`id`, `side`).
  */
-export function ErrorPanel({ input, cancelled }: { input: InputReport; cancelled: boolean }) {
+export function ErrorPanel({ input, cancelled, id = 'errors', side }: { input: InputReport; cancelled: boolean; id?: string; side?: string }) {
   const { error, errors } = input;
   if (!error && errors.length === 0) return null;
   const fatal = !!error && !cancelled;
@@ -24,8 +24,11 @@ export function ErrorPanel({ input, cancelled }: { input: InputReport; cancelled
   const main = error ? errors.find((e) => formatError(e) === error || e.message === error) : undefined;
   const others = errors.filter((e) => e !== main);
   return (
-    <section class={`panel errors${fatal ? ' is-fatal' : ''}`} aria-labelledby="errors-title">
-      <h2 id="errors-title">{cancelled ? 'Cancelled' : fatal ? 'The archive could not be read completely' : 'Problems found'}</h2>
+    <section class={`panel errors${fatal ? ' is-fatal' : ''}`} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        {side && `${side}: `}
+        {cancelled ? 'Cancelled' : fatal ? 'The archive could not be read completely' : 'Problems found'}
+      </h2>
       {error && (
         <p class="error-main" role={fatal ? 'alert' : 'status'}>
           {error}

@@ -22,8 +22,17 @@ export function downloadBlob(blob: Blob, filename: string, doc: Document = docum
   }
 }
 
+/** The base name of an archive, safe in a file name: path separators and control characters dropped. */
+function safeBase(archiveName: string): string {
+  return archiveName.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'archive';
+}
+
 /** "nginx.tar" → "nginx.tar.tarscope.json"; path separators and control characters are dropped. */
 export function reportFilename(archiveName: string): string {
-  const base = archiveName.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'archive';
-  return `${base}.tarscope.json`;
+  return `${safeBase(archiveName)}.tarscope.json`;
+}
+
+/** "a.tar", "b.tar" → "a.tar-vs-b.tar.tarscope.json". */
+export function comparisonFilename(aName: string, bName: string): string {
+  return `${safeBase(aName)}-vs-${safeBase(bName)}.tarscope.json`;
 }

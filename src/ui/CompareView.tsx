@@ -1,0 +1,49 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { ComparisonReport, Difference, Evidence, IgnoreOptions } from '../compare/types';
+import { CauseList } from './CauseList';
+import { DrillDown } from './DrillDown';
+import { InputsPanel } from './InputsPanel';
+import { OptionsPanel } from './OptionsPanel';
+import type { RunStatus } from './run';
+import { VerdictHeader } from './VerdictHeader';
+import './compare.css';
+
+export interface CompareViewProps {
+  /** The report as explained for `options` (a pure presenter: it never reads the archives). */
+  report: ComparisonReport;
+  status: RunStatus;
+  options: IgnoreOptions;
+  onOptions: (o: IgnoreOptions) => void;
+  ignored: number | null;
+  /** The progress bar while the deep comparison runs (shown right under the verdict). */
+  progress?: ComponentChildren;
+}
+
+/**
+ * A comparison: the verdict and headline first, then the progress while the deep comparison
+ * runs, the two archives, the ranked causes next to the ignore options, and the drill-down of
+ * every difference by level.
+ */
+export function CompareView({ report, status, options, onOptions, ignored, progress }: CompareViewProps) {
+  const byIdMap = useMemo(() => new Map(report.differences.map((d) => [d.id, d])), [report.differences]);
+  const byId = (id: string): Difference | undefined => byIdMap.get(id);
+  const evidence = useMemo(() => {
+    const m = new Map<string, Evidence>();
+    for (const c of report.causes) for (const e of c.evidence) if (e.difference && !m.has(e.difference)) m.set(e.difference, e);
+    return m;
+  }, [report.causes]);
+  const withImage = report.pairing.images.length > 1;
+  return (
+    <div class="compare">
+      <VerdictHeader report={report} status={status} ignored={ignored} />
+      {progress}
+      <InputsPanel report={report} cancelled={status === 'cancelled'} />
+      <div class="causes-and-options">
+        <CauseList report={report} byId={byId} evidence={evidence} withImage={withImage} />
+        <OptionsPanel options={options} onChange={onOptions} ignored={ignored} />
+      </div>
+      <DrillDown report={report} byId={byId} evidence={evidence} withImage={withImage} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { Fragment } from 'preact';
+import type { Difference, Evidence } from '../compare/types';
+import { ContentEvidenceView } from './ContentEvidenceView';
+import { formatValue, valueText, whatText, whereText } from './diffText';
+import { layerName } from './format';
+
+export interface DiffDetailsProps {
+  diff: Difference | null;
+  /** Looks up the root a consequence follows. */
+  byId: (id: string) => Difference | undefined;
+  /** Evidence the explainers gathered about this difference (text diff, hex…), if any. */
+  evidence?: Evidence;
+}
+
+/** Everything about the selected difference: A and B in full, where, what it follows, facts, evidence. */
+export function DiffDetails({ diff: d, byId, evidence }: DiffDetailsProps) {
+  if (!d) return <p class="diff-details muted">Select a difference (click, or ↑/↓ in the list) to see A and B in full.</p>;
+  const root = d.follows ? byId(d.follows) : undefined;
+  const label = d.scope.path ?? whatText(d);
+  return (
+    <section class="diff-details" aria-label="Selected difference">
+      <dl class="facts">
+        <dt>What</dt>
+        <dd>
+          {whatText(d)} <span class="muted">({d.subject}, {d.kind})</span>
+        </dd>
+        {(d.scope.image || d.scope.layerA != null || d.scope.layerB != null) && (
+          <>
+            <dt>Where</dt>
+            <dd>{whereText(d)}</dd>
+          </>
+        )}
+        {d.scope.path && (
+          <>
+            <dt>Path</dt>
+            <dd>
+              <code class="wrap">{d.scope.path}</code>
+            </dd>
+          </>
+        )}
+      </dl>
+      <div class="ab-values">
+        <div class="ab-side">
+          <h4>A</h4>
+          <pre class="value wrap">{valueText(d, 'a', true)}</pre>
+        </div>
+        <div class="ab-side">
+          <h4>B</h4>
+          <pre class="value wrap">{valueText(d, 'b', true)}</pre>
+        </div>
+      </div>
+      <dl class="facts">
+        {d.follows && (
+          <>
+            <dt>Follows from</dt>
+            <dd>
+              {root ? `${whatText(root)}${whereText(root) ? ` · ${whereText(root)}` : ''}` : d.follows}{' '}
+              <span class="muted">(a consequence: it changed because that did)</span>
+            </dd>
+          </>
+        )}
+        {d.facts &&
+          Object.entries(d.facts).map(([k, v]) => (
+            <Fragment key={k}>
+              <dt>{k}</dt>
+              <dd class="mono wrap">{factText(k, v)}</dd>
+            </Fragment>
+          ))}
+        <dt>Id</dt>
+        <dd class="mono wrap select-all">{d.id}</dd>
+      </dl>
+      {evidence && (
+        <div class="evidence-detail">
+          <p class="evidence-text">{evidence.text}</p>
+          {evidence.detail && <ContentEvidenceView detail={evidence.detail} label={label} />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function factText(key: string, v: Difference['a']): string {
+  if ((key === 'layerA' || key === 'layerB') && typeof v === 'number') return layerName(v);
+  return formatValue(key, v, true);
+}

@@ -1,0 +1,129 @@
+/**
+ * The page's one running job — an inspection of one archive or a comparison of two — and its
+ * results: progress, the inspection report, or the comparison report (the preliminary one,
+ * then the final one, as the engine refines it). Starting a job aborts the previous one, and
+ * a late answer from an aborted job never replaces the current state.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Engine } from '../engine/api';
+import type { Progress } from '../engine/progress';
+import type { ComparisonReport, IgnoreOptions } from '../compare/types';
+import type { InspectionReport } from '../report/types';
+import { comparisonStatus, failedComparison } from './compareRun';
+import { failureReport, finishedStatus, type RunStatus } from './run';
+import type { Source } from './sources';
+
+export interface RunState {
+  status: RunStatus;
+  kind: 'inspect' | 'compare' | null;
+  /** What is being read: "a.tar" or "a.tar vs b.tar". */
+  label: string;
+  progress: Progress | null;
+  inspection: InspectionReport | null;
+  comparison: ComparisonReport | null;
+}
+
+export const IDLE: RunState = { status: 'idle', kind: null, label: '', progress: null, inspection: null, comparison: null };
+
+/**
+ * The engine code (workers, wasm) is not in the initial bundle: it is imported the first
+ * time an archive is opened. The import is memoised by the module system; a failed import
+ * is retried on the next archive.
+ */
+async function loadBrowserEngine(): Promise<Engine> {
+  const { createEngine } = await import('../engine/browser');
+  return createEngine();
+}
+
+export function useRun(engine?: Engine) {
+  const [run, setRun] = useState<RunState>(IDLE);
+  const own = useRef<Promise<Engine> | null>(null);
+  const current = useRef<{ id: number; controller: AbortController } | null>(null);
+  const nextId = useRef(0);
+  const component = engine ? 'engine' : 'page: loading the engine';
+
+  function getEngine(): Promise<Engine> {
+    if (engine) return Promise.resolve(engine);
+    if (!own.current) {
+      own.current = loadBrowserEngine();
+      own.current.catch(() => (own.current = null));
+    }
+    return own.current;
+  }
+
+  /** Aborts what runs and registers a new job; returns its signal and a "still current?" test. */
+  function begin() {
+    current.current?.controller.abort();
+    const id = ++nextId.current;
+    const controller = new AbortController();
+    current.current = { id, controller };
+    const isCurrent = () => current.current?.id === id;
+    const onProgress = (p: Progress) => {
+      if (isCurrent()) setRun((r) => (r.status === 'working' ? { ...r, progress: p } : r));
+    };
+    return { controller, isCurrent, onProgress };
+  }
+
+  async function inspect(s: Source) {
+    const { controller, isCurrent, onProgress } = begin();
+    setRun({ ...IDLE, status: 'working', kind: 'inspect', label: s.name });
+    let report: InspectionReport;
+    try {
+      const e = await getEngine();
+      report = await e.inspect(s.blob, s.name, { signal: controller.signal, onProgress });
+    } catch (err) {
+      report = failureReport(s.name, s.size, err, component);
+    }
+    if (!isCurrent()) return;
+    current.current = null;
+    setRun({ ...IDLE, status: finishedStatus(report, controller.signal.aborted), kind: 'inspect', label: s.name, inspection: report });
+  }
+
+  async function compare(a: Source, b: Source, ignore: IgnoreOptions) {
+    const { controller, isCurrent, onProgress } = begin();
+    const label = `${a.name} vs ${b.name}`;
+    setRun({ ...IDLE, status: 'working', kind: 'compare', label });
+    let report: ComparisonReport;
+    let latest: ComparisonReport | null = null;
+    try {
+      const e = await getEngine();
+      if (!e.compare) throw new Error('this engine cannot compare archives');
+      report = await e.compare(a.blob, a.name, b.blob, b.name, {
+        signal: controller.signal,
+        onProgress,
+        ignore,
+        onUpdate: (r) => {
+          latest = r;
+          // The preliminary report: shown at once, while the deep comparison goes on.
+          if (isCurrent() && r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r } : s));
+        },
+      });
+    } catch (err) {
+      // Cancelled while reading: what was compared before still stands.
+      report = controller.signal.aborted && latest ? latest : failedComparison(a, b, err, component, ignore);
+    }
+    if (!isCurrent()) return;
+    current.current = null;
+    setRun({ ...IDLE, status: comparisonStatus(report, controller.signal.aborted), kind: 'compare', label, comparison: report });
+  }
+
+  function cancel() {
+    current.current?.controller.abort();
+  }
+
+  function clear() {
+    cancel();
+    current.current = null;
+    setRun(IDLE);
+  }
+
+  useEffect(
+    () => () => {
+      current.current?.controller.abort();
+      own.current?.then((e) => e.dispose()).catch(() => {});
+    },
+    [],
+  );
+
+  return { run, inspect, compare, cancel, clear };
+}
