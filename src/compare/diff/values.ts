@@ -35,12 +35,28 @@ export function clip(v: unknown): Json | undefined {
   return JSON.parse(text) as Json;
 }
 
-/** Clips every value of a facts object. */
+/** Facts keep their structure (explainers read into them): strings are cut, lists and
+ *  objects capped at 50 members, anything deeper than 3 levels becomes a clipped value. */
+function clipDeep(v: unknown, depth: number): Json | undefined {
+  if (v === undefined) return undefined;
+  if (depth >= 3 || v === null || typeof v !== 'object') return clip(v);
+  if (Array.isArray(v)) return v.slice(0, 50).map((x) => clipDeep(x, depth + 1) ?? null);
+  const out: Record<string, Json> = {};
+  let n = 0;
+  for (const [k, x] of Object.entries(v)) {
+    if (n++ >= 50) break;
+    const c = clipDeep(x, depth + 1);
+    if (c !== undefined) out[k] = c;
+  }
+  return out;
+}
+
+/** Clips every value of a facts object; drops undefined ones. */
 export function clipFacts(f: Record<string, unknown> | undefined): Record<string, Json> | undefined {
   if (!f) return undefined;
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(f)) {
-    const c = clip(v);
+    const c = clipDeep(v, 0);
     if (c !== undefined) out[k] = c;
   }
   return Object.keys(out).length ? out : undefined;
