@@ -11,7 +11,7 @@ export interface CauseCardProps {
   /** The cause's differences and their consequences, computed when the card is opened. */
   differencesOf: (cause: Cause) => Difference[];
   byId: (id: string) => Difference | undefined;
-  evidence: ReadonlyMap<string, Evidence>;
+  evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
 }
 

@@ -5,7 +5,7 @@ import { CauseCard } from './CauseCard';
 export interface CauseListProps {
   report: ComparisonReport;
   byId: (id: string) => Difference | undefined;
-  evidence: ReadonlyMap<string, Evidence>;
+  evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
 }
 

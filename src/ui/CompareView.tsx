@@ -29,8 +29,8 @@ export function CompareView({ report, status, options, onOptions, ignored, progr
   const byIdMap = useMemo(() => new Map(report.differences.map((d) => [d.id, d])), [report.differences]);
   const byId = (id: string): Difference | undefined => byIdMap.get(id);
   const evidence = useMemo(() => {
-    const m = new Map<string, Evidence>();
-    for (const c of report.causes) for (const e of c.evidence) if (e.difference && !m.has(e.difference)) m.set(e.difference, e);
+    const m = new Map<string, Evidence[]>();
+    for (const c of report.causes) for (const e of c.evidence) if (e.difference) m.set(e.difference, [...(m.get(e.difference) ?? []), e]);
     return m;
   }, [report.causes]);
   const withImage = report.pairing.images.length > 1;

@@ -8,8 +8,8 @@ export interface DiffDetailsProps {
   diff: Difference | null;
   /** Looks up the root a consequence follows. */
   byId: (id: string) => Difference | undefined;
-  /** Evidence the explainers gathered about this difference (text diff, hex…), if any. */
-  evidence?: Evidence;
+  /** Evidence the explainers gathered about this difference (text diff, hex, recognised kind…). */
+  evidence?: Evidence[];
 }
 
 /** Everything about the selected difference: A and B in full, where, what it follows, facts, evidence. */
@@ -69,12 +69,12 @@ export function DiffDetails({ diff: d, byId, evidence }: DiffDetailsProps) {
         <dt>Id</dt>
         <dd class="mono wrap select-all">{d.id}</dd>
       </dl>
-      {evidence && (
-        <div class="evidence-detail">
-          <p class="evidence-text">{evidence.text}</p>
-          {evidence.detail && <ContentEvidenceView detail={evidence.detail} label={label} />}
+      {evidence?.map((e, i) => (
+        <div key={i} class="evidence-detail">
+          <p class="evidence-text">{e.text}</p>
+          {e.detail && <ContentEvidenceView detail={e.detail} label={label} />}
         </div>
-      )}
+      ))}
     </section>
   );
 }

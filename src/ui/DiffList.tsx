@@ -14,7 +14,7 @@ export interface DiffListProps {
   label: string;
   diffs: readonly Difference[];
   byId: (id: string) => Difference | undefined;
-  evidence?: ReadonlyMap<string, Evidence>;
+  evidence?: ReadonlyMap<string, Evidence[]>;
   /** Path filter (substring or glob) and a "which difference" selector. */
   filterable?: boolean;
   /** Show the image in "where" (more than one image pair). */

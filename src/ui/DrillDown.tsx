@@ -8,7 +8,7 @@ import { ImagePairing, LayerPairing } from './PairingView';
 export interface DrillDownProps {
   report: ComparisonReport;
   byId: (id: string) => Difference | undefined;
-  evidence: ReadonlyMap<string, Evidence>;
+  evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
 }
 

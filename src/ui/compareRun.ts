@@ -53,11 +53,20 @@ export function explainFor(r: ComparisonReport, options: IgnoreOptions, explain:
   if (!explain) return { report: r, ignored: null };
   const ex = explain(diffResultOf(r), r.inputs[0], r.inputs[1], options);
   if (sameOptions(options, r.options)) return { report: r, ignored: ex.ignored };
-  const details = new Map<string, ContentEvidence>();
-  for (const c of r.causes) for (const e of c.evidence) if (e.detail && e.difference) details.set(e.difference, e.detail);
+  // A difference may have several details (a hex window and a recognised kind): handed out in order.
+  const details = new Map<string, ContentEvidence[]>();
+  for (const c of r.causes) for (const e of c.evidence) if (e.detail && e.difference) details.set(e.difference, [...(details.get(e.difference) ?? []), e.detail]);
+  const used = new Map<string, number>();
   const causes = ex.causes.map((c) => ({
     ...c,
-    evidence: c.evidence.map((e) => (!e.detail && e.difference && details.has(e.difference) ? { ...e, detail: details.get(e.difference) } : e)),
+    evidence: c.evidence.map((e) => {
+      if (e.detail || !e.difference) return e;
+      const i = used.get(e.difference) ?? 0;
+      const detail = details.get(e.difference)?.[i];
+      if (!detail) return e;
+      used.set(e.difference, i + 1);
+      return { ...e, detail };
+    }),
   }));
   return { report: { ...r, options, verdict: ex.verdict, headline: ex.headline, causes }, ignored: ex.ignored };
 }

@@ -151,8 +151,13 @@ describe('CompareView: drill-down by level', () => {
     (option as HTMLElement).click();
     await settle();
     const details = root.querySelector('#level-panel .diff-details')!;
-    expect(details.querySelector('.evidence-text')!.textContent).toMatch(/^usr\/bin\/busybox/);
+    // Both pieces of evidence about this file: the hex window and what the bytes were recognised as.
+    expect(texts(details, '.evidence-text')).toEqual([
+      'usr/bin/busybox: bytes differ from offset 0x1c8 (ELF build-id)',
+      'usr/bin/busybox is an ELF executable whose GNU build-id differs',
+    ]);
     expect(details.querySelector('.hex-table')).not.toBeNull();
+    expect(details.querySelector('.recognised')).not.toBeNull();
     const values = texts(details, '.ab-side .value');
     expect(values[0]).toMatch(/^[0-9a-f]{64}$/);
     expect(values[1]).toMatch(/^[0-9a-f]{64}$/);
