@@ -7,6 +7,7 @@ import { InputsPanel } from './InputsPanel';
 import { OptionsPanel } from './OptionsPanel';
 import type { RunStatus } from './run';
 import { VerdictHeader } from './VerdictHeader';
+import './panels.css';
 import './compare.css';
 
 export interface CompareViewProps {

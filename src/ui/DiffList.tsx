@@ -60,6 +60,7 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
   const reset = () => setActive(null);
   const hasConsequences = useMemo(() => diffs.some((d) => d.follows), [diffs]);
 
+  if (diffs.length === 0) return <p class="muted diff-none">No differences at this level.</p>;
   return (
     <div class="diff-list">
       {filterable && (
@@ -123,7 +124,7 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
         <span class="c-b">B</span>
       </div>
       {shown.length === 0 ? (
-        <p class="files-empty muted">{diffs.length ? 'No differences match.' : 'No differences here.'}</p>
+        <p class="files-empty muted">No differences match.</p>
       ) : (
         <VirtualList
           idPrefix={`${id}-row`}
@@ -142,13 +143,13 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
 }
 
 function Row({ d, withImage, hasEvidence }: { d: Difference; withImage: boolean; hasEvidence: boolean }) {
-  const where = whereText(d, withImage);
+  const where = whereText(d, withImage) || d.subject;
   const a = valueText(d, 'a');
   const b = valueText(d, 'b');
   return (
     <div class={`diff-row kind-${d.kind}${d.follows ? ' is-consequence' : ''}`}>
       <span class="c-where" title={where}>
-        {where || '—'}
+        {where}
       </span>
       <span class="c-what" title={d.follows ? `${whatText(d)} (a consequence)` : whatText(d)}>
         {d.follows && (

@@ -7,7 +7,7 @@ import { formatValue } from './diffText';
  * where it is, and rich content evidence when the engine gathered some.
  */
 export function EvidenceItem({ evidence: e, field }: { evidence: Evidence; field?: string }) {
-  const showValues = (e.a !== undefined || e.b !== undefined) && !mentions(e.text, e.a, e.b);
+  const showValues = (e.a !== undefined || e.b !== undefined) && !mentions(e.text, e.a, e.b, field);
   return (
     <li class="evidence">
       <p class="evidence-text">{e.text}</p>
@@ -28,10 +28,12 @@ export function EvidenceItem({ evidence: e, field }: { evidence: Evidence; field
   );
 }
 
-/** True when the sentence already quotes both values (no need to say them twice). */
-function mentions(text: string, a: Evidence['a'], b: Evidence['b']): boolean {
-  const str = (v: Evidence['a']) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
-  const sa = str(a);
-  const sb = str(b);
-  return (!sa || text.includes(sa)) && (!sb || text.includes(sb));
+/** True when the sentence already quotes both values, raw or as the page formats them (no need to say them twice). */
+function mentions(text: string, a: Evidence['a'], b: Evidence['b'], field: string | undefined): boolean {
+  const said = (v: Evidence['a']) => {
+    if (v === undefined) return true;
+    const raw = typeof v === 'string' ? v : JSON.stringify(v);
+    return text.includes(raw) || text.includes(formatValue(field, v));
+  };
+  return said(a) && said(b);
 }

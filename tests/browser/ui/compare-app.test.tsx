@@ -209,4 +209,15 @@ describe('App: two archives', () => {
     expect(root.querySelector('.compare')).toBeNull();
     expect(root.querySelectorAll('table.layers tbody tr')).toHaveLength(3);
   });
+
+  it('initial sources (the seam for ?a=URL&b=URL) are compared at once', async () => {
+    const engine = new FakeEngine();
+    const a = new Blob([new Uint8Array(10)]);
+    const b = new Blob([new Uint8Array(20)]);
+    const root = mount(<App engine={engine} initial={{ a: { name: 'remote-a.tar', size: 10, blob: a }, b: { name: 'remote-b.tar', size: 20, blob: b } }} />);
+    await frame();
+    expect(engine.compares).toHaveLength(1);
+    expect([engine.lastCompare.a, engine.lastCompare.aName, engine.lastCompare.b, engine.lastCompare.bName]).toEqual([a, 'remote-a.tar', b, 'remote-b.tar']);
+    expect([...root.querySelectorAll('.dropzone-file .filename')].map((e) => e.textContent)).toEqual(['remote-a.tar', 'remote-b.tar']);
+  });
 });
