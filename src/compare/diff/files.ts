@@ -81,21 +81,27 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
     push(d, r.path);
   };
 
+  // One sink for every pair (no closure per pair): it reads the pair being compared.
+  let key = '';
+  let ra: FileRecord = aFiles[0];
+  let scope: Scope | null = null; // shared by the differences of one pair
+  const sink = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) => {
+    scope ??= { ...s.scope, path: ra.path };
+    const d = s.c.add({ id: `${s.idPrefix}:${idPath(key)}:${field}`, subject: 'file', kind: 'changed', scope, field, a: av, b: bv, facts });
+    push(d, ra.path);
+  };
   const commonA: string[] = [];
   for (let i = 0; i < aFiles.length; i++) {
-    const key = A.keys[i];
-    const ra = aFiles[i];
+    key = A.keys[i];
+    ra = aFiles[i];
     const rb = B.map.get(key);
     if (!rb) {
       one(key, ra, 'a');
       continue;
     }
     commonA.push(key);
-    const prefix = `${s.idPrefix}:${idPath(key)}`;
-    compareRecords(ra, rb, (field, av, bv, facts) => {
-      const d = s.c.add({ id: `${prefix}:${field}`, subject: 'file', kind: 'changed', scope: { ...s.scope, path: ra.path }, field, a: av, b: bv, facts });
-      push(d, ra.path);
-    });
+    scope = null;
+    compareRecords(ra, rb, sink);
   }
   const commonB: string[] = [];
   for (let i = 0; i < bFiles.length; i++) {

@@ -44,9 +44,19 @@ function join(dir: string, name: string): string {
 function explainedBy(x: ImagePairCtx, path: string, la: number | undefined, lb: number | undefined, fields: string[]): string | undefined {
   const here = x.byPath.get(path);
   if (here?.length) {
-    const inPair = here.filter((d) => (la === undefined || d.scope.layerA === la) && (lb === undefined || d.scope.layerB === lb));
-    const pick = inPair.find((d) => d.field !== undefined && fields.includes(d.field)) ?? inPair[0] ?? here.find((d) => d.kind !== 'changed' || fields.includes(d.field ?? '')) ?? here[0];
-    return pick.id;
+    // Prefer the visible layers' pair, then the same field, then existence/type changes.
+    let best: Difference | undefined;
+    let bestScore = -1;
+    for (const d of here) {
+      const inPair = (la === undefined || d.scope.layerA === la) && (lb === undefined || d.scope.layerB === lb);
+      const sameField = d.field !== undefined && fields.includes(d.field);
+      const score = (inPair ? 4 : 0) + (sameField ? 2 : 0) + (d.kind !== 'changed' ? 1 : 0);
+      if (score > bestScore) {
+        best = d;
+        bestScore = score;
+      }
+    }
+    return best!.id;
   }
   // Hidden or revealed by a whiteout, an opaque marker, or a change of an ancestor directory.
   let p = path;
@@ -84,59 +94,74 @@ function brief(f: MergedFile, fields: readonly string[]): Record<string, unknown
   return o;
 }
 
+function sortedByPath(files: MergedFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (files[i - 1].path >= files[i].path) return false;
+  return true;
+}
+
+/**
+ * Both file lists in path order, walked side by side (image/merge.ts sorts them): no hashing of
+ * 100,000s of paths. Lists that are not sorted (another producer) are sorted first.
+ */
 export function diffMerged(x: ImagePairCtx): Difference[] {
   const ma = x.A.merged;
   const mb = x.B.merged;
   const out: Difference[] = [];
   if (!ma || !mb) return out;
-  const bByPath = new Map<string, MergedFile>();
-  for (const f of mb.files) bByPath.set(f.path, f);
-  const aPaths = new Set<string>();
-  const scope = imageScope(x);
-  for (const fa of ma.files) {
-    aPaths.add(fa.path);
-    const fb = bByPath.get(fa.path);
-    if (!fb) {
-      out.push(
-        x.c.add({
-          id: `merged:i${x.k}:${fa.path}:-`,
-          subject: 'merged',
-          kind: 'removed',
-          scope: { ...scope, path: fa.path, layerA: fa.layer },
-          a: brief(fa, ['type']),
-          follows: explainedBy(x, fa.path, fa.layer, undefined, []),
-          facts: { layerA: fa.layer },
-        }),
-      );
+  const byPath = (p: MergedFile, q: MergedFile) => (p.path < q.path ? -1 : p.path > q.path ? 1 : 0);
+  const fa = sortedByPath(ma.files) ? ma.files : [...ma.files].sort(byPath);
+  const fb = sortedByPath(mb.files) ? mb.files : [...mb.files].sort(byPath);
+  const s = imageScope(x);
+  const onlyA = (f: MergedFile) =>
+    x.c.add({
+      id: `merged:i${x.k}:${f.path}:-`,
+      subject: 'merged',
+      kind: 'removed',
+      scope: { image: s.image, imageA: s.imageA, imageB: s.imageB, path: f.path, layerA: f.layer },
+      a: brief(f, ['type']),
+      follows: explainedBy(x, f.path, f.layer, undefined, []),
+      facts: { layerA: f.layer },
+    });
+  const onlyB = (f: MergedFile) =>
+    x.c.add({
+      id: `merged:i${x.k}:${f.path}:+`,
+      subject: 'merged',
+      kind: 'added',
+      scope: { image: s.image, imageA: s.imageA, imageB: s.imageB, path: f.path, layerB: f.layer },
+      b: brief(f, ['type']),
+      follows: explainedBy(x, f.path, undefined, f.layer, []),
+      facts: { layerB: f.layer },
+    });
+  let i = 0;
+  let j = 0;
+  while (i < fa.length || j < fb.length) {
+    const a = fa[i];
+    const b = fb[j];
+    if (b === undefined || (a !== undefined && a.path < b.path)) {
+      out.push(onlyA(a));
+      i++;
       continue;
     }
-    const fields = changedFields(fa, fb);
+    if (a === undefined || b.path < a.path) {
+      out.push(onlyB(b));
+      j++;
+      continue;
+    }
+    i++;
+    j++;
+    const fields = changedFields(a, b);
     if (!fields.length) continue;
     out.push(
       x.c.add({
-        id: `merged:i${x.k}:${fa.path}:version`,
+        id: `merged:i${x.k}:${a.path}:version`,
         subject: 'merged',
         kind: 'changed',
-        scope: { ...scope, path: fa.path, layerA: fa.layer, layerB: fb.layer },
+        scope: { image: s.image, imageA: s.imageA, imageB: s.imageB, path: a.path, layerA: a.layer, layerB: b.layer },
         field: 'version',
-        a: brief(fa, fields),
-        b: brief(fb, fields),
-        follows: explainedBy(x, fa.path, fa.layer, fb.layer, fields),
-        facts: { fields, layerA: fa.layer, layerB: fb.layer },
-      }),
-    );
-  }
-  for (const fb of mb.files) {
-    if (aPaths.has(fb.path)) continue;
-    out.push(
-      x.c.add({
-        id: `merged:i${x.k}:${fb.path}:+`,
-        subject: 'merged',
-        kind: 'added',
-        scope: { ...scope, path: fb.path, layerB: fb.layer },
-        b: brief(fb, ['type']),
-        follows: explainedBy(x, fb.path, undefined, fb.layer, []),
-        facts: { layerB: fb.layer },
+        a: brief(a, fields),
+        b: brief(b, fields),
+        follows: explainedBy(x, a.path, a.layer, b.layer, fields),
+        facts: { fields, layerA: a.layer, layerB: b.layer },
       }),
     );
   }

@@ -131,7 +131,7 @@ export function diffOuterEntries(
         b: bv,
         facts: { ...facts, ...(symlinked && (field === 'type' || field === 'linkname') ? { symlinkedLayer: true } : {}) },
       });
-    }, { skipContent: true });
+    }, true);
     if (ea.type !== eb.type || !isRegular(ea)) return;
     const xa = ka.of(ea);
     const xb = kb.of(eb);

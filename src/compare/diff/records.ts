@@ -39,6 +39,7 @@ function normLink(s: string | undefined): string | undefined {
 }
 
 function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (a === b) return true;
   return (a ?? []).join('\0') === (b ?? []).join('\0');
 }
 
@@ -51,11 +52,49 @@ export function recordFacts(a: FileRecord, b: FileRecord): Record<string, unknow
   return Object.keys(f).length ? f : undefined;
 }
 
+/**
+ * True when nothing the comparison looks at differs, decided without allocating: the common
+ * case in large layers (STYLE: 100,000+ entries diff in well under a second). Conservative:
+ * optional containers (xattrs, pax, base256) present on either side take the full path.
+ */
+function surelyEqual(a: FileRecord, b: FileRecord): boolean {
+  return (
+    a.mtime === b.mtime &&
+    a.sha256 === b.sha256 &&
+    a.size === b.size &&
+    a.mode === b.mode &&
+    a.uid === b.uid &&
+    a.gid === b.gid &&
+    a.type === b.type &&
+    a.typeflag === b.typeflag &&
+    a.uname === b.uname &&
+    a.gname === b.gname &&
+    a.linkname === b.linkname &&
+    a.rawName === b.rawName &&
+    a.format === b.format &&
+    a.atime === b.atime &&
+    a.ctime === b.ctime &&
+    a.devmajor === b.devmajor &&
+    a.devminor === b.devminor &&
+    a.longName === b.longName &&
+    a.paxHeaderName === b.paxHeaderName &&
+    a.xattrs === undefined &&
+    b.xattrs === undefined &&
+    a.pax === undefined &&
+    b.pax === undefined &&
+    a.base256 === b.base256
+  );
+}
+
 /** skipContent: the caller compares regular files' content itself (outer entries, outer.ts). */
-export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink, opts: { skipContent?: boolean } = {}): void {
+export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink, skipContent = false): void {
+  if (surelyEqual(a, b)) return;
+  fullCompare(a, b, emit, skipContent);
+}
+
+function fullCompare(a: FileRecord, b: FileRecord, emit: RecordSink, skipContent: boolean): void {
   const base = recordFacts(a, b);
-  const add = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) =>
-    emit(field, av, bv, facts || base ? { ...base, ...facts } : undefined);
+  const add = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) => emit(field, av, bv, base ? { ...base, ...facts } : facts);
 
   if (a.type !== b.type) {
     // Everything else (mode bits, size, link) follows from the type; one difference says it.
@@ -67,7 +106,7 @@ export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink, o
     const encodingOnly = a.type === 'hardlink' && normLink(a.linkname) === normLink(b.linkname);
     add('linkname', a.linkname, b.linkname, encodingOnly ? { tarFormat: true } : undefined);
   }
-  if (REGULAR.has(a.type) && opts.skipContent) {
+  if (REGULAR.has(a.type) && skipContent) {
     // compared by the caller
   } else if (REGULAR.has(a.type) && a.sha256 !== undefined && b.sha256 !== undefined) {
     if (a.sha256 !== b.sha256) add('content', a.sha256, b.sha256, { sizeA: a.size, sizeB: b.size });

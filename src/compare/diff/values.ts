@@ -25,6 +25,7 @@ export function clip(v: unknown): Json | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
   if (typeof v === 'string') return clipString(v);
   if (typeof v === 'bigint') return v.toString();
+  if (isSmallFlat(v)) return v as Json;
   let text: string;
   try {
     text = JSON.stringify(v) ?? 'null';
@@ -51,15 +52,45 @@ function clipDeep(v: unknown, depth: number): Json | undefined {
   return out;
 }
 
+/** A plain object of a few short primitives: kept as is (the fast path for 100,000s of values). */
+function isSmallFlat(v: object): boolean {
+  if (Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  let n = 0;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (++n > 8) return false;
+    if (x === undefined || (x !== null && typeof x === 'object') || (typeof x === 'number' && !Number.isFinite(x))) return false;
+    if (typeof x === 'string' && x.length > 64) return false;
+    if (typeof x === 'bigint' || typeof x === 'function' || typeof x === 'symbol') return false;
+  }
+  return true;
+}
+
+/** Facts that need no clipping: a few primitives (most facts); kept as they are. */
+function plainFacts(f: Record<string, unknown>): boolean {
+  for (const k in f) {
+    const x = f[k];
+    if (x === undefined || (x !== null && typeof x === 'object') || (typeof x === 'string' && x.length > MAX_VALUE) || (typeof x === 'number' && !Number.isFinite(x))) return false;
+  }
+  return true;
+}
+
 /** Clips every value of a facts object; drops undefined ones. */
 export function clipFacts(f: Record<string, unknown> | undefined): Record<string, Json> | undefined {
   if (!f) return undefined;
-  const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(f)) {
-    const c = clipDeep(v, 0);
-    if (c !== undefined) out[k] = c;
+  if (plainFacts(f)) {
+    for (const _ in f) return f as Record<string, Json>;
+    return undefined;
   }
-  return Object.keys(out).length ? out : undefined;
+  const out: Record<string, Json> = {};
+  let n = 0;
+  for (const k in f) {
+    const c = clipDeep(f[k], 0);
+    if (c === undefined) continue;
+    out[k] = c;
+    n++;
+  }
+  return n ? out : undefined;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
