@@ -139,6 +139,10 @@ export interface DiffResult {
   pairing: Pairing;
   /** True when A and B are byte-identical files (checked by size + digest, or all blobs equal). */
   identicalBytes: boolean | null;
+  /** What the differ could not compare and why (optional, added by the differ): outer entries
+   *  whose bytes neither report holds, layer pairs whose files one side could not read.
+   *  Capped at 100; `identicalBytes` is null when this is not empty and nothing else differs. */
+  uncompared?: { where: string; why: string }[];
 }
 
 /** Ignore rules in the spirit of diffoci's --semantic. */

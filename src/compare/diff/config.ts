@@ -12,10 +12,22 @@ import { imageScope, type ImagePairCtx } from './layers';
 export function diffConfig(x: ImagePairCtx): string | undefined {
   const leaves = jsonLeaves(x.A.config.json ?? undefined, x.B.config.json ?? undefined);
   const isHistory = (p: string) => p === 'history' || p.startsWith('history[') || p.startsWith('history.');
+  // The history entry of a layer present on one side only comes and goes with that layer.
+  const layerOfHistory = new Map<string, string>();
+  for (const p of x.layerPairs) {
+    if (p.a !== null && p.b !== null) continue;
+    const l = p.a !== null ? x.A.layers[p.a] : x.B.layers[p.b!];
+    const root = x.layerRoots.get(p.a !== null ? `${p.a}-` : `-${p.b}`);
+    if (l.historyIndex !== null && root) layerOfHistory.set(`${p.a !== null ? 'removed' : 'added'}:${l.historyIndex}`, root);
+  }
   const diffs = emitLeaves(x.c, x.r, leaves, {
     prefix: (p) => `${isHistory(p) ? 'history' : 'config'}:i${x.k}`,
     subject: (p) => (isHistory(p) ? 'history' : 'config'),
     scope: imageScope(x),
+    follows: (leaf) => {
+      const m = /^history\[(\d+)\]/.exec(leaf.path);
+      return m ? layerOfHistory.get(`${leaf.kind}:${m[1]}`) : undefined;
+    },
   });
   let root = bestRoot(diffs);
   const da = x.A.config.digest;

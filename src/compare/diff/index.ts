@@ -53,6 +53,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   const images = pairImages(a, b);
   const layers: Pairing['layers'] = [];
   const pairs: ImagePairCtx[] = [];
+  const uncompared: { where: string; why: string }[] = [];
 
   images.forEach((p, k) => {
     if (p.a === null || p.b === null) return;
@@ -68,6 +69,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
       layerPairs: [],
       byPath: new Map(),
       layerRoots: new Map(),
+      uncompared,
     };
     diffLayers(x);
     diffConfig(x);
@@ -99,7 +101,8 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   for (const x of pairs) diffMerged(x);
   const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot);
   // Plain tars: their entries are the files compared above.
-  const outer = bothPlain ? { unknownContent: 0 } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);
+  const outer = bothPlain ? { unknownContent: [] } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);
+  for (const p of outer.unknownContent) uncompared.push({ where: p, why: 'content in neither report (not named by its digest, not a parsed document)' });
   diffOuterEnd(c, a, b);
   diffOuterCompression(c, a, b, bestRoot(c.list.filter((d) => d.subject !== 'input' && d.subject !== 'integrity')));
   followIncomplete(c, a, b, inputs);
@@ -109,12 +112,15 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
     .map((d, i) => ({ d, i }))
     .sort((x, y) => rank.get(x.d.subject)! - rank.get(y.d.subject)! || x.i - y.i)
     .map((x) => x.d);
-  let unknown = outer.unknownContent;
-  if (bothPlain) for (const f of [...a.files!, ...b.files!]) if (isRegular(f) && f.sha256 === undefined) unknown++;
+  if (bothPlain) {
+    for (const f of a.files!) if (isRegular(f) && f.sha256 === undefined) uncompared.push({ where: f.path, why: 'content not digested' });
+    for (const f of b.files!) if (isRegular(f) && f.sha256 === undefined) uncompared.push({ where: f.path, why: 'content not digested (B)' });
+  }
   return {
     differences,
     pairing: { images, layers },
-    identicalBytes: identicalBytes(differences, a, b, unknown),
+    identicalBytes: identicalBytes(differences, a, b, uncompared.length),
+    ...(uncompared.length ? { uncompared: uncompared.slice(0, 100) } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface ImagePairCtx {
   byPath: Map<string, Difference[]>;
   /** `${a}-${b}` → root of that layer pair; unpaired layers: `${a}-` / `-${b}`. */
   layerRoots: Map<string, string>;
+  /** DiffResult.uncompared */
+  uncompared: { where: string; why: string }[];
 }
 
 export function imageScope(x: ImagePairCtx): Scope {
@@ -134,6 +136,13 @@ export function diffLayers(x: ImagePairCtx): void {
             byPath: x.byPath,
           })
         : [];
+    // Not compared although they may differ: the digests differ, a side failed, or one side
+    // was hashed and the other not (a blob the engine could not scan).
+    const asymmetric = (la.computed.blobSha256 === null) !== (lb.computed.blobSha256 === null);
+    if (!known && (blobDigest(la) !== blobDigest(lb) || la.error || lb.error || asymmetric)) {
+      const side = !filesKnown(la) && !filesKnown(lb) ? 'either side' : !filesKnown(la) ? 'side A' : 'side B';
+      x.uncompared.push({ where: `layer ${p.a + 1} ↔ ${p.b + 1} of ${x.label}`, why: `files not read on ${side}` });
+    }
     const fileRoot = bestRoot(fileDiffs);
     let root = fileRoot;
     const da = blobDigest(la);

@@ -86,7 +86,7 @@ function keyed(entries: OuterEntryRecord[]): { keys: string[]; map: Map<string, 
 
 export interface OuterResult {
   /** Regular entries present on both sides whose content could not be compared. */
-  unknownContent: number;
+  unknownContent: string[];
 }
 
 export function diffOuterEntries(
@@ -97,7 +97,7 @@ export function diffOuterEntries(
   layoutRoot: string | undefined,
   docRoots: Map<DocName, string>,
 ): OuterResult {
-  const res: OuterResult = { unknownContent: 0 };
+  const res: OuterResult = { unknownContent: [] };
   const A = keyed(a.entries);
   const B = keyed(b.entries);
   const ka = new ContentKnowledge(a);
@@ -141,7 +141,7 @@ export function diffOuterEntries(
       if (xa.value === xb.value) return;
       known = xa.kind;
     } else {
-      res.unknownContent++;
+      res.unknownContent.push(ea.path);
       return;
     }
     {

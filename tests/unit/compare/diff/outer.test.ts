@@ -66,6 +66,7 @@ describe('outer archive', () => {
     // oci-layout is neither named by its digest nor kept parsed in the report.
     const bare = { ...input, entries: input.entries.map(({ sha256: _, ...e }) => e) };
     expect(diff(bare, bare).identicalBytes).toBe(null);
+    expect(diff(bare, bare).uncompared).toEqual([{ where: 'oci-layout', why: 'content in neither report (not named by its digest, not a parsed document)' }]);
     const known = withEntryDigests(input, a.entries);
     expect(diff(known, known).identicalBytes).toBe(true);
   });
@@ -174,6 +175,7 @@ describe('outer archive', () => {
       [1, 1, 'diff_id'],
     ]);
     expect(r.differences.map((d) => d.id)).toEqual(['input:b']);
+    expect(r.uncompared).toContainEqual({ where: 'layer 2 ↔ 2 of app:1 (linux/amd64)', why: 'files not read on side B' });
     expect(r.identicalBytes).toBe(false);
   });
 
