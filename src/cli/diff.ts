@@ -1,8 +1,36 @@
-/** `tarscope diff A B`: waits for the engine's compareArchives (src/engine/compare.ts). */
+/** `tarscope diff A B`: why two archives differ; exit 0 same / 1 different / 2 error. */
 import type { Command } from './args';
 import type { CliIo } from './terminal';
+import { useColor, useProgress } from './terminal';
+import { ProgressLine } from './progress-line';
+import { writeReport } from './output';
+import { openInput } from './open-input';
+import { CliError } from './errors';
+import { DIFF_EXIT, EXIT } from './exit-codes';
+import { createNodeEngine } from '../node/engine';
+import { PRESENTERS, comparisonOutcome } from '../present';
+import { visible } from '../present/escape';
 
-export async function runDiff(_cmd: Extract<Command, { name: 'diff' }>, io: CliIo): Promise<number> {
-  io.stderr.write('tarscope: diff is not available yet\n');
-  return 2;
+export async function runDiff(cmd: Extract<Command, { name: 'diff' }>, io: CliIo, signal?: AbortSignal): Promise<number> {
+  const [a, b] = await Promise.all([openInput(cmd.a), openInput(cmd.b)]);
+  const engine = createNodeEngine({ size: cmd.threads ?? undefined });
+  if (!engine.compare) {
+    engine.dispose();
+    throw new CliError('diff: this build has no comparison engine yet (src/engine/compare.ts)');
+  }
+  const progress = useProgress(io) ? new ProgressLine(io.stderr) : null;
+  try {
+    const report = await engine.compare(a, cmd.a, b, cmd.b, { signal, ignore: cmd.ignore, onProgress: (p) => progress?.update(p) });
+    progress?.clear();
+    if (signal?.aborted) return EXIT.interrupted;
+    writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
+    const outcome = comparisonOutcome(report);
+    if (outcome === 'error') {
+      for (const i of report.inputs) if (i.error) io.stderr.write(`tarscope: ${visible(i.error, 400)}\n`);
+    }
+    return DIFF_EXIT[outcome];
+  } finally {
+    progress?.clear();
+    engine.dispose();
+  }
 }

@@ -7,7 +7,7 @@ import { parseCommand, UsageError, type Command } from './args';
 import { usageHint, usageText, versionText } from './usage';
 import type { CliIo } from './terminal';
 import { EXIT } from './exit-codes';
-import { InputError } from './open-input';
+import { CliError } from './errors';
 import { runInspect } from './inspect';
 import { runDiff } from './diff';
 
@@ -32,7 +32,7 @@ export async function main(argv: string[], io: CliIo, signal?: AbortSignal): Pro
   try {
     return await (COMMANDS[cmd.name] as Runner<Command['name']>)(cmd, io, signal);
   } catch (e) {
-    const msg = e instanceof InputError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
+    const msg = e instanceof CliError ? e.message : `internal error: ${(e as Error)?.stack ?? String(e)}`;
     io.stderr.write(`tarscope: ${msg}\n`);
     return EXIT.error;
   }

@@ -5,6 +5,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Stream } from './terminal';
+import { CliError, fsReason } from './errors';
 
 export function writeReport(text: string, output: string | null, stdout: Stream): void {
   if (output === null || output === '-') {
@@ -17,6 +18,6 @@ export function writeReport(text: string, output: string | null, stdout: Stream)
     renameSync(tmp, output);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw new CliError(`cannot write ${output}: ${fsReason(e)}`);
   }
 }

@@ -112,7 +112,7 @@ describe('cli: usage', () => {
 
   it('a file that does not exist → exit 2, named', async () => {
     const r = await cli(['inspect', 'missing.tar']);
-    expect(r).toEqual({ status: 2, stdout: '', stderr: 'tarscope: cannot open missing.tar: no such file\n' });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'tarscope: cannot open missing.tar: no such file or directory\n' });
   });
 
   it('a directory → exit 2', async () => {
@@ -177,6 +177,8 @@ describe('cli: inspect', () => {
       expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
       expect(readFileSync(join(tmp, file), 'utf8').startsWith(head)).toBe(true);
     }
+    const bad = await cli(['inspect', f.path, '-o', 'no-such-dir/x.json']);
+    expect(bad).toEqual({ status: 2, stdout: '', stderr: 'tarscope: cannot write no-such-dir/x.json: no such file or directory\n' });
     const r = await cli(['inspect', f.path, '-o', 'forced.md', '-f', 'json']);
     expect(r.status).toBe(0);
     expect(JSON.parse(readFileSync(join(tmp, 'forced.md'), 'utf8')).kind).toBe('inspection');
