@@ -99,7 +99,13 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   diffIntegrity(c, r, a, b);
   // After integrity: a path hidden because a blob is missing follows that integrity difference.
   for (const x of pairs) diffMerged(x);
-  const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot);
+  const manifestPairs = new Map<string, string>();
+  for (const p of images) {
+    const ma = p.a !== null ? a.images[p.a].manifest?.digest : undefined;
+    const mb = p.b !== null ? b.images[p.b].manifest?.digest : undefined;
+    if (ma && mb) manifestPairs.set(ma, mb);
+  }
+  const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot, manifestPairs);
   // Plain tars: their entries are the files compared above.
   const outer = bothPlain ? { unknownContent: [] } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);
   for (const p of outer.unknownContent) uncompared.push({ where: p, why: 'content in neither report (not named by its digest, not a parsed document)' });

@@ -50,6 +50,7 @@ export function jsonLeaves(a: unknown, b: unknown, path = '', out: JsonLeaf[] = 
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     const n = Math.max(a.length, b.length);
+    // Holes (undefined elements, never in parsed JSON) are absent elements: aligned arrays use them.
     for (let i = 0; i < n; i++) jsonLeaves(i < a.length ? a[i] : ABSENT, i < b.length ? b[i] : ABSENT, `${path}[${i}]`, out);
     return out;
   }

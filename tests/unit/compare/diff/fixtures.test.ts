@@ -101,6 +101,20 @@ describe('real-writer pairs', () => {
     expect(bySubject(r, 'layer-blob')).toEqual([]);
   });
 
+  it('umoci layout ↔ the layout still holding tag base: one image added; its index descriptor follows it', async () => {
+    const r = await pair('umoci-oci-layout.tar', 'umoci-oci-layout-2images.tar');
+    const e = fx['umoci-oci-layout-2images.tar'].expect;
+    const base = e.images.find((i) => i.tags.includes('base'))!;
+    const added = bySubject(r, 'image');
+    expect(added.map((d) => [d.kind, d.facts?.tags, d.facts?.manifest])).toEqual([['added', ['base'], base.manifestDigest]]);
+    // Descriptors align by image, not by position: the v1 descriptor does not differ.
+    expect(bySubject(r, 'index').length).toBeGreaterThan(0);
+    for (const d of bySubject(r, 'index')) expect(d.follows, d.id).toBe(added[0].id);
+    // Packed with "./" names: the same entries, spelled differently.
+    expect(get(r, 'outer:index.json:rawName')).toMatchObject({ a: 'index.json', b: './index.json', facts: { tarFormat: true } });
+    expect(rootKinds(r).filter((k) => !k.startsWith('outer'))).toEqual(['image:added']);
+  });
+
   it('the same file twice', async () => {
     const plain = await pair('plain.tar', 'plain.tar');
     expect(plain.differences).toEqual([]);
