@@ -1,0 +1,69 @@
+// "What limits it": measured facts next to each target that was missed or could not be
+// measured yet (pure: figures + targets in, sentences out). The reference figures quoted
+// come from ../shared/building-blocks.md (same kind of machine, same Chromium family).
+import { fmt } from './stats.mjs';
+import { inspectReason } from './targets.mjs';
+
+/** hash-wasm streaming SHA-256 in a Worker, MB/s per core (building-blocks.md). */
+const WASM_SHA256 = 240;
+
+export function limits(f, targets) {
+  const out = [];
+  const by = Object.fromEntries(targets.map((t) => [t.id, t]));
+  const inspected = [f.pairs.realistic?.tarscope, ...Object.values(f.pairs.synthetic?.variants ?? {}).map((v) => v.tarscope), f.pairs.large?.tarscope].find(
+    (ts) => ts?.mode === 'inspect',
+  );
+  if (inspected) {
+    out.push(
+      `${inspectReason(inspected).replace(/^the page/, 'The page')}${inspected.compareFailure?.error ? ` — ${inspected.compareFailure.error}` : ''}, so tarscope was measured inspecting A only: ` +
+        'the comparison targets (diffoscope ratio and findings, preliminary verdict, memory while comparing) are shown as proxies measured on A and marked ' +
+        '"not measurable yet". The harness compares A and B as soon as the page does.',
+    );
+  }
+  const hung = [
+    ['pair (1)', f.pairs.realistic?.tarscope],
+    ...Object.entries(f.pairs.synthetic?.variants ?? {}).map(([k, v]) => [`pair (2) ${k}`, v.tarscope]),
+    ['pair (3)', f.pairs.large?.tarscope],
+  ].filter(([, ts]) => ts?.failures?.length);
+  if (hung.length) {
+    out.push(
+      `The page did not finish in ${hung.map(([k, ts]) => `${ts.failures.length} of ${ts.attempts} attempts on ${k}`).join(', ')} ` +
+        '(time limit 60 s + 50 ms per MB of input; the page state at the limit — status, progress text, page errors — is quoted under each pair).',
+    );
+  }
+  for (const alg of ['none', 'gzip']) {
+    const t = by[`deep-scan-${alg}`];
+    if (!t || t.status === 'met' || t.status === 'skipped') continue;
+    const v = f.pairs.synthetic.variants[alg];
+    const p = v.native?.pipelines ?? {};
+    const ts = v.tarscope.median.deepScanMbps;
+    const parts = [
+      `Deep scan, ${alg === 'none' ? 'uncompressed' : 'gzip'} layers: tarscope ${fmt(ts)} MB/s on ${f.machine.nproc} cores`,
+      p['walk-sha256'] && `native walk + per-entry SHA-256 ${fmt(p['walk-sha256'].mbps)} MB/s`,
+      p['same-work'] && `native doing tarscope's whole work (blob digest, diff_id and per-file SHA-256) ${fmt(p['same-work'].mbps)} MB/s`,
+      p['sha256sum'] && `one SHA-256 over the stream (sha256sum) ${fmt(p['sha256sum'].mbps)} MB/s`,
+      p['decompress'] && `decompression alone ${fmt(p['decompress'].mbps)} MB/s`,
+    ].filter(Boolean);
+    const ceiling = WASM_SHA256 * f.machine.nproc;
+    out.push(
+      parts.join('; ') +
+        `. The native side hashes with OpenSSL (SHA-NI). In the page, building-blocks.md measures streaming SHA-256 in wasm (hash-wasm) at ~${WASM_SHA256} MB/s per core, ` +
+        `so one SHA-256 pass over every uncompressed byte caps a ${f.machine.nproc}-worker scan near ${ceiling} MB/s; tarscope's deep scan runs at ${fmt((100 * ts) / ceiling)} % of that cap.`,
+    );
+  }
+  const pre = by['preliminary-4g'];
+  if (pre?.status === 'missed') out.push(`Preliminary verdict: ${pre.value} on the 4 GB pair (${pre.note}).`);
+  const mem = by['memory-4g'];
+  const at = f.pairs.large?.tarscope?.memoryAtPeak;
+  if (mem && mem.status !== 'met' && mem.status !== 'skipped' && at) {
+    const top = Object.entries(at.byType).sort((a, b) => b[1].rss - a[1].rss).slice(0, 3);
+    out.push(
+      `Memory on the 4 GB pair: peak − idle ${mem.value} RSS; at the peak the largest processes were ${top.map(([k, v]) => `${k} ${fmt(v.rss / 1e6)} MB`).join(', ')}.`,
+    );
+  }
+  const ex = by['explain-vs-diffoscope'];
+  if (ex?.status === 'missed') {
+    out.push(`Realistic pair: diffoscope ${fmt(f.pairs.realistic.diffoscope.medianMs)} ms vs tarscope ${fmt(f.pairs.realistic.tarscope.median.final)} ms (${ex.value}).`);
+  }
+  return out;
+}
