@@ -1,5 +1,6 @@
 /**
- * The engine worker: exposes the two jobs (index an archive, scan a blob) over Comlink.
+ * The engine worker: exposes the jobs (index an archive, scan a blob, extract files from a
+ * blob) over Comlink.
  * One job at a time per worker (the pool guarantees it); cancellation by job id, because
  * an AbortSignal cannot cross postMessage.
  */
@@ -7,6 +8,7 @@ import * as Comlink from 'comlink';
 import { indexArchive, scanBlobJob, type ScanJobOptions } from '../src/engine/jobs';
 import type { IndexResult } from '../src/engine/index-result';
 import type { BlobResult } from '../src/engine/blob-sink';
+import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from '../src/engine/extract';
 import { batchBytes } from './batch-bytes';
 
 const controllers = new Map<number, AbortController>();
@@ -42,6 +44,23 @@ const api = {
       const b = batchBytes(onBytes);
       try {
         return await scanBlobJob(blob, { ...opts, signal, onBytes: b.add });
+      } finally {
+        b.flush();
+      }
+    });
+  },
+  extract(
+    jobId: number,
+    blob: Blob,
+    opts: Omit<ExtractOptions, 'signal' | 'onBytes'>,
+    onBytes?: (n: number) => void,
+  ): Promise<ExtractResult> {
+    return withJob(jobId, async (signal) => {
+      const b = batchBytes(onBytes);
+      try {
+        const r = await extractJob(blob, { ...opts, signal, onBytes: b.add });
+        // The bytes move to the caller instead of being copied (STYLE.md: comlink, transfer()).
+        return Comlink.transfer(r, extractTransferables(r));
       } finally {
         b.flush();
       }

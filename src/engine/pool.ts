@@ -10,6 +10,7 @@ import type { JobRunner } from './runner';
 import type { ScanJobOptions, JobOptions } from './jobs';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
+import type { ExtractOptions, ExtractResult } from './extract';
 import { TarscopeError } from '../io/errors';
 
 export interface WorkerLike {
@@ -122,6 +123,12 @@ export class WorkerPool implements JobRunner {
   scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
     const { signal, onBytes, ...rest } = opts;
     return this.run(signal, (api, id) => api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined));
+  }
+
+  /** The wanted bytes come back transferred (the worker moves their buffers). */
+  extract(blob: Blob, opts: ExtractOptions): Promise<ExtractResult> {
+    const { signal, onBytes, ...rest } = opts;
+    return this.run(signal, (api, id) => api.extract(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined));
   }
 
   dispose(): void {

@@ -2,9 +2,12 @@
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
 import type { JobOptions, ScanJobOptions } from './jobs';
+import type { ExtractOptions, ExtractResult } from './extract';
 
 export interface JobRunner {
   readonly concurrency: number;
   index(file: Blob, opts: JobOptions & { hashFiles?: boolean }): Promise<IndexResult>;
   scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult>;
+  /** A few files' bytes out of one layer blob (extract.ts): content evidence. */
+  extract(blob: Blob, opts: ExtractOptions): Promise<ExtractResult>;
 }

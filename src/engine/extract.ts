@@ -1,0 +1,117 @@
+/**
+ * The extract job: a few files' bytes out of one layer blob, for content evidence (text
+ * diffs, hex windows, recognised kinds). The blob (a `Blob.slice` of an uncompressed
+ * archive) is streamed through the same decoders as the deep scan (decoders.ts: gzip,
+ * zstd, none) into a tar walk that keeps only the ranges asked for (extract-sink.ts), and
+ * reading stops as soon as every wanted entry is complete: asking for the first 64 KiB of
+ * a file near the start of a 1 GiB layer reads a few MiB, not the layer.
+ *
+ * Memory is bounded by what was asked (at most MAX_TOTAL per job) plus the decoder's
+ * buffers. Errors (a corrupt or truncated blob) do not lose what was read before them:
+ * the result carries the entries completed so far and the error (component + offset).
+ */
+import { readChunks, readRange, throwIfAborted } from '../io/read';
+import { detectCompression } from '../formats/detect';
+import type { Algorithm, Decoder } from '../formats/compression';
+import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
+import type { DecoderFactory } from './blob-sink';
+import { prepareDecoders } from './decoders';
+import { ExtractSink, EXTRACT_LIMIT, type ExtractWant, type ExtractedEntry } from './extract-sink';
+
+export type { ExtractWant, ExtractedEntry } from './extract-sink';
+export { EXTRACT_LIMIT, MAX_RANGE, MAX_TOTAL } from './extract-sink';
+
+export interface ExtractOptions {
+  signal?: AbortSignal;
+  /** Called with the number of blob bytes consumed since the last call. */
+  onBytes?: (n: number) => void;
+  wants: ExtractWant[];
+  /** Bytes kept from the start of a want without `ranges` (default 64 KiB). */
+  limit?: number;
+  /** Where the blob is (outer entry name), for error messages. */
+  path?: string;
+}
+
+export interface ExtractResult {
+  /** One per want, in the order asked. */
+  entries: ExtractedEntry[];
+  /** The blob's compression, sniffed from its magic bytes. */
+  compression: Algorithm;
+  /** Blob (compressed) bytes read. */
+  bytesRead: number;
+  /** True when reading stopped before the end of the blob because every want was complete. */
+  stoppedEarly: boolean;
+  error: ErrorInfo | null;
+}
+
+/** Decoder input slices: small enough that reading stops soon after the last want completes. */
+const FEED = 256 * 1024;
+const READ_CHUNK = 1024 * 1024;
+
+export async function extractFromBlob(blob: Blob, decoders: DecoderFactory, opts: ExtractOptions): Promise<ExtractResult> {
+  const sink = new ExtractSink(opts.wants, opts.limit ?? EXTRACT_LIMIT, opts.path);
+  const head = await readRange(blob, 0, 512);
+  throwIfAborted(opts.signal);
+  const detected = detectCompression(head);
+  const compression: Algorithm = detected === 'unknown' ? 'none' : detected;
+  const result = (error: ErrorInfo | null, stoppedEarly: boolean): ExtractResult => ({
+    entries: sink.results(),
+    compression,
+    bytesRead,
+    stoppedEarly,
+    error,
+  });
+  let bytesRead = 0;
+  if (!opts.wants.length) return result(null, true);
+  let decoder: Decoder | null = null;
+  let sinkError: unknown = null;
+  try {
+    decoder = decoders(compression, (c) => {
+      if (sinkError || sink.satisfied) return;
+      try {
+        sink.write(c);
+      } catch (e) {
+        // Keep decoding: a decoder error (CRC, truncation) is the root cause when both fail.
+        sinkError = e;
+      }
+    });
+    for await (const chunk of readChunks(blob, { signal: opts.signal, chunkSize: READ_CHUNK })) {
+      for (let i = 0; i < chunk.length && !sink.satisfied && !sinkError; i += FEED) {
+        const piece = chunk.subarray(i, Math.min(chunk.length, i + FEED));
+        decoder.write(piece);
+        bytesRead += piece.length;
+        opts.onBytes?.(piece.length);
+      }
+      if (sink.satisfied || sinkError) break;
+    }
+    throwIfAborted(opts.signal);
+    if (sinkError) throw sinkError;
+    if (sink.satisfied) {
+      decoder.dispose?.();
+      return result(null, bytesRead < blob.size);
+    }
+    decoder.end();
+    decoder = null;
+    if (sinkError) throw sinkError;
+    sink.end();
+    return result(null, false);
+  } catch (e) {
+    decoder?.dispose?.();
+    if (isAbort(e) || opts.signal?.aborted) throw e;
+    const info = toErrorInfo(e, 'extract');
+    if (opts.path && !info.path) info.path = opts.path;
+    return result(info, false);
+  }
+}
+
+/** The job as Workers, the pool and the inline runner call it: decoders loaded once per worker. */
+export async function extractJob(blob: Blob, opts: ExtractOptions): Promise<ExtractResult> {
+  return extractFromBlob(blob, await prepareDecoders(), opts);
+}
+
+/** Every buffer of a result, for Comlink's transfer list (each chunk owns its buffer). */
+export function extractTransferables(r: ExtractResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const e of r.entries) for (const c of e.chunks) if (c.bytes.byteLength) out.push(c.bytes.buffer as ArrayBuffer);
+  return out;
+}
