@@ -26,6 +26,8 @@ export interface ArchiveRead {
   errors: ErrorInfo[];
   /** Every planned scan finished. */
   complete: boolean;
+  /** Bytes of this archive read so far (listing and scans). */
+  bytesRead: number;
   t0: number;
 }
 
@@ -36,6 +38,8 @@ export interface Planned {
   walk: 'auto' | 'never';
   /** For progress and logs: "layer blob 2 of 5". */
   label?: string;
+  /** The digest the manifests declare for this blob ("sha256:…"), when they declare one. */
+  declared?: string;
 }
 
 /** Media types whose blobs are not tars (attestations, SBOMs, signatures). */
@@ -50,17 +54,20 @@ export function planScans(r: ArchiveRead): Planned[] {
   if (!index || !archive || index.mode === 'stream') return [];
   const byName = new Map(index.entries.map((e) => [normalizePath(e.name), e]));
   const planned = new Map<string, Planned>();
-  const add = (name: string, walk: 'auto' | 'never') => {
+  const add = (name: string, walk: 'auto' | 'never', declared?: string) => {
     if (planned.has(name) || r.blobs.has(name) || index.files.has(name)) return;
     const e = byName.get(name);
     // Only blobs whose bytes are all in the file (a truncated archive ends inside one).
     if (!e || e.dataOffset + e.size > file.size) return;
-    planned.set(name, { entry: name, start: e.dataOffset, size: e.size, walk });
+    const p: Planned = { entry: name, start: e.dataOffset, size: e.size, walk };
+    if (declared && /^sha256:[0-9a-f]{64}$/.test(declared)) p.declared = declared;
+    planned.set(name, p);
   };
   if (archive.layout === 'plain') {
     for (const e of index.entries) if ((e.type === 'file' || e.type === 'contiguous') && e.size > 0) add(normalizePath(e.name), 'never');
   } else {
-    for (const img of archive.images) for (const l of img.layers) if (l.blob) add(l.blob.entry, walkFor(l.mediaType));
+    for (const img of archive.images)
+      for (const l of img.layers) if (l.blob) add(l.blob.entry, walkFor(l.mediaType), l.digest ?? l.blob.expectedDigest);
   }
   // Largest first: the parallel scan finishes when its longest job does.
   return [...planned.values()].sort((a, b) => b.size - a.size);
@@ -73,9 +80,15 @@ export async function readStructure(
   progress: ProgressTracker,
   signal?: AbortSignal,
 ): Promise<ArchiveRead> {
-  const r: ArchiveRead = { name, file, index: null, archive: null, blobs: new Map(), errors: [], complete: false, t0: performance.now() };
+  const r: ArchiveRead = { name, file, index: null, archive: null, blobs: new Map(), errors: [], complete: false, bytesRead: 0, t0: performance.now() };
   try {
-    r.index = await runner.index(file, { signal, onBytes: (n) => progress.add(n) });
+    r.index = await runner.index(file, {
+      signal,
+      onBytes: (n) => {
+        r.bytesRead += n;
+        progress.add(n);
+      },
+    });
     for (const [k, v] of r.index.blobs) r.blobs.set(k, v);
     if (r.index.entries.length) r.archive = readLayout({ entries: r.index.entries, files: r.index.files });
     r.complete = r.index.mode === 'stream' && !r.index.error;
@@ -86,39 +99,95 @@ export async function readStructure(
 }
 
 /** Scans run on the runner; several archives' plans may share it (comparison). */
+export interface LayerReadStats {
+  /** Blobs deep-scanned (decoded, walked, files hashed). */
+  scanned: number;
+  /** Blobs only hashed: the same bytes as a blob of another archive, whose scan they reuse. */
+  shared: number;
+}
+
+interface Job {
+  r: ArchiveRead;
+  p: Planned;
+  /** Hash only, then reuse `twinOf`'s scan when the bytes are the same. */
+  twinOf?: Job;
+  result?: BlobResult;
+}
+
+/**
+ * Deep-scans every planned blob of `reads` on the runner, largest first. With `share`, a
+ * blob that another archive also holds (same declared digest and size) is deep-scanned once:
+ * the other copy is only hashed, and when its SHA-256 equals the scanned one's it reuses that
+ * scan (equal bytes decode to equal files); when it does not, it is deep-scanned after all.
+ */
 export async function readLayers(
   runner: JobRunner,
   reads: ArchiveRead[],
   progress: ProgressTracker,
   signal?: AbortSignal,
-): Promise<void> {
-  const jobs = reads.flatMap((r) => planScans(r).map((p) => ({ r, p })));
+  share = false,
+): Promise<LayerReadStats> {
+  const jobs: Job[] = reads.flatMap((r) => planScans(r).map((p) => ({ r, p })));
   jobs.sort((x, y) => y.p.size - x.p.size);
-  const failed = new Set<ArchiveRead>();
-  let next = 0;
-  const work = async () => {
-    while (next < jobs.length && !signal?.aborted) {
-      const { r, p } = jobs[next++];
-      progress.phase('layers', `${r.name}: ${p.entry}`);
-      try {
-        const res = await runner.scan(r.file.slice(p.start, p.start + p.size), {
-          signal,
-          walk: p.walk,
-          hashFiles: true,
-          path: p.entry,
-          onBytes: (b) => progress.add(b),
-        });
-        r.blobs.set(p.entry, res);
-      } catch (e) {
-        failed.add(r);
-        if (!(isAbort(e) || signal?.aborted)) r.errors.push({ ...toErrorInfo(e, 'engine'), path: p.entry });
-      }
+  if (share) {
+    const first = new Map<string, Job>();
+    for (const j of jobs) {
+      if (!j.p.declared || j.p.walk !== 'auto') continue;
+      const key = `${j.p.declared}/${j.p.size}`;
+      const f = first.get(key);
+      if (!f) first.set(key, j);
+      else if (f.r !== j.r) j.twinOf = f;
     }
+  }
+  const stats: LayerReadStats = { scanned: 0, shared: 0 };
+  const failed = new Set<ArchiveRead>();
+  const run = async (queue: Job[], full: boolean) => {
+    let next = 0;
+    const work = async () => {
+      while (next < queue.length && !signal?.aborted) {
+        const j = queue[next++];
+        const { r, p } = j;
+        const hashOnly = !full && !!j.twinOf;
+        progress.phase('layers', `${r.name}: ${p.entry}${hashOnly ? ' (same digest as the other archive: hashing only)' : ''}`);
+        try {
+          j.result = await runner.scan(r.file.slice(p.start, p.start + p.size), {
+            signal,
+            walk: hashOnly ? 'never' : p.walk,
+            hashFiles: true,
+            path: p.entry,
+            onBytes: (b) => {
+              r.bytesRead += b;
+              progress.add(b);
+            },
+          });
+          if (!hashOnly) {
+            r.blobs.set(p.entry, j.result);
+            stats.scanned++;
+          }
+        } catch (e) {
+          j.result = undefined;
+          failed.add(r);
+          if (!(isAbort(e) || signal?.aborted)) r.errors.push({ ...toErrorInfo(e, 'engine'), path: p.entry });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, queue.length)) }, work));
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, jobs.length)) }, work));
+  await run(jobs, false);
+  const again: Job[] = [];
+  for (const j of jobs) {
+    if (!j.twinOf || !j.result) continue;
+    const src = j.twinOf.result;
+    if (src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size) {
+      j.r.blobs.set(j.p.entry, src);
+      stats.shared++;
+    } else again.push(j);
+  }
+  if (again.length && !signal?.aborted) await run(again, true);
   for (const r of reads) {
     if (r.index && r.index.mode === 'seek') r.complete = !failed.has(r) && !r.index.error && !signal?.aborted;
   }
+  return stats;
 }
 
 export function toInput(r: ArchiveRead, bytesRead: number, signal?: AbortSignal): InputReport {
