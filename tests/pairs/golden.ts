@@ -1,0 +1,72 @@
+/**
+ * The golden summary of a comparison report: what a reviewer reads to judge it (verdict,
+ * headline, each cause's id, level, count, summary, the first evidence lines, remedy),
+ * without what changes from run to run (timings, createdAt, bytes read) and with a pair's
+ * volatile values (times a writer takes from the clock) masked. Written under
+ * tests/pairs/golden/<pair>.json; `UPDATE_GOLDEN=1` rewrites them.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ComparisonReport } from '../../src/compare/types';
+
+export const GOLDEN_DIR = join(__dirname, 'golden');
+export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
+
+/** Evidence lines kept per cause: enough to judge, few enough to review. */
+const EVIDENCE_LINES = 3;
+
+export interface GoldenCause {
+  id: string;
+  level: string;
+  count: number;
+  consequences: number;
+  summary: string;
+  evidence: string[];
+  remedy: string;
+}
+
+export interface Golden {
+  pair: string;
+  what: string;
+  a: string;
+  b: string;
+  verdict: string;
+  headline: string;
+  causes: GoldenCause[];
+}
+
+export function goldenOf(
+  r: ComparisonReport,
+  pair: { name: string; what: string; volatile?: RegExp[] },
+  names: [string, string],
+): Golden {
+  const mask = (s: string) => (pair.volatile ?? []).reduce((t, re) => t.replace(re, '<volatile>'), s);
+  return {
+    pair: pair.name,
+    what: pair.what,
+    a: names[0],
+    b: names[1],
+    verdict: r.verdict,
+    headline: mask(r.headline),
+    causes: r.causes.map((c) => ({
+      id: c.id,
+      level: c.level,
+      count: c.count,
+      consequences: c.consequences,
+      summary: mask(c.summary),
+      evidence: c.evidence.slice(0, EVIDENCE_LINES).map((e) => mask(e.where ? `${e.text}  [${e.where}]` : e.text)),
+      remedy: mask(c.remedy),
+    })),
+  };
+}
+
+/** The stored golden of a pair (undefined when there is none yet). */
+export function readGolden(name: string): Golden | undefined {
+  const f = join(GOLDEN_DIR, `${name}.json`);
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as Golden) : undefined;
+}
+
+export function writeGolden(g: Golden): void {
+  mkdirSync(GOLDEN_DIR, { recursive: true });
+  writeFileSync(join(GOLDEN_DIR, `${g.pair}.json`), JSON.stringify(g, null, 2) + '\n');
+}

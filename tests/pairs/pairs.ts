@@ -1,0 +1,461 @@
+/**
+ * The catalogue of comparison pairs: two archives that differ in one known way, with the
+ * verdict and the exact set of causes a correct explanation gives (../shared/causes.md).
+ * Every cause id of causes.md is covered (golden.test.ts checks that). The expectations
+ * were written from how each pair is made, before looking at tarscope's output.
+ */
+import type { CauseId, IgnoreOptions, Level, Verdict } from '../../src/compare/types';
+import type { Source } from './cache';
+import { synthetic } from './synthetic';
+import {
+  badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit,
+} from './writers';
+
+export interface CauseCheck {
+  level?: Level;
+  count?: number;
+  /** the summary contains (string, case-insensitive) or matches */
+  summary?: (string | RegExp)[];
+  /** some evidence line contains / matches each of these */
+  evidence?: (string | RegExp)[];
+}
+
+export interface IgnoreCase {
+  options: Partial<IgnoreOptions>;
+  verdict: Verdict;
+  causes: CauseId[];
+}
+
+export interface Pair {
+  name: string;
+  /** what differs, in one line */
+  what: string;
+  a: Source;
+  b: Source;
+  verdict: Verdict;
+  /** the exact set of cause ids */
+  causes: CauseId[];
+  checks?: Partial<Record<CauseId, CauseCheck>>;
+  headline?: (string | RegExp)[];
+  /** the two files are byte-for-byte the same (checked on the files) */
+  sameBytes?: boolean;
+  /** values that change each time the archive is rebuilt (masked in the golden file) */
+  volatile?: RegExp[];
+  ignore?: IgnoreCase[];
+}
+
+// ---- shared sources -------------------------------------------------------------------
+const umoci = { fixture: 'umoci-oci-layout.tar' } as const;
+const gnu = gnuImage('gnu-layer.tar');
+const synthOci = synthetic('oci.tar', { layout: 'oci' }, 'oci-archive, gzip layers (node zlib)');
+
+export const PAIRS: Pair[] = [
+  // ---- the outer tar ----------------------------------------------------------------
+  {
+    name: 'identical',
+    what: 'umoci-oci-layout.tar and the same layout unpacked and packed again with the same GNU tar flags',
+    a: umoci,
+    b: repack('repacked.tar', { fixture: 'umoci-oci-layout.tar', flags: REPRO() }),
+    verdict: 'identical',
+    causes: [],
+    sameBytes: true,
+  },
+  {
+    name: 'outer-mtime',
+    what: 'the same layout packed with --mtime=@T and --mtime=@T+3600',
+    a: repack('outer-t.tar', { fixture: 'umoci-oci-layout.tar', flags: REPRO() }),
+    b: repack('outer-t1h.tar', { fixture: 'umoci-oci-layout.tar', flags: REPRO(T + 3600) }),
+    verdict: 'same-image',
+    causes: ['archive.entry-mtime'],
+    checks: { 'archive.entry-mtime': { level: 'outer tar', count: 9, summary: ['1 h'] } },
+  },
+  {
+    name: 'outer-order',
+    what: 'the same layout packed as `oci-layout index.json blobs` and as `blobs index.json oci-layout`',
+    a: umoci,
+    b: repack('outer-order.tar', { fixture: 'umoci-oci-layout.tar', flags: REPRO(), members: 'blobs index.json oci-layout' }),
+    verdict: 'same-image',
+    causes: ['archive.entry-order'],
+  },
+  {
+    name: 'outer-owner',
+    what: 'the same layout packed with --owner=0 --group=0 and --owner=1000 --group=1000',
+    a: umoci,
+    b: repack('outer-owner.tar', { fixture: 'umoci-oci-layout.tar', flags: `--sort=name --mtime=@${T} --owner=1000 --group=1000 --numeric-owner` }),
+    verdict: 'same-image',
+    causes: ['archive.entry-owner'],
+    checks: { 'archive.entry-owner': { count: 9 } },
+  },
+  {
+    name: 'outer-mode',
+    what: 'the same layout packed with and without --mode=g+w',
+    a: umoci,
+    b: repack('outer-mode.tar', { fixture: 'umoci-oci-layout.tar', flags: `${REPRO()} --mode=g+w` }),
+    verdict: 'same-image',
+    causes: ['archive.entry-mode'],
+  },
+  {
+    name: 'outer-tar-format',
+    what: 'the same layout packed with --format=gnu (GNU tar default) and --format=ustar',
+    a: umoci,
+    b: repack('outer-ustar.tar', { fixture: 'umoci-oci-layout.tar', flags: `${REPRO()} --format=ustar` }),
+    verdict: 'same-image',
+    causes: ['archive.tar-format'],
+  },
+  // ---- the whole file's compression ---------------------------------------------------
+  {
+    name: 'outer-gzip-mtime',
+    what: 'a docker-archive compressed by `gzip -n` and by `gzip` (header MTIME = the input file time)',
+    a: { fixture: 'docker-archive.tar.gz' },
+    b: outerCompressed('docker-archive-mtime.tar.gz', 'skopeo-docker-archive.tar', 'gzip -c'),
+    verdict: 'same-image',
+    causes: ['archive.outer-compression'],
+    checks: { 'archive.outer-compression': { summary: [/mtime/i] } },
+  },
+  {
+    name: 'outer-gzip-vs-zstd',
+    what: 'a docker-archive compressed by `gzip -n` and by `zstd`',
+    a: { fixture: 'docker-archive.tar.gz' },
+    b: { fixture: 'docker-archive.tar.zst' },
+    verdict: 'same-image',
+    causes: ['archive.outer-compression'],
+    checks: { 'archive.outer-compression': { summary: ['gzip', 'zstd'] } },
+  },
+  // ---- layouts --------------------------------------------------------------------------
+  {
+    name: 'docker-vs-oci-archive',
+    what: 'skopeo copy of one image to docker-archive (plain-tar layers) and to oci-archive (gzip layers)',
+    a: { fixture: 'skopeo-docker-archive.tar' },
+    b: { fixture: 'skopeo-oci-archive.tar' },
+    verdict: 'same-filesystem',
+    causes: ['archive.layout', 'layer.compression'],
+    checks: { 'layer.compression': { count: 3 } },
+  },
+  {
+    name: 'docker25-vs-legacy',
+    what: 'one image as a legacy `docker save` and as a Docker 25+ (graphdriver) save',
+    a: synthetic('legacy.tar', { layout: 'legacy' }, 'legacy docker save'),
+    b: synthetic('docker25.tar', { layout: 'docker25' }, 'Docker 25+ docker save (graphdriver)'),
+    verdict: 'same-image',
+    causes: ['archive.layout'],
+  },
+  {
+    name: 'symlinked-layer',
+    what: 'a legacy save with a repeated layer stored as a symlink, and as a second copy',
+    a: synthetic('legacy-dup-symlink.tar', { layout: 'legacy', duplicateLayer: true, symlinkDuplicates: true }, 'legacy save, duplicate layer as a symlink'),
+    b: synthetic('legacy-dup-copy.tar', { layout: 'legacy', duplicateLayer: true, symlinkDuplicates: false }, 'legacy save, duplicate layer copied'),
+    verdict: 'same-image',
+    causes: ['archive.symlinked-layer'],
+  },
+  // ---- index and manifests ------------------------------------------------------------
+  {
+    name: 'attestations',
+    what: 'an oci-archive without and with a provenance attestation manifest',
+    a: synthOci,
+    b: synthetic('oci-attest.tar', { layout: 'oci', attestations: true }, 'oci-archive with a provenance attestation'),
+    verdict: 'same-filesystem',
+    causes: ['index.attestations'],
+  },
+  {
+    name: 'index-annotations',
+    what: 'an oci-archive whose index descriptor gains io.containerd.image.name',
+    a: synthOci,
+    b: synthetic('oci-ann.tar', { layout: 'oci', indexAnnotations: { 'io.containerd.image.name': 'docker.io/library/app:v1' } }, 'index annotation io.containerd.image.name'),
+    verdict: 'same-filesystem',
+    causes: ['index.annotations'],
+  },
+  {
+    name: 'index-platforms',
+    what: 'an oci-archive with linux/amd64 and linux/arm64, and with linux/amd64 only',
+    a: synthetic('oci-2platforms.tar', { layout: 'oci', arm64: true }, 'oci-archive, linux/amd64 + linux/arm64'),
+    b: synthOci,
+    verdict: 'content-differs',
+    causes: ['index.platforms'],
+  },
+  {
+    name: 'manifest-media-type',
+    what: 'the same image with OCI and with Docker v2 schema 2 media types',
+    a: synthOci,
+    b: synthetic('oci-docker-mt.tar', { layout: 'oci', dockerMediaTypes: true }, 'Docker v2 schema 2 media types'),
+    verdict: 'same-filesystem',
+    causes: ['manifest.media-type'],
+  },
+  {
+    name: 'manifest-annotations',
+    what: 'the same image, the manifest of B with an org.opencontainers.image.base.name annotation',
+    a: synthOci,
+    b: synthetic('oci-mann.tar', { layout: 'oci', manifestAnnotations: { 'org.opencontainers.image.base.name': 'docker.io/library/alpine:3.19' } }, 'manifest annotation'),
+    verdict: 'same-filesystem',
+    causes: ['manifest.annotations'],
+  },
+  // ---- config ---------------------------------------------------------------------------
+  {
+    name: 'config-created',
+    what: 'umoci config --no-history --created of the fixture image',
+    a: umoci,
+    b: umociEdit('umoci-created.tar', ['umoci config --image L:v1 --no-history --created 2024-05-01T12:00:00Z']),
+    verdict: 'metadata-only',
+    causes: ['config.created'],
+  },
+  {
+    name: 'config-created-history',
+    what: 'the same layers, config created and every history created time later (no SOURCE_DATE_EPOCH)',
+    a: synthOci,
+    b: synthetic('oci-later.tar', { layout: 'oci', created: '2024-03-05T10:02:27Z', historyCreated: '2024-03-05T10:02:27Z' }, 'config and history created later'),
+    verdict: 'metadata-only',
+    causes: ['config.created', 'config.history'],
+    checks: { 'config.history': { count: 2 } },
+  },
+  {
+    name: 'config-field',
+    what: 'umoci config --no-history --config.label of the fixture image',
+    a: umoci,
+    b: umociEdit('umoci-label.tar', ['umoci config --image L:v1 --no-history --config.label org.example.fixture=changed']),
+    verdict: 'content-differs',
+    causes: ['config.field'],
+    checks: { 'config.field': { count: 1, evidence: ['org.example.fixture'] } },
+  },
+  // ---- layers ---------------------------------------------------------------------------
+  {
+    name: 'extra-layer',
+    what: 'umoci raw add-layer of a GNU tar layer (/opt/extra.txt) on top of the fixture image',
+    a: umoci,
+    b: umociEdit('umoci-extra-layer.tar', ["umoci raw add-layer --image L:v1 --history.created 2023-11-14T22:18:20Z --history.created_by 'add opt/extra.txt' extra.tar"]),
+    verdict: 'content-differs',
+    causes: ['layer.added'],
+    checks: { 'layer.added': { count: 1 } },
+  },
+  {
+    name: 'layer-removed',
+    what: 'the extra-layer pair the other way round',
+    a: umociEdit('umoci-extra-layer.tar', ["umoci raw add-layer --image L:v1 --history.created 2023-11-14T22:18:20Z --history.created_by 'add opt/extra.txt' extra.tar"]),
+    b: umoci,
+    verdict: 'content-differs',
+    causes: ['layer.removed'],
+    checks: { 'layer.removed': { count: 1 } },
+  },
+  {
+    name: 'layer-gzip-mtime',
+    what: 'the same layer tars compressed by `gzip -n` and by `gzip` (header MTIME only)',
+    a: compressedImage('gzip-n.tar', 'gzip -n -c'),
+    b: compressedImage('gzip-mtime.tar', 'gzip -c'),
+    verdict: 'same-filesystem',
+    causes: ['layer.compression'],
+    checks: { 'layer.compression': { count: 2, summary: [/mtime/i] } },
+  },
+  {
+    name: 'layer-gzip-level',
+    what: 'the same layer tars compressed by `gzip -1 -n` and `gzip -9 -n`',
+    a: compressedImage('gzip-1.tar', 'gzip -1 -n -c'),
+    b: compressedImage('gzip-9.tar', 'gzip -9 -n -c'),
+    verdict: 'same-filesystem',
+    causes: ['layer.compression'],
+    checks: { 'layer.compression': { count: 2 } },
+  },
+  {
+    name: 'layer-gzip-level-skopeo',
+    what: 'skopeo --dest-compress-level 1 and 9 (Go compress/flate), outer tars repacked by GNU tar',
+    a: repack('skopeo-gzip1.tar', { fixture: 'skopeo-oci-archive-gzip1.tar', flags: REPRO() }),
+    b: repack('skopeo-gzip9.tar', { fixture: 'skopeo-oci-archive-gzip9.tar', flags: REPRO() }),
+    verdict: 'same-filesystem',
+    causes: ['layer.compression'],
+    checks: { 'layer.compression': { count: 3 } },
+  },
+  {
+    name: 'layer-gzip-vs-zstd',
+    what: 'umoci gzip layers and skopeo --dest-compress-format zstd (both outer tars packed by GNU tar, modes normalised: umoci writes 0600, skopeo 0644)',
+    a: repack('umoci-0644.tar', { fixture: 'umoci-oci-layout.tar', flags: `${REPRO()} --mode=a+rX,u+w,go-w` }),
+    b: repack('skopeo-zstd-0644.tar', { fixture: 'skopeo-oci-archive-zstd.tar', flags: `${REPRO()} --mode=a+rX,u+w,go-w` }),
+    verdict: 'same-filesystem',
+    causes: ['layer.compression'],
+    checks: { 'layer.compression': { count: 3, summary: ['gzip', 'zstd'] } },
+  },
+  {
+    name: 'missing-blob',
+    what: 'an oci-archive without the blob of layer 1',
+    a: synthOci,
+    b: synthetic('oci-missing-blob.tar', { layout: 'oci', dropLayerBlob: 1 }, 'layer 1 blob dropped'),
+    verdict: 'unreadable',
+    causes: ['layer.missing-blob'],
+  },
+  {
+    name: 'digest-mismatch',
+    what: 'an oci-archive whose layer 1 blob has one byte flipped in its end-of-archive blocks',
+    a: synthOci,
+    b: synthetic('oci-bad-digest.tar', { layout: 'oci', corruptLayerBlob: 1 }, 'layer 1 blob bytes changed'),
+    verdict: 'unreadable',
+    causes: ['layer.digest-mismatch'],
+  },
+  // ---- files ----------------------------------------------------------------------------
+  {
+    name: 'file-mtime',
+    what: 'umoci-oci-layout.tar and the same build with every tree mtime one day later',
+    a: umoci,
+    b: { fixture: 'umoci-oci-layout-mtime-b.tar' },
+    verdict: 'metadata-only',
+    causes: ['file.mtime'],
+    checks: { 'file.mtime': { summary: ['1 day'] } },
+    ignore: [{ options: { timestamps: true }, verdict: 'same-filesystem', causes: [] }],
+  },
+  {
+    name: 'file-mtime-shift',
+    what: 'layer 1 packed by GNU tar with --mtime=@T and --mtime=@T+147',
+    a: gnu,
+    b: gnuImage('gnu-mtime.tar', { flags: LAYER_FLAGS({ mtime: T + 147 }) }),
+    verdict: 'metadata-only',
+    causes: ['file.mtime'],
+    checks: { 'file.mtime': { summary: ['2 min 27 s'] } },
+  },
+  {
+    name: 'file-order',
+    what: 'layer 1 members in name order and in reverse name order',
+    a: gnu,
+    b: gnuImage('gnu-reverse.tar', { reverse: true }),
+    verdict: 'metadata-only',
+    causes: ['file.order'],
+    ignore: [{ options: { fileOrder: true }, verdict: 'same-filesystem', causes: [] }],
+  },
+  {
+    name: 'file-owner',
+    what: 'layer 1 packed with --owner=0 --group=0 and --owner=1000 --group=1000',
+    a: gnu,
+    b: gnuImage('gnu-owner.tar', { flags: LAYER_FLAGS({ owner: '--owner=1000 --group=1000 --numeric-owner' }) }),
+    verdict: 'metadata-only',
+    causes: ['file.owner'],
+  },
+  {
+    name: 'file-owner-name',
+    what: 'layer 1 packed with --owner=root:0 --group=root:0 and --owner=builder:0 --group=builder:0',
+    a: gnuImage('gnu-names-root.tar', { flags: LAYER_FLAGS({ owner: '--owner=root:0 --group=root:0' }) }),
+    b: gnuImage('gnu-names-builder.tar', { flags: LAYER_FLAGS({ owner: '--owner=builder:0 --group=builder:0' }) }),
+    verdict: 'metadata-only',
+    causes: ['file.owner-name'],
+    ignore: [{ options: { ownerNames: true }, verdict: 'same-filesystem', causes: [] }],
+  },
+  {
+    name: 'file-mode',
+    what: 'layer 1 packed with and without --mode=g+w',
+    a: gnu,
+    b: gnuImage('gnu-mode.tar', { flags: LAYER_FLAGS({ extra: '--mode=g+w' }) }),
+    verdict: 'metadata-only',
+    causes: ['file.mode'],
+  },
+  {
+    name: 'file-atime-ctime',
+    what: 'layer 1 in pax format with atime/ctime records deleted, and with GNU tar\'s default atime/ctime records',
+    a: gnuImage('gnu-pax.tar', { flags: LAYER_FLAGS({ format: POSIX(false) }) }),
+    b: gnuImage('gnu-pax-times.tar', { flags: LAYER_FLAGS({ format: POSIX(true) }) }),
+    verdict: 'metadata-only',
+    causes: ['file.atime-ctime'],
+    volatile: [/\b1[7-9]\d{8}(\.\d+)?\b/g, /\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g],
+    ignore: [{ options: { timestamps: true }, verdict: 'same-filesystem', causes: [] }],
+  },
+  {
+    name: 'file-tar-format',
+    what: 'layer 1 in GNU format and in pax format (no atime/ctime)',
+    a: gnu,
+    b: gnuImage('gnu-pax.tar', { flags: LAYER_FLAGS({ format: POSIX(false) }) }),
+    verdict: 'metadata-only',
+    causes: ['file.tar-format'],
+    ignore: [{ options: { tarFormat: true }, verdict: 'same-filesystem', causes: [] }],
+  },
+  {
+    name: 'file-xattrs',
+    what: 'usr/bin/tool without and with security.capability (cap_net_bind_service)',
+    a: synthOci,
+    b: synthetic('oci-cap.tar', { layout: 'oci', capability: true }, 'security.capability xattr on usr/bin/tool'),
+    verdict: 'metadata-only',
+    causes: ['file.xattrs'],
+    checks: { 'file.xattrs': { count: 1, evidence: ['usr/bin/tool'] } },
+  },
+  {
+    name: 'file-content',
+    what: 'one file of layer 1 (etc/app.conf) with other content',
+    a: gnu,
+    b: gnuImage('gnu-content.tar', { edits: ['content'] }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: { 'file.content': { count: 1, evidence: ['etc/app.conf'] } },
+  },
+  {
+    name: 'file-added',
+    what: 'layer 1 of B has etc/extra.txt',
+    a: gnu,
+    b: gnuImage('gnu-added.tar', { edits: ['added'] }),
+    verdict: 'content-differs',
+    causes: ['file.added'],
+    checks: { 'file.added': { count: 1, evidence: ['etc/extra.txt'] } },
+  },
+  {
+    name: 'file-removed',
+    what: 'layer 1 of A has etc/extra.txt',
+    a: gnuImage('gnu-added.tar', { edits: ['added'] }),
+    b: gnu,
+    verdict: 'content-differs',
+    causes: ['file.removed'],
+    checks: { 'file.removed': { count: 1, evidence: ['etc/extra.txt'] } },
+  },
+  {
+    name: 'file-type',
+    what: 'data/link-to-hostname a symlink in A, a regular file in B',
+    a: gnu,
+    b: gnuImage('gnu-type.tar', { edits: ['type'] }),
+    verdict: 'content-differs',
+    causes: ['file.type'],
+    checks: { 'file.type': { count: 1, evidence: ['data/link-to-hostname'] } },
+  },
+  {
+    name: 'whiteout',
+    what: 'layer 1 of B deletes layer 0\'s etc/os-release (etc/.wh.os-release)',
+    a: gnu,
+    b: gnuImage('gnu-whiteout.tar', { edits: ['whiteout'] }),
+    verdict: 'content-differs',
+    causes: ['file.whiteout'],
+    checks: { 'file.whiteout': { evidence: ['os-release'] } },
+  },
+  {
+    name: 'opaque-dir',
+    what: 'layer 1 of B makes etc/ opaque (etc/.wh..wh..opq), hiding layer 0\'s etc/os-release',
+    a: gnu,
+    b: gnuImage('gnu-opaque.tar', { edits: ['opaque'] }),
+    verdict: 'content-differs',
+    causes: ['file.whiteout'],
+    checks: { 'file.whiteout': { evidence: ['etc'] } },
+  },
+  {
+    name: 'pyc-mtime',
+    what: 'python3 py_compile of the same module from sources with mtimes T and T+1: the .pyc embeds the mtime',
+    a: gnuImage('gnu-pyc-a.tar', { edits: [`pyc:${T}`] }),
+    b: gnuImage('gnu-pyc-b.tar', { edits: [`pyc:${T + 1}`] }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: { 'file.content': { count: 1, evidence: ['mod.pyc'] } },
+    ignore: [{ options: { paths: ['**/*.pyc'] }, verdict: 'same-filesystem', causes: [] }],
+  },
+  // ---- bad inputs -------------------------------------------------------------------------
+  {
+    name: 'truncated',
+    what: 'umoci-oci-layout.tar and its first 60 %',
+    a: umoci,
+    b: truncated('umoci-60pct.tar', 'umoci-oci-layout.tar', 0.6),
+    verdict: 'unreadable',
+    causes: ['input.truncated'],
+  },
+  {
+    name: 'corrupt-gzip-crc',
+    what: 'docker-archive.tar.gz and the same file with its gzip CRC32 inverted',
+    a: { fixture: 'docker-archive.tar.gz' },
+    b: badGzipCrc('docker-archive-badcrc.tar.gz', 'docker-archive.tar.gz'),
+    verdict: 'unreadable',
+    causes: ['input.corrupt'],
+  },
+  {
+    name: 'unsupported-xz',
+    what: 'a docker-archive and the same archive compressed by xz',
+    a: { fixture: 'skopeo-docker-archive.tar' },
+    b: outerCompressed('docker-archive.tar.xz', 'skopeo-docker-archive.tar', 'xz -c'),
+    verdict: 'unreadable',
+    causes: ['input.unsupported'],
+    checks: { 'input.unsupported': { summary: [/xz/i] } },
+  },
+];
