@@ -10,6 +10,11 @@ import type { IndexResult } from '../src/engine/index-result';
 import type { BlobResult } from '../src/engine/blob-sink';
 import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from '../src/engine/extract';
 import { batchBytes } from './batch-bytes';
+import { registerHttpBlobTransfer } from '../src/remote/transfer';
+
+// Archives opened from a URL arrive as HttpBlobs ({url, start, end}) and are read here with
+// Range requests (src/remote/README.md).
+registerHttpBlobTransfer();
 
 const controllers = new Map<number, AbortController>();
 
