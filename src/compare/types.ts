@@ -60,7 +60,10 @@ export type CauseId =
   | 'archive.entry-removed'
   | 'archive.entry-content'
   | 'manifest.field'
-  | 'index.field';
+  | 'index.field'
+  // a layer whose uncompressed tar (diff_id) differs while its files were not compared (yet):
+  // the preliminary report, or a layer one side could not read (docs/causes.md).
+  | 'layer.changed';
 
 /** Levels as causes.md names them. */
 export type Level = 'input' | 'outer file' | 'outer tar' | 'index' | 'manifest' | 'config' | 'layer' | 'integrity' | 'file';
@@ -192,6 +195,17 @@ export interface Cause {
   /** Differences folded under this cause as consequences (digest chains). */
   consequences: number;
 }
+
+/** What `explain()` (src/compare/explain) returns: the parts of a report that depend on the ignore options. */
+export interface Explanation {
+  verdict: Verdict;
+  headline: string;
+  causes: Cause[];
+  /** How many differences the options ignored (ignored roots and their consequences). */
+  ignored: number;
+}
+
+export type ExplainFn = (diff: DiffResult, a: InputReport, b: InputReport, options: IgnoreOptions) => Explanation;
 
 export interface ComparisonReport {
   schemaVersion: 1;

@@ -4,21 +4,12 @@
  * page's ignore options. Re-explaining needs only the report (its differences, pairing and
  * identicalBytes are the DiffResult the explainer takes), never the archives again.
  */
-import type { Cause, ComparisonReport, ContentEvidence, DiffResult, IgnoreOptions, Verdict } from '../compare/types';
+import type { ComparisonReport, ContentEvidence, DiffResult, ExplainFn, IgnoreOptions } from '../compare/types';
 import type { InputReport } from '../report/types';
 import { TOOL } from '../report/tool';
 import { failureReport, type RunStatus } from './run';
 
-/** What `explain()` (src/compare/explain) returns: the parts of a report that depend on the options. */
-export interface Explanation {
-  verdict: Verdict;
-  headline: string;
-  causes: Cause[];
-  /** How many differences the options ignored. */
-  ignored: number;
-}
-
-export type ExplainFn = (diff: DiffResult, a: InputReport, b: InputReport, options: IgnoreOptions) => Explanation;
+export type { Explanation, ExplainFn } from '../compare/types';
 
 export function diffResultOf(r: ComparisonReport): DiffResult {
   return { differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes };

@@ -1,0 +1,67 @@
+/**
+ * file.content: a regular file's bytes differ (sha256), or its size when no digest was taken.
+ * The summary names the kinds that explain most rebuilds: Python bytecode with an embedded
+ * mtime, logs, dpkg/apt state, the ldconfig aux-cache, machine-id, compressed files. The
+ * content evidence pass (src/compare/evidence) adds text diffs and hex windows later.
+ */
+import type { CauseId, Difference } from '../../types';
+import type { Explainer } from '../types';
+import { CATALOG } from '../catalog';
+import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { list, plural, shortDigest, show, tally } from '../format';
+import { pathOf } from './file-common';
+
+const KINDS: [RegExp, string][] = [
+  [/\.pyc$/, 'Python bytecode (embeds the source mtime)'],
+  [/^var\/log\//, 'log files'],
+  [/^var\/cache\/ldconfig\/aux-cache$/, 'the ldconfig aux-cache'],
+  [/(^|\/)machine-id$/, 'machine-id'],
+  [/^var\/lib\/(dpkg|apt)\//, 'dpkg/apt state'],
+  [/^var\/cache\/(apt|debconf)\//, 'apt/debconf caches'],
+  [/\.(gz|tgz|zip|jar|whl|xz|bz2|zst)$/, 'compressed files (embedded times)'],
+];
+
+export function contentKind(path: string): string | null {
+  for (const [re, kind] of KINDS) if (re.test(path)) return kind;
+  return null;
+}
+
+function claim(d: Difference): CauseId | null {
+  const f = fileField(d);
+  if (f === 'added' || f === 'removed') return null;
+  // content, size, and any field no other explainer knows (a merged "version").
+  return 'file.content';
+}
+
+function sizes(d: Difference): string {
+  const f = d.facts ?? {};
+  const a = num(f.sizeA);
+  const b = num(f.sizeB);
+  if (a === undefined || b === undefined) return '';
+  return a === b ? ` (same size, ${num(a)} B)` : ` (${num(a)} → ${num(b)} B)`;
+}
+
+export const fileContentExplainer: Explainer = {
+  name: 'file content',
+  subjects: ['file', 'merged'],
+  ids: ['file.content'],
+  claim,
+  describe(id, roots, ctx) {
+    const paths = [...new Set(roots.map(pathOf))];
+    const kinds = tally(paths.map((p) => contentKind(p)).filter((k): k is string => k !== null));
+    const known = kinds.reduce((n, k) => n + k.count, 0);
+    const where = inLayers(roots, ctx);
+    const what = kinds.length ? `: ${list(kinds.map((k) => `${k.count} ${k.value}`))}${known < paths.length ? ` and ${plural(paths.length - known, 'other file')}` : ''}` : paths.length <= 3 ? `: ${list(paths)}` : '';
+    const line = (d: Difference) => {
+      const f = fileField(d);
+      if (f === 'content') return `${pathOf(d)}: content ${shortDigest(valueOf(d, 'a', 'content'))} → ${shortDigest(valueOf(d, 'b', 'content'))}${sizes(d)}${contentKind(pathOf(d)) ? ` — ${contentKind(pathOf(d))}` : ''}`;
+      return `${pathOf(d)}: ${f} ${show(valueOf(d, 'a', f))} → ${show(valueOf(d, 'b', f))}`;
+    };
+    return {
+      summary: `${plural(paths.length, 'file')}${where} ${paths.length === 1 ? 'has' : 'have'} different bytes${what}`,
+      phrase: `${plural(paths.length, 'file')} changed${where}`,
+      evidence: evidence(roots, ctx, line),
+      remedy: CATALOG[id].remedy,
+    };
+  },
+};

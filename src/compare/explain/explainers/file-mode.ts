@@ -1,0 +1,33 @@
+/**
+ * file.mode: permission and special bits (and, separately, only the redundant file-type bits
+ * some writers put in the tar mode field: `typeBitsOnly`). The summary gives the common change
+ * ("0644 → 0664 for 12 files": a different umask).
+ */
+import type { Explainer } from '../types';
+import { CATALOG } from '../catalog';
+import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { list, octal, plural, tally } from '../format';
+import { filesNoun, onlyThis, pathOf } from './file-common';
+
+export const fileModeExplainer: Explainer = {
+  name: 'file mode',
+  subjects: ['file', 'merged'],
+  ids: ['file.mode'],
+  claim: (d) => (fileField(d) === 'mode' ? 'file.mode' : null),
+  describe(id, roots, ctx) {
+    const where = inLayers(roots, ctx);
+    const typeOnly = roots.every((d) => d.facts?.typeBitsOnly === true);
+    const changes = tally(roots.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
+    const xors = tally(roots.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));
+    const bits = xors.length === 1 && xors[0].value ? `; every one differs in the bits ${octal(xors[0].value)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}` : '';
+    const pattern = changes.length <= 3 ? list(changes.map((c) => `${c.value}${changes.length > 1 ? ` (${plural(c.count, 'file')})` : ''}`)) : `${changes.length} different changes, most often ${changes[0].value}`;
+    return {
+      summary: typeOnly
+        ? `${filesNoun(roots)}${where} differ only in the redundant file-type bits of the mode field (${pattern}); the permissions are the same`
+        : `${filesNoun(roots)}${where} have other modes${onlyThis(roots, ctx) ? ' (and nothing else)' : ''}: ${pattern}${bits}`,
+      phrase: `${filesNoun(roots).split(' ')[0]} file modes differ${where}`,
+      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mode ${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`, 5, 'mode'),
+      remedy: CATALOG[id].remedy,
+    };
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * file.mtime: file modification times inside layers. The summary finds the pattern: every B
+ * time shifted by the same amount (a later build without SOURCE_DATE_EPOCH), one side clamped
+ * to one time (SOURCE_DATE_EPOCH / rewrite-timestamp), only directories, only whiteouts.
+ */
+import type { Explainer } from '../types';
+import { CATALOG } from '../catalog';
+import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { isoTime } from '../format';
+import { timePattern } from '../time-pattern';
+import { filesNoun, onlyThis, pathOf } from './file-common';
+
+export const fileMtimeExplainer: Explainer = {
+  name: 'file mtime',
+  subjects: ['file', 'merged'],
+  ids: ['file.mtime'],
+  claim: (d) => (fileField(d) === 'mtime' ? 'file.mtime' : null),
+  describe(id, roots, ctx) {
+    const pattern = timePattern(roots.map((d) => ({ a: num(valueOf(d, 'a', 'mtime')), b: num(valueOf(d, 'b', 'mtime')) })), 'mtime');
+    const where = inLayers(roots, ctx);
+    const noun = filesNoun(roots);
+    const only = onlyThis(roots, ctx);
+    const n = noun.split(' ')[0];
+    return {
+      summary: `${noun}${where} differ${only ? ' only' : ''} in mtime${pattern ? `; ${pattern}` : ''}`,
+      phrase: `${n} file mtimes differ${where}`,
+      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mtime ${isoTime(valueOf(d, 'a', 'mtime'))} → ${isoTime(valueOf(d, 'b', 'mtime'))}`, 5, 'mtime'),
+      remedy: CATALOG[id].remedy,
+    };
+  },
+};

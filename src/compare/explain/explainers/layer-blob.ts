@@ -1,0 +1,118 @@
+/**
+ * Paired layers whose blobs differ (differ `layer-blob` roots):
+ *  - layer.compression: same diff_id, other blob bytes. Says exactly why: the gzip header
+ *    (RFC 1952 §2.3 MTIME, OS, XFL, FNAME… with `gzipHeaderOnly` the deflate data is the same),
+ *    another deflate stream (level or implementation: no canonical deflate,
+ *    opencontainers/image-spec#1145), another algorithm, zstd frame parameters, multi-member or
+ *    seekable formats (eStargz, zstd:chunked);
+ *  - layer.changed: the diff_ids differ but no file difference explains it because the files
+ *    were not compared (the preliminary report, or a side that could not be read).
+ * Paired layers whose tars differ while every file is equal (`filesEqual`) are tar encoding:
+ * file-tar-format.ts claims them.
+ */
+import type { CauseId, Difference, Json } from '../../types';
+import type { Explainer } from '../types';
+import { CATALOG } from '../catalog';
+import { evidence, groupBy, inLayers } from '../fields';
+import { capitalise, isoTime, list, num, plural, shortDigest, show } from '../format';
+import { GZIP_NAMES } from './outer-compression';
+
+type Facts = Record<string, Json>;
+
+function fieldsOf(x: Json | undefined): Record<string, { a: Json; b: Json }> {
+  return x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, { a: Json; b: Json }>) : {};
+}
+
+/** Differing gzip header fields, by name ("MTIME"), first member's values. */
+function gzipHeader(f: Facts): { name: string; a: Json; b: Json; key: string }[] {
+  const out: { name: string; a: Json; b: Json; key: string }[] = [];
+  const seen = new Set<string>();
+  for (const [k, v] of Object.entries(fieldsOf(f.gzip))) {
+    const key = k.replace(/@\d+$/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name: GZIP_NAMES[key] ?? key, a: v?.a ?? null, b: v?.b ?? null, key });
+  }
+  return out;
+}
+
+/** True when the only thing that differs is the gzip header MTIME (ignored with timestamps). */
+export function gzipMtimeOnly(d: Difference): boolean {
+  const f = d.facts ?? {};
+  if (f.sameDiffId !== true || f.gzipHeaderOnly !== true) return false;
+  const h = gzipHeader(f);
+  return h.length > 0 && h.every((x) => x.key === 'mtime');
+}
+
+function mtimeValue(v: Json): string {
+  return typeof v === 'number' ? (v === 0 ? '0 (unset)' : isoTime(v)) : show(v);
+}
+
+/** The kind of recompression (groups layers) and the detail with values. */
+export function recompression(d: Difference): { kind: string; detail: string } {
+  const f = d.facts ?? {};
+  const algA = String(f.algorithmA ?? 'unknown');
+  const algB = String(f.algorithmB ?? 'unknown');
+  if (algA !== algB) return { kind: `${algA} in A, ${algB} in B`, detail: `${algA} in A, ${algB} in B` };
+  if (algA === 'gzip') {
+    const header = gzipHeader(f);
+    const names = header.map((h) => h.name);
+    const values = header.map((h) => `${h.name} ${h.key === 'mtime' ? mtimeValue(h.a) : show(h.a)} → ${h.key === 'mtime' ? mtimeValue(h.b) : show(h.b)}`);
+    if (f.gzipHeaderOnly === true) return { kind: `gzip header ${list(names)} ${names.length === 1 ? 'differs' : 'differ'}`, detail: `gzip header ${list(values)}; the deflate data is the same` };
+    if (f.gzipMembersA !== f.gzipMembersB) {
+      const seek = f.seekableA ?? f.seekableB;
+      const k = `${num(Number(f.gzipMembersA))} vs ${num(Number(f.gzipMembersB))} gzip members${seek ? ` (${String(seek).replace('?', '')}, seekable)` : ''}`;
+      return { kind: k, detail: k };
+    }
+    const extra = names.length ? `, and gzip header ${list(values)}` : '';
+    return { kind: 'another deflate stream (compression level or implementation)', detail: `another deflate stream (level or implementation; ${show(f.sizeA)} → ${show(f.sizeB)} bytes)${extra}` };
+  }
+  if (algA === 'zstd') {
+    const fields = Object.keys(fieldsOf(f.zstd)).map((k) => k.replace(/@\d+$/, ''));
+    if (f.seekableA !== f.seekableB) {
+      const k = `zstd:chunked on one side (skippable frames: ${show(f.seekableA)} vs ${show(f.seekableB)})`;
+      return { kind: k, detail: k };
+    }
+    const params = [...new Set(fields)].filter((x) => !/Size$|^frames$/.test(x));
+    if (params.length) return { kind: `zstd frame parameters differ (${list(params)})`, detail: `zstd frame parameters differ: ${list(params, 5)}` };
+    return { kind: 'another zstd stream (compression level)', detail: `another zstd stream (level; ${show(f.sizeA)} → ${show(f.sizeB)} bytes)` };
+  }
+  return { kind: 'the blob bytes differ', detail: `${algA} blob bytes differ` };
+}
+
+function claim(d: Difference): CauseId | null {
+  if (d.subject !== 'layer-blob') return null;
+  const f = d.facts ?? {};
+  if (f.sameDiffId === true) return 'layer.compression';
+  if (f.filesEqual === true) return null; // tar encoding: file-tar-format.ts
+  return 'layer.changed';
+}
+
+export const layerBlobExplainer: Explainer = {
+  name: 'layer blobs',
+  subjects: ['layer-blob'],
+  ids: ['layer.compression', 'layer.changed'],
+  claim,
+  describe(id, roots, ctx) {
+    const n = roots.length;
+    const where = inLayers(roots, ctx);
+    if (id === 'layer.compression') {
+      const groups = [...groupBy(roots, (d) => recompression(d).kind).entries()];
+      const one = n === 1 ? recompression(roots[0]).detail : list(groups.map(([k, g]) => (groups.length > 1 ? `${k} (${plural(g.length, 'layer')})` : k)), 3);
+      const subject = n === 1 ? ctx.layerName(roots[0].scope) : where.startsWith(' in layers ') ? where.slice(4) : `${plural(n, 'layer')}${where}`;
+      return {
+        summary: `${capitalise(subject)} ${n === 1 ? 'was' : 'were'} recompressed: ${one}; same diff_id, so the files are the same`,
+        phrase: `${subject} ${n === 1 ? 'was' : 'were'} recompressed: ${groups.length === 1 ? groups[0][0] : 'several ways'}`,
+        evidence: evidence(roots, ctx, (d) => `${ctx.layerName(d.scope)}: ${recompression(d).detail} (${shortDigest(d.a)} → ${shortDigest(d.b)})`, 5, 'digest'),
+        remedy: CATALOG[id].remedy,
+      };
+    }
+    const unknown = roots.some((d) => d.facts?.filesUnknown === true);
+    return {
+      summary: `${capitalise(n === 1 ? ctx.layerName(roots[0].scope) : where.startsWith(' in layers ') ? where.slice(4) : `${plural(n, 'layer')}${where}`)} ${n === 1 ? 'has' : 'have'} other uncompressed content (diff_id); the files ${unknown ? 'could not be read on one side' : 'were not compared yet'}`,
+      phrase: `${n === 1 ? ctx.layerName(roots[0].scope) : plural(n, 'layer')} ${n === 1 ? 'differs' : 'differ'}${n === 1 ? '' : where}`,
+      evidence: evidence(roots, ctx, (d) => `${ctx.layerName(d.scope)}: diff_id ${shortDigest(d.facts?.diffIdA)} → ${shortDigest(d.facts?.diffIdB)}`, 5, 'digest'),
+      remedy: CATALOG[id].remedy,
+    };
+  },
+};

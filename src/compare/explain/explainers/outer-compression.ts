@@ -1,0 +1,44 @@
+/**
+ * archive.outer-compression: the whole file is compressed (`docker save | gzip`) and only
+ * the compression differs: gzip header fields (RFC 1952 §2.3: MTIME, OS, XFL, FNAME), the
+ * deflate stream (sizes/CRC when the tar inside is the same), the algorithm, zstd frames.
+ */
+import type { Explainer } from '../types';
+import { CATALOG } from '../catalog';
+import { evidence } from '../fields';
+import { isoTime, list, show } from '../format';
+
+export const GZIP_NAMES: Record<string, string> = { mtime: 'MTIME', os: 'OS', xfl: 'XFL', fname: 'FNAME', fcomment: 'FCOMMENT', extra: 'FEXTRA', flags: 'FLG', hcrc: 'FHCRC', method: 'CM', ftext: 'FTEXT' };
+
+/** "gzip header MTIME", "gzip.members", "algorithm" */
+function name(field: string): string {
+  if (field === 'algorithm') return 'compression algorithm';
+  const m = /^gzip\.(\w+)$/.exec(field);
+  if (m && GZIP_NAMES[m[1]]) return `gzip header ${GZIP_NAMES[m[1]]}`;
+  if (/^gzip\.(compressedSize|crc32|uncompressedSize)$/.test(field)) return 'deflate stream';
+  return field;
+}
+
+function value(field: string, v: unknown): string {
+  return field === 'gzip.mtime' && typeof v === 'number' ? `${v} (${v === 0 ? 'unset' : isoTime(v)})` : show(v as never);
+}
+
+export const outerCompressionExplainer: Explainer = {
+  name: 'outer compression',
+  subjects: ['outer-compression'],
+  ids: ['archive.outer-compression'],
+  claim: () => 'archive.outer-compression',
+  describe(id, roots, ctx) {
+    const names = [...new Set(roots.map((d) => name(d.field ?? '')))];
+    const alg = roots.find((d) => d.field === 'algorithm');
+    const summary = alg
+      ? `The whole archive is compressed with ${show(alg.a)} in A and ${show(alg.b)} in B; the archive inside is the same`
+      : `The whole archive is compressed differently: ${list(names, 5)} differ${names.includes('deflate stream') ? ' (another compressor or level)' : ''}; the archive inside is the same`;
+    return {
+      summary,
+      phrase: alg ? `the archive is compressed with ${show(alg.a)} vs ${show(alg.b)}` : `the archive's own compression differs (${list(names)})`,
+      evidence: evidence(roots, ctx, (d) => `${name(d.field ?? '')}${d.facts?.member ? ` (member ${d.facts.member})` : ''}: ${value(d.field ?? '', d.a)} → ${value(d.field ?? '', d.b)}`),
+      remedy: CATALOG[id].remedy,
+    };
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Reading differences the same way whatever their subject: the record field a file or merged
+ * difference is about ("added", "mtime", "content"…), its A/B values, and evidence lines.
+ */
+import type { Difference, Evidence, Json } from '../types';
+import type { Context } from './context';
+
+/** Merged versions name several fields: the strongest one says what the difference is. */
+const MERGED_PRIORITY = ['type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'];
+
+/** 'added' / 'removed' / the changed field ('mtime', 'content', 'xattrs.security.capability'…). */
+export function fileField(d: Difference): string {
+  if (d.kind === 'added' || d.kind === 'removed') return d.kind;
+  if (d.subject === 'merged') {
+    const fields = Array.isArray(d.facts?.fields) ? (d.facts!.fields as string[]) : [];
+    return MERGED_PRIORITY.find((f) => fields.includes(f)) ?? fields[0] ?? 'version';
+  }
+  return d.field ?? d.kind;
+}
+
+/** A side's value of `field` (merged differences hold `{layer, field: value}` objects). */
+export function valueOf(d: Difference, side: 'a' | 'b', field = d.field): Json | undefined {
+  const v = side === 'a' ? d.a : d.b;
+  if (d.subject === 'merged' && v && typeof v === 'object' && !Array.isArray(v) && field) return (v as Record<string, Json>)[field];
+  return v;
+}
+
+export function num(v: Json | undefined): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** Up to `max` evidence lines, one per root, in the differ's order. */
+export function evidence(roots: Difference[], ctx: Context, text: (d: Difference) => string, max = 5, field?: string): Evidence[] {
+  const out: Evidence[] = [];
+  for (const d of roots) {
+    if (out.length >= max) break;
+    const e: Evidence = { text: text(d), difference: d.id, where: ctx.where(d) };
+    const a = valueOf(d, 'a', field ?? fileField(d));
+    const b = valueOf(d, 'b', field ?? fileField(d));
+    if (a !== undefined) e.a = a;
+    if (b !== undefined) e.b = b;
+    out.push(e);
+  }
+  return out;
+}
+
+/** Group roots by a key, keeping first-seen order. */
+export function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+/** "in layer 1", "in layers 1 and 3", "in 4 layers" (plain tars: ""). */
+export function inLayers(roots: Difference[], ctx: Context): string {
+  const names = [...groupBy(roots, (d) => `${d.scope.image}|${d.scope.layerA}|${d.scope.layerB}`).values()].map((g) => ctx.layerName(g[0].scope)).filter((n) => n);
+  if (!names.length) return '';
+  if (names.length === 1) return ` in ${names[0]}`;
+  if (names.length <= 3 && names.every((n) => /^layer \d+$/.test(n))) return ` in layers ${names.map((n) => n.slice(6)).join(', ').replace(/, (\d+)$/, ' and $1')}`;
+  return ` in ${names.length} layers`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The ignore options (diffoci `--semantic` spirit): which option, if any, ignores a root
+ * difference. Decided per root, after it is claimed (the cause id says most of it); an ignored
+ * root is dropped together with everything that follows it.
+ *
+ *  timestamps  file mtime/atime/ctime (and pax time records), outer entry times, config
+ *              `created` and other config/history/index/manifest values the differ marks as
+ *              timestamps (`facts.timestamp`), the gzip header MTIME of the whole file, and a
+ *              layer recompression whose only difference is the gzip header MTIME (same diff_id)
+ *  fileOrder   order of entries in layers and in the archive
+ *  ownerNames  uname/gname of files and archive entries
+ *  tarFormat   header encoding (file.tar-format, archive.tar-format)
+ *  history     every config history difference
+ *  paths       file and merged-filesystem differences whose path matches a glob (paths.ts)
+ * Input errors and integrity failures are never ignored.
+ */
+import type { CauseId, Difference, IgnoreOptions } from '../types';
+import { gzipMtimeOnly } from './explainers/layer-blob';
+import { isPaxTime } from './explainers/file-times';
+import type { PathTest } from './paths';
+
+export type IgnoreReason = 'paths' | 'history' | 'timestamps' | 'fileOrder' | 'ownerNames' | 'tarFormat';
+
+/** How the headline names each option. */
+export const REASON_WORDS: Record<IgnoreReason, string> = {
+  paths: 'the ignored paths',
+  history: 'history',
+  timestamps: 'timestamps',
+  fileOrder: 'file order',
+  ownerNames: 'owner names',
+  tarFormat: 'tar format',
+};
+
+const TIME_IDS = new Set<CauseId>(['file.mtime', 'file.atime-ctime', 'archive.entry-mtime', 'config.created']);
+
+function isTimestamp(d: Difference, id: CauseId): boolean {
+  if (TIME_IDS.has(id)) return true;
+  if (d.facts?.timestamp === true) return true;
+  if (d.subject === 'outer-compression') return d.field === 'gzip.mtime';
+  if (d.subject === 'layer-blob') return gzipMtimeOnly(d);
+  if ((d.subject === 'file' || d.subject === 'outer-entry') && d.field) return d.field === 'mtime' || d.field === 'atime' || d.field === 'ctime' || isPaxTime(d.field);
+  return false;
+}
+
+export function ignoreReason(d: Difference, id: CauseId, o: IgnoreOptions, paths: PathTest | null): IgnoreReason | null {
+  if (d.subject === 'input' || d.subject === 'integrity') return null;
+  if (paths && (d.subject === 'file' || d.subject === 'merged') && d.scope.path && paths(d.scope.path)) return 'paths';
+  if (o.history && d.subject === 'history') return 'history';
+  if (o.timestamps && isTimestamp(d, id)) return 'timestamps';
+  if (o.fileOrder && (id === 'file.order' || id === 'archive.entry-order')) return 'fileOrder';
+  if (o.ownerNames && (id === 'file.owner-name' || (id === 'archive.entry-owner' && (d.field === 'uname' || d.field === 'gname')))) return 'ownerNames';
+  if (o.tarFormat && (id === 'file.tar-format' || id === 'archive.tar-format')) return 'tarFormat';
+  return null;
+}
