@@ -8,6 +8,7 @@
  * in the browser (no Node APIs).
  */
 import { diffInputs, dropDeep } from '../../src/compare/diff';
+import { explain } from '../../src/compare/explain';
 import type { Cause, ComparisonReport, DiffResult, IgnoreOptions, Verdict } from '../../src/compare/types';
 import { NO_IGNORES } from '../../src/compare/types';
 import type { ErrorInfo } from '../../src/io/errors';
@@ -49,6 +50,19 @@ export function comparison(A: InputReport, B: InputReport, parts: ComparisonPart
       digestsVerified: phase === 'final',
     },
   };
+}
+
+/**
+ * A report whose verdict, headline and causes come from the real explainer (`explain`) for the
+ * given options: what the engine would send for these two inputs.
+ */
+export function explainedComparison(A: InputReport, B: InputReport, options: IgnoreOptions = NO_IGNORES, phase: 'preliminary' | 'final' = 'final'): ComparisonReport {
+  const r = comparison(A, B, { verdict: 'identical', headline: '', causes: [], phase, options });
+  const ex = explain({ differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes }, A, B, options);
+  r.verdict = ex.verdict;
+  r.headline = ex.headline;
+  r.causes = ex.causes;
+  return r;
 }
 
 /** The ids of the differences matching a test, for a cause's `differences`. */

@@ -13,3 +13,13 @@ export function inspectionSchemaErrors(report: unknown): string[] {
   const ok = inspection(JSON.parse(JSON.stringify(report)));
   return ok ? [] : (inspection.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
+
+// The comparison schema refers to the inspection schema's input definition by its $id
+// (compiled above, so ajv already knows it).
+const comparison = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/comparison-report.schema.json'), 'utf8')));
+
+/** Schema errors of a comparison report (docs/comparison-report.schema.json) as readable lines ([] when valid). */
+export function comparisonSchemaErrors(report: unknown): string[] {
+  const ok = comparison(JSON.parse(JSON.stringify(report)));
+  return ok ? [] : (comparison.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
