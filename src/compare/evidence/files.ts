@@ -1,0 +1,180 @@
+/**
+ * Content evidence for files: their bytes fetched with one extract job per layer blob (all
+ * the wanted paths of that blob in one pass, blobs in parallel up to the runner's
+ * concurrency), then a line diff / hex window and a recognised kind for each.
+ *
+ * Pass 1 asks for the first LIMIT bytes of every file, and for files larger than that a
+ * hash of every BLOCK bytes. When the heads are equal the first differing block is found
+ * from the hashes and pass 2 fetches that block on both sides: two reads of the blob, never
+ * the whole file in memory. Plain tars need no job: their files are slices of the archive.
+ */
+import type { JobRunner } from '../../engine/runner';
+import type { ExtractWant, ExtractedEntry, ExtractResult } from '../../engine/extract';
+import type { ArchiveRead } from '../../engine/archive-read';
+import type { ContentEvidence } from '../types';
+import { readRange } from '../../io/read';
+import { isAbort } from '../../io/errors';
+import { bytesEvidence, firstDifference, hexWindow } from './bytes';
+import { layerBlob, outerEntry, type BlobPlace, type Located } from './locate';
+import type { FileTarget } from './plan';
+import { recognise } from './recognise';
+
+export const LIMIT = 64 * 1024;
+export const BLOCK = 64 * 1024;
+
+export interface Sink {
+  add(id: string, details: ContentEvidence[]): void;
+  skip(id: string, why: string): void;
+}
+
+interface Job {
+  t: FileTarget;
+  places: [BlobPlace, BlobPlace];
+  got: [ExtractedEntry | null, ExtractedEntry | null];
+  /** Pass 2: the block both sides fetch. */
+  block?: number;
+  details: ContentEvidence[];
+}
+
+/** Runs `fn` over items, at most `n` at a time. */
+export async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const work = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, work));
+}
+
+function place(reads: [ArchiveRead, ArchiveRead], t: FileTarget, s: 0 | 1): Located<BlobPlace> {
+  const sc = t.d.scope;
+  return t.plain ? outerEntry(reads[s], s, t.path, t.occurrence) : layerBlob(reads[s], s, s === 0 ? sc.imageA : sc.imageB, s === 0 ? sc.layerA : sc.layerB);
+}
+
+export async function fileEvidence(targets: FileTarget[], reads: [ArchiveRead, ArchiveRead], runner: JobRunner, sink: Sink, signal?: AbortSignal): Promise<void> {
+  const jobs: Job[] = [];
+  for (const t of targets) {
+    const a = place(reads, t, 0);
+    const b = place(reads, t, 1);
+    if (!a.ok || !b.ok) {
+      sink.skip(t.d.id, [a, b].map((x) => (x.ok ? '' : x.why)).filter(Boolean).join('; '));
+      continue;
+    }
+    jobs.push({ t, places: [a.place, b.place], got: [null, null], details: [] });
+  }
+  const size = (j: Job, s: 0 | 1) => (s === 0 ? j.t.sizeA : j.t.sizeB);
+  await fetch(jobs, runner, signal, (j, s) => ({
+    path: j.t.path,
+    occurrence: j.t.occurrence,
+    ranges: [[0, LIMIT]],
+    ...(size(j, s) > LIMIT ? { blockSize: BLOCK } : {}),
+  }));
+  const second: Job[] = [];
+  for (const j of jobs) {
+    const [a, b] = j.got;
+    if (!a?.complete || !b?.complete) {
+      sink.skip(j.t.d.id, `the file could not be read from ${!a?.complete ? 'A' : 'B'}${j.t.plain ? '' : `'s layer`}`);
+      continue;
+    }
+    const ha = a.chunks[0]?.bytes ?? new Uint8Array(0);
+    const hb = b.chunks[0]?.bytes ?? new Uint8Array(0);
+    const side = (e: ExtractedEntry, h: Uint8Array) => ({ bytes: h, size: e.size, whole: h.length >= e.size });
+    const sa = side(a, ha);
+    const sb = side(b, hb);
+    const details = j.details;
+    const ev = bytesEvidence(ha, hb, sa.whole, sb.whole);
+    if (ev) details.push(ev);
+    const rec = recognise(j.t.path, sa, sb);
+    if (rec) details.push(rec);
+    if (!ev && a.blocks && b.blocks) {
+      const k = firstBlock(a.blocks, b.blocks);
+      if (k > 0) {
+        j.block = k;
+        second.push(j);
+      }
+    } else if (!ev && j.t.plain && !(sa.whole && sb.whole)) {
+      const at = await firstDifferenceOfBlobs(j.places[0].blob, j.places[1].blob, Math.min(ha.length, hb.length), signal);
+      if (at >= 0) {
+        const from = Math.max(0, at - BLOCK / 2);
+        const [wa, wb] = await Promise.all([readRange(j.places[0].blob, from, from + BLOCK), readRange(j.places[1].blob, from, from + BLOCK)]);
+        details.unshift(hexWindow(wa, wb, at, from));
+      }
+    }
+  }
+  if (second.length) {
+    for (const j of second) j.got = [null, null];
+    await fetch(second, runner, signal, (j) => ({ path: j.t.path, occurrence: j.t.occurrence, ranges: [[j.block! * BLOCK, (j.block! + 1) * BLOCK]] }));
+    for (const j of second) {
+      const [a, b] = j.got;
+      const ca = a?.complete ? a.chunks[0] : undefined;
+      const cb = b?.complete ? b.chunks[0] : undefined;
+      const at = ca && cb ? firstDifference(ca.bytes, cb.bytes) : -1;
+      // The hex window goes first: it is what the difference is about.
+      if (ca && cb && at >= 0) j.details.unshift(hexWindow(ca.bytes, cb.bytes, ca.start + at, ca.start));
+    }
+  }
+  for (const j of jobs) if (j.details.length) sink.add(j.t.d.id, j.details);
+}
+
+/** Index of the first differing block; the shorter list's length when one is a prefix. */
+function firstBlock(a: string[], b: string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}
+
+/** One extract job per blob for all its wants (both passes); plain-tar entries read directly. */
+async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undefined, want: (j: Job, s: 0 | 1) => ExtractWant): Promise<void> {
+  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: 0 | 1 }[] }>();
+  const direct: { j: Job; s: 0 | 1 }[] = [];
+  for (const j of jobs) {
+    for (const s of [0, 1] as const) {
+      if (j.t.plain) {
+        direct.push({ j, s });
+        continue;
+      }
+      const p = j.places[s];
+      const g = groups.get(p.key);
+      if (g) g.items.push({ j, s });
+      else groups.set(p.key, { place: p, items: [{ j, s }] });
+    }
+  }
+  await pool([...groups.values()], runner.concurrency, async (g) => {
+    if (signal?.aborted) return;
+    let r: ExtractResult;
+    try {
+      r = await runner.extract(g.place.blob, { signal, wants: g.items.map(({ j, s }) => want(j, s)), path: g.place.entry });
+    } catch (e) {
+      if (isAbort(e)) return;
+      return; // a failed job leaves its files without evidence (skipped with a reason by the caller)
+    }
+    g.items.forEach(({ j, s }, i) => {
+      j.got[s] = r.entries[i] ?? null;
+    });
+  });
+  for (const { j, s } of direct) {
+    if (signal?.aborted) return;
+    j.got[s] = await readDirect(j.places[s], want(j, s));
+  }
+}
+
+/** The wanted ranges of an entry that is itself a slice of the archive. */
+async function readDirect(p: BlobPlace, w: ExtractWant): Promise<ExtractedEntry> {
+  const chunks = await Promise.all((w.ranges ?? [[0, LIMIT]]).map(async ([s, e]) => ({ start: s, bytes: await readRange(p.blob, s, Math.min(e, p.size)) })));
+  return { path: w.path, occurrence: w.occurrence ?? 1, found: true, size: p.size, chunks, complete: true };
+}
+
+/**
+ * First differing byte of two blobs at or after `from`, reading both in step (1 MiB at a
+ * time): for plain-tar files, which are slices of the archives, no hashing is needed.
+ */
+async function firstDifferenceOfBlobs(a: Blob, b: Blob, from: number, signal?: AbortSignal): Promise<number> {
+  const step = 1024 * 1024;
+  const end = Math.max(a.size, b.size);
+  for (let pos = from; pos < end; pos += step) {
+    if (signal?.aborted) return -1;
+    const [x, y] = await Promise.all([readRange(a, pos, pos + step), readRange(b, pos, pos + step)]);
+    const at = firstDifference(x, y);
+    if (at >= 0) return pos + at;
+  }
+  return -1;
+}

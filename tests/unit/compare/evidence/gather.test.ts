@@ -1,0 +1,158 @@
+/**
+ * gatherEvidence end to end on archives built in memory and read by the real engine steps:
+ * which differences get which details, one extract pass per blob, hex windows beyond the
+ * first 64 KiB, plain tars, compressed outer files skipped with a reason, attachEvidence.
+ */
+import { describe, it, expect } from 'vitest';
+import { buildOciArchive, layerTar } from '../../../builders/image';
+import { buildTar } from '../../../builders/tar';
+import { gatherEvidence, attachEvidence } from '../../../../src/compare/evidence';
+import { inlineRunner } from '../../../../src/engine/inline';
+import type { JobRunner } from '../../../../src/engine/runner';
+import type { Cause, ContentEvidence } from '../../../../src/compare/types';
+import { compareBytes, hooks, noise, run } from './support';
+
+const big = noise(300_000, 7);
+const bigB = big.slice();
+bigB[200_123] ^= 0xff;
+
+function pyc(mtime: number): Uint8Array {
+  // Python 3.11 header (magic 3495, flags 0, mtime, source size) + the same code bytes.
+  const h = new Uint8Array(16);
+  const dv = new DataView(h.buffer);
+  dv.setUint16(0, 3495, true);
+  h[2] = 0x0d;
+  h[3] = 0x0a;
+  dv.setUint32(8, mtime, true);
+  dv.setUint32(12, 120, true);
+  return new Uint8Array([...h, 0xe3, 1, 2, 3, 4, 5, 6, 7]);
+}
+
+function archives() {
+  const la = layerTar([
+    { name: 'etc/', typeflag: '5' },
+    { name: 'etc/app.conf', data: 'a=1\nb=2\nc=3\nd=4\ne=5\nf=6\ng=7\nh=8\n' },
+    { name: 'etc/machine-id', data: '0123456789abcdef0123456789abcdef\n' },
+    { name: 'usr/lib/python3.11/x.cpython-311.pyc', data: pyc(1700000000) },
+    { name: 'usr/bin/big', data: big },
+  ]);
+  const lb = layerTar([
+    { name: 'etc/', typeflag: '5' },
+    { name: 'etc/app.conf', data: 'a=1\nb=2\nc=3\nd=four\ne=5\nf=6\ng=7\nh=8\n' },
+    { name: 'etc/machine-id', data: 'fedcba9876543210fedcba9876543210\n' },
+    { name: 'usr/lib/python3.11/x.cpython-311.pyc', data: pyc(1700086400) },
+    { name: 'usr/bin/big', data: bigB },
+  ]);
+  const gz = { ...hooks, gzip: (b: Uint8Array) => run(['gzip', '-6', '-n'], b) };
+  return [buildOciArchive([{ tags: ['t:1'], layers: [la] }], gz, { compress: true }).tar, buildOciArchive([{ tags: ['t:1'], layers: [lb] }], gz, { compress: true }).tar];
+}
+
+/** A runner that counts extract jobs (one pass per blob and pass). */
+function counting(): JobRunner & { extracts: number } {
+  const inner = inlineRunner();
+  const r = { ...inner, concurrency: 2, extracts: 0, extract: (blob: Blob, o: Parameters<JobRunner['extract']>[1]) => (r.extracts++, inner.extract(blob, o)) };
+  return r;
+}
+
+const kinds = (d: ContentEvidence[] | undefined) => (d ?? []).map((x) => x.kind);
+
+describe('gatherEvidence', () => {
+  it('files in gzip layers: text diff, hex beyond 64 KiB, pyc mtime, machine-id; one extract per blob per pass', async () => {
+    const [a, b] = archives();
+    const runner = counting();
+    const { diff, reads } = await compareBytes(a, b, runner);
+    const details = await gatherEvidence(diff, reads, runner);
+    const id = (p: string) => diff.differences.find((d) => d.scope.path === p && d.field === 'content')!.id;
+
+    const conf = details.get(id('etc/app.conf'))!;
+    expect(kinds(conf)).toEqual(['text-diff']);
+    expect(conf[0]).toEqual({
+      kind: 'text-diff',
+      truncated: false,
+      hunks: [
+        {
+          aStart: 1,
+          bStart: 1,
+          lines: [
+            { op: ' ', text: 'a=1' },
+            { op: ' ', text: 'b=2' },
+            { op: ' ', text: 'c=3' },
+            { op: '-', text: 'd=4' },
+            { op: '+', text: 'd=four' },
+            { op: ' ', text: 'e=5' },
+            { op: ' ', text: 'f=6' },
+            { op: ' ', text: 'g=7' },
+          ],
+        },
+      ],
+    });
+
+    const bigEv = details.get(id('usr/bin/big'))!;
+    expect(bigEv[0].kind).toBe('hex');
+    if (bigEv[0].kind === 'hex') {
+      expect(bigEv[0].offset).toBe(200_096); // the 16-byte row before the difference at 200,123
+      expect(bigEv[0].length).toBe(64);
+      const at = 200_123 - bigEv[0].offset;
+      expect(bigEv[0].a.slice(at * 2, at * 2 + 2)).toBe(big[200_123].toString(16).padStart(2, '0'));
+      expect(bigEv[0].b.slice(at * 2, at * 2 + 2)).toBe(bigB[200_123].toString(16).padStart(2, '0'));
+      expect(bigEv[0].a.slice(0, at * 2)).toBe(bigEv[0].b.slice(0, at * 2));
+    }
+
+    const p = details.get(id('usr/lib/python3.11/x.cpython-311.pyc'))!;
+    expect(kinds(p)).toEqual(['hex', 'recognised']);
+    expect(p[1]).toEqual({
+      kind: 'recognised',
+      what: 'Python bytecode',
+      detail: 'Python 3.11: only the embedded source mtime 2023-11-14T22:13:20Z vs 2023-11-15T22:13:20Z; the compiled code is identical',
+    });
+    const m = details.get(id('etc/machine-id'))!;
+    expect(m.find((x) => x.kind === 'recognised')).toMatchObject({ what: 'machine-id' });
+    // Pass 1: one job per blob (2); pass 2 for the big file: one per blob again (2).
+    expect(runner.extracts).toBe(4);
+    expect(details.skipped).toEqual([]);
+  });
+
+  it('attachEvidence repeats an evidence item once per detail, in order', async () => {
+    const details = new Map<string, ContentEvidence[]>([
+      ['d1', [{ kind: 'hex', offset: 0, a: '00', b: '01', length: 1 }, { kind: 'recognised', what: 'x', detail: 'y' }]],
+    ]);
+    const cause: Cause = {
+      id: 'file.content',
+      level: 'file',
+      count: 2,
+      summary: 's',
+      evidence: [{ text: 'one', difference: 'd1' }, { text: 'two', difference: 'd2' }],
+      remedy: 'r',
+      differences: ['d1', 'd2'],
+      consequences: 0,
+    };
+    const [c] = attachEvidence([cause], details);
+    expect(c.evidence.map((e) => [e.text, e.detail?.kind])).toEqual([
+      ['one', 'hex'],
+      ['one', 'recognised'],
+      ['two', undefined],
+    ]);
+    expect(cause.evidence.length).toBe(2); // pure: the input is not changed
+  });
+
+  it('plain tars: files are slices of the archive, no extract job', async () => {
+    const a = buildTar([{ name: 'notes.txt', data: 'one\ntwo\n' }, { name: 'blob.bin', data: big }]);
+    const b = buildTar([{ name: 'notes.txt', data: 'one\n2\n' }, { name: 'blob.bin', data: bigB }]);
+    const runner = counting();
+    const { diff, reads } = await compareBytes(a, b, runner);
+    const details = await gatherEvidence(diff, reads, runner);
+    expect(runner.extracts).toBe(0);
+    expect(kinds(details.get('file:plain:notes.txt:content'))).toEqual(['text-diff']);
+    const hex = details.get('file:plain:blob.bin:content')?.[0];
+    expect(hex).toMatchObject({ kind: 'hex', offset: 200_096, length: 64 });
+  });
+
+  it('a gzip-compressed archive is skipped with the reason', async () => {
+    const [a, b] = archives();
+    const { diff, reads } = await compareBytes(run(['gzip', '-n'], a), b);
+    const details = await gatherEvidence(diff, reads, inlineRunner());
+    expect(details.size).toBe(0);
+    expect(details.skipped.length).toBeGreaterThan(0);
+    expect(details.skipped[0].why).toBe('A is a gzip-compressed archive: its layers are not seekable slices of the file, and content evidence would mean decompressing it again');
+  });
+});
