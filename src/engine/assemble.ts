@@ -141,7 +141,7 @@ export function assembleInput(a: AssembleInput): InputReport {
     },
     error: first ? formatError(first) : null,
     errors,
-    entries: idx.entries.map(toOuterRecord),
+    entries: idx.entries.map((e) => toOuterRecord(e, idx.fileDigests.get(normalizePath(e.name))?.replace(/^sha256:/, ''))),
     index: a.archive?.index
       ? {
           manifests: a.archive.index.manifests,

@@ -40,6 +40,8 @@ export function toFileRecord(e: TarEntry, sha256?: string): FileRecord {
   return r;
 }
 
-export function toOuterRecord(e: TarEntry): OuterEntryRecord {
-  return { ...toFileRecord(e), dataOffset: e.dataOffset };
+/** `sha256` (hex): set for the entries the listing captured and hashed (manifests, configs,
+ *  oci-layout, legacy `<id>/json` and `VERSION`), so a comparison knows them equal. */
+export function toOuterRecord(e: TarEntry, sha256?: string): OuterEntryRecord {
+  return { ...toFileRecord(e, sha256), dataOffset: e.dataOffset };
 }
