@@ -19,7 +19,7 @@ export const fileModeExplainer: Explainer = {
     const typeOnly = roots.every((d) => d.facts?.typeBitsOnly === true);
     const changes = tally(roots.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
     const xors = tally(roots.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));
-    const bits = xors.length === 1 && xors[0].value ? `; every one differs in the bits ${octal(xors[0].value)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}` : '';
+    const bits = xors.length === 1 && xors[0].value ? `; every one differs in the bits 0${xors[0].value.toString(8)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}` : '';
     const pattern = changes.length <= 3 ? list(changes.map((c) => `${c.value}${changes.length > 1 ? ` (${plural(c.count, 'file')})` : ''}`)) : `${changes.length} different changes, most often ${changes[0].value}`;
     return {
       summary: typeOnly

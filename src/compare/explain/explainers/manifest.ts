@@ -13,6 +13,8 @@ import { list, plural, show } from '../format';
 function claim(d: Difference): CauseId | null {
   const f = d.field ?? '';
   if (d.subject === 'config') return f === 'digest' && d.facts?.sameJson === true ? 'manifest.field' : null;
+  // The index descriptor of a manifest whose media type changed says the same thing.
+  if (d.subject === 'index') return /^manifests\[\d+\]\.mediaType$/.test(f) && d.kind === 'changed' ? 'manifest.media-type' : null;
   if (d.subject !== 'manifest') return null;
   if (f === 'mediaType' || f.endsWith('.mediaType')) return 'manifest.media-type';
   if (f.startsWith('annotations.')) return 'manifest.annotations';
@@ -26,7 +28,7 @@ function flavour(v: unknown): string {
 
 export const manifestExplainer: Explainer = {
   name: 'manifest',
-  subjects: ['manifest', 'config'],
+  subjects: ['manifest', 'config', 'index'],
   ids: ['manifest.media-type', 'manifest.annotations', 'manifest.field'],
   claim,
   describe(id, roots, ctx) {
