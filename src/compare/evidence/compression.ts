@@ -57,7 +57,7 @@ function members(h: BlobHead): number | null {
 function levelText(m: ZlibMatch | null): string {
   if (!m) return '';
   if (m.level !== null) {
-    const who = m.flavour === 'chromium-zlib' ? 'Chromium’s zlib (Node.js, Chrome)' : 'zlib';
+    const who = m.flavour === 'chromium-zlib' ? 'Chromium’s zlib (Node.js, Chrome)' : m.flavour === 'pigz' ? 'pigz (zlib in 128 KiB blocks)' : 'zlib';
     const also = m.alsoLevels?.length ? ` (levels ${[m.level, ...m.alsoLevels].join(', ')} give the same bytes)` : '';
     const scope = m.whole ? 'the whole stream' : `the first ${m.confirmed} compressed bytes`;
     return `${who} level ${m.level} reproduces ${scope}${also}`;

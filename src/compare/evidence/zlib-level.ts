@@ -11,20 +11,22 @@
  * level costs a full pass over the prefix. When the whole stream is in the bytes given, the
  * test is exact: the finished output must equal the stream.
  *
- * Two hash variants are tried: zlib's own (`legacyHash`, what madler/zlib, Python, pigz and
- * most C tools link) and the one Chromium's zlib uses (Node.js's zlib module and Chrome).
+ * Three flavours are tried: zlib's own hash (`legacyHash`, what madler/zlib, Python and most
+ * C tools link), the hash Chromium's zlib uses (Node.js's zlib module and Chrome), and pigz's
+ * block layout (zlib, restarted every 128 KiB of input with a dictionary and a sync flush).
  * Other implementations (GNU gzip's own deflate, Go's compress/flate, klauspost/pgzip,
  * zlib-ng, libdeflate, 7-Zip) match none, which is itself worth saying.
  */
-import { Deflate, ZStream, zlibInflate, zlibInflateEnd, zlibInflateInit2, Z_BUF_ERROR, Z_NO_FLUSH, Z_OK, Z_STREAM_END } from 'pako';
+import { Deflate, ZStream, zlibInflate, zlibInflateEnd, zlibInflateInit2, Z_BUF_ERROR, Z_NO_FLUSH, Z_OK, Z_STREAM_END, Z_BLOCK } from 'pako';
 
-/** Uncompressed bytes used for the test (the cost: see README "Measured"). */
+/** Uncompressed bytes a level is first tried on (the cost: see README "Measured"), and at most. */
 export const MATCH_INPUT = 128 * 1024;
+export const MAX_INPUT = 1024 * 1024;
 /** Fewer confirmed output bytes than this, when the stream is not whole, proves nothing. */
 const MIN_CONFIRMED = 512;
 const FEED = 16 * 1024;
 
-export type ZlibFlavour = 'zlib' | 'chromium-zlib';
+export type ZlibFlavour = 'zlib' | 'chromium-zlib' | 'pigz';
 
 export interface ZlibMatch {
   /** The first level (in the order tried) whose output matched, or null when none did. */
@@ -49,7 +51,7 @@ export function levelsFor(xfl?: number): number[] {
 }
 
 /** Inflates a raw deflate prefix; `end` = input bytes of the whole stream when it ended inside `deflate`. */
-export function inflatePrefix(deflate: Uint8Array, maxOut = MATCH_INPUT): { out: Uint8Array; end: number | null } {
+export function inflatePrefix(deflate: Uint8Array, maxOut = MAX_INPUT): { out: Uint8Array; end: number | null } {
   const s = new ZStream();
   if (zlibInflateInit2(s, -15) !== Z_OK) throw new Error('pako inflateInit2 failed');
   const out = new Uint8Array(maxOut);
@@ -76,12 +78,27 @@ export function inflatePrefix(deflate: Uint8Array, maxOut = MATCH_INPUT): { out:
   return { out: out.subarray(0, s.next_out), end };
 }
 
-/** Whether deflating `input` at `level` reproduces `stream` (whole when `whole`, else as a prefix). */
-export function reproduces(input: Uint8Array, stream: Uint8Array, level: number, flavour: ZlibFlavour, whole: boolean): { ok: boolean; confirmed: number } {
-  const d = new Deflate({ level, raw: true, legacyHash: flavour === 'zlib', chunkSize: 1024 });
+const PIGZ_BLOCK = 128 * 1024;
+
+interface Trial {
+  ok: boolean;
+  /** Output bytes that matched. */
+  confirmed: number;
+  /** Input bytes pushed when a mismatch was seen (or all of them). */
+  used: number;
+}
+
+/**
+ * Whether deflating `input` at `level` reproduces `stream` (whole when `whole`, else as a
+ * prefix). The `pigz` flavour is what pigz writes (pigz.c, compress_thread): 128 KiB blocks,
+ * each deflated with the previous 32 KiB as dictionary and ended with Z_BLOCK plus empty
+ * blocks to a byte boundary; only its first block is checked.
+ */
+export function reproduces(input: Uint8Array, stream: Uint8Array, level: number, flavour: ZlibFlavour, whole: boolean): Trial {
   let pos = 0;
   let ok = true;
-  d.onData = (c: Uint8Array) => {
+  let used = 0;
+  const onData = (c: Uint8Array) => {
     if (!ok) return;
     if (pos + c.length > stream.length) {
       ok = false;
@@ -95,13 +112,36 @@ export function reproduces(input: Uint8Array, stream: Uint8Array, level: number,
     }
     pos += c.length;
   };
-  d.onEnd = () => {};
-  for (let i = 0; i < input.length && ok; i += FEED) d.push(input.subarray(i, Math.min(input.length, i + FEED)), false);
-  if (ok && whole) {
-    d.push(new Uint8Array(0), true);
-    if (ok && pos !== stream.length) ok = false;
+  const open = (dictionary?: Uint8Array) => {
+    const d = new Deflate({ level, raw: true, legacyHash: flavour !== 'chromium-zlib', chunkSize: 1024, ...(dictionary ? { dictionary } : {}) });
+    d.onData = onData;
+    d.onEnd = () => {};
+    return d;
+  };
+  const feed = (d: Deflate, from: number, to: number) => {
+    for (let i = from; i < to && ok; i += FEED) {
+      const e = Math.min(to, i + FEED);
+      d.push(input.subarray(i, e), false);
+      used = e;
+    }
+  };
+  if (flavour === 'pigz') {
+    // pigz's first block only: it ends with Z_BLOCK (complete bytes out, the last bits pending)
+    // followed by empty blocks up to a byte boundary, which pako cannot add (no deflatePrime).
+    // Every byte before that point is what pigz wrote; blocks after it restart with a
+    // dictionary and are not checked.
+    if (input.length <= PIGZ_BLOCK) return { ok: false, confirmed: 0, used: 0 };
+    const d = open();
+    feed(d, 0, PIGZ_BLOCK);
+    if (ok) d.push(new Uint8Array(0), Z_BLOCK);
+    return { ok, confirmed: pos, used: ok ? PIGZ_BLOCK : used };
+  } else {
+    const d = open();
+    feed(d, 0, input.length);
+    if (ok && whole) d.push(new Uint8Array(0), true);
   }
-  return { ok, confirmed: pos };
+  if (ok && whole && pos !== stream.length) ok = false;
+  return { ok, confirmed: pos, used: ok ? input.length : used };
 }
 
 /**
@@ -110,29 +150,38 @@ export function reproduces(input: Uint8Array, stream: Uint8Array, level: number,
  * zlib's gzip wrapper (deflate.c, deflateInit2 + gzip header) writes 2 for level 9, 4 for
  * level 1 (and huffman-only), 0 otherwise, and pigz does the same, so only the levels the XFL
  * allows are tried (1 trial instead of 9; 7 for XFL 0). Without an XFL all nine are tried.
+ *
+ * Each level is tried on the first MATCH_INPUT uncompressed bytes; a level that neither
+ * matched nor mismatched there (very compressible data: zlib had not finished its first
+ * block) is tried again on up to MAX_INPUT. The pigz flavour is only tried for levels whose
+ * zlib output did not already differ within pigz's first block (where the two are the same).
  */
-export function matchZlibLevel(deflate: Uint8Array, xfl?: number, maxInput = MATCH_INPUT): ZlibMatch {
+export function matchZlibLevel(deflate: Uint8Array, xfl?: number, maxInput = MAX_INPUT): ZlibMatch {
   const { out, end } = inflatePrefix(deflate, maxInput);
   const whole = end !== null;
   const stream = whole ? deflate.subarray(0, end!) : deflate;
   const order = levelsFor(xfl);
   let undecided = false;
-  for (const flavour of ['zlib', 'chromium-zlib'] as ZlibFlavour[]) {
+  const zlibUsed = new Map<number, number>();
+  for (const flavour of ['zlib', 'chromium-zlib', 'pigz'] as ZlibFlavour[]) {
     const hits: number[] = [];
     let confirmed = 0;
     for (const level of order) {
-      const r = reproduces(out, stream, level, flavour, whole);
+      if (flavour === 'pigz' && (zlibUsed.get(level) ?? Infinity) <= PIGZ_BLOCK) continue;
+      let r = reproduces(whole || flavour === 'pigz' ? out : out.subarray(0, MATCH_INPUT), stream, level, flavour, whole && flavour !== 'pigz');
+      if (!whole && r.ok && r.confirmed < MIN_CONFIRMED && out.length > MATCH_INPUT) r = reproduces(out, stream, level, flavour, false);
+      if (flavour === 'zlib') zlibUsed.set(level, r.ok ? Infinity : r.used);
       if (r.ok && (whole || r.confirmed >= MIN_CONFIRMED)) {
         hits.push(level);
         confirmed = Math.max(confirmed, r.confirmed);
-        // A prefix match already cost a full pass; only small whole streams list coinciding levels.
-        if (!whole) break;
+        // A match already cost a full pass; only small streams list coinciding levels.
+        if (!whole || out.length > MATCH_INPUT) break;
       } else if (r.ok) {
         undecided = true; // no mismatch, but too little output to call it a match
       }
     }
     if (hits.length) {
-      const m: ZlibMatch = { level: hits[0], flavour, whole, confirmed, conclusive: true };
+      const m: ZlibMatch = { level: hits[0], flavour, whole: whole && flavour !== 'pigz', confirmed, conclusive: true };
       if (hits.length > 1) m.alsoLevels = hits.slice(1).sort((x, y) => x - y);
       return m;
     }
