@@ -12,7 +12,7 @@ export class Context {
   /** Labels of image pairs that are attestations (pairing `attests`, or an attestation image). */
   private readonly attestations = new Set<string>();
   private readonly pairedImages: number;
-  private perFile: Map<string, number> | null = null;
+  private multi: Set<Difference> | null = null;
 
   constructor(
     readonly diff: DiffResult,
@@ -103,18 +103,44 @@ export class Context {
     }
   }
 
-  /** How many roots the same file pair (layer pair + path) has: "differ only in mtime" when 1. */
-  rootsAtFile(d: Difference): number {
-    if (!this.perFile) {
-      const m = new Map<string, number>();
-      for (const r of this.roots) if (r.subject === 'file') m.set(fileKey(r), (m.get(fileKey(r)) ?? 0) + 1);
-      this.perFile = m;
+  /**
+   * Whether the same file pair (layer pair + path) has other roots besides this one ("differ
+   * only in mtime" when not). The differ emits a pair's differences one after the other, so
+   * runs of consecutive roots are compared, not hashed: 100,000s of long path keys in a Map
+   * cost ~1 s, this costs a few ms.
+   */
+  hasOtherRoots(d: Difference): boolean {
+    if (!this.multi) {
+      const multi = new Set<Difference>();
+      let run: Difference[] = [];
+      const flush = () => {
+        if (run.length > 1) for (const x of run) multi.add(x);
+      };
+      for (const r of this.roots) {
+        if (r.subject !== 'file') continue;
+        if (run.length && !samePlace(run[0], r)) {
+          flush();
+          run = [];
+        }
+        run.push(r);
+      }
+      flush();
+      this.multi = multi;
     }
-    return this.perFile.get(fileKey(d)) ?? 0;
+    return this.multi.has(d);
   }
 }
 
-function fileKey(d: Difference): string {
-  const s = d.scope;
-  return `${s.image}|${s.layerA}|${s.layerB}|${s.path}`;
+/** Same layer pair and path (image pairs compared by index). */
+export function samePlace(x: Difference, y: Difference): boolean {
+  const a = x.scope;
+  const b = y.scope;
+  return a.path === b.path && a.layerA === b.layerA && a.layerB === b.layerB && a.imageA === b.imageA && a.imageB === b.imageB;
+}
+
+/** Same layer pair. */
+export function sameLayers(x: Difference, y: Difference): boolean {
+  const a = x.scope;
+  const b = y.scope;
+  return a.layerA === b.layerA && a.layerB === b.layerB && a.imageA === b.imageA && a.imageB === b.imageB;
 }

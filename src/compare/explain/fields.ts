@@ -3,7 +3,7 @@
  * difference is about ("added", "mtime", "content"…), its A/B values, and evidence lines.
  */
 import type { Difference, Evidence, Json } from '../types';
-import type { Context } from './context';
+import { sameLayers, type Context } from './context';
 
 /** Merged versions name several fields: the strongest one says what the difference is. */
 const MERGED_PRIORITY = ['type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'];
@@ -58,7 +58,15 @@ export function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> 
 
 /** "in layer 1", "in layers 1 and 3", "in 4 layers" (plain tars: ""). */
 export function inLayers(roots: Difference[], ctx: Context): string {
-  const names = [...groupBy(roots, (d) => `${d.scope.image}|${d.scope.layerA}|${d.scope.layerB}`).values()].map((g) => ctx.layerName(g[0].scope)).filter((n) => n);
+  const firsts: Difference[] = [];
+  let prev: Difference | undefined;
+  for (const d of roots) {
+    // Roots come in differ order (layer by layer): compare with the previous one, not hash.
+    if (prev && sameLayers(prev, d)) continue;
+    prev = d;
+    if (!firsts.some((f) => sameLayers(f, d))) firsts.push(d);
+  }
+  const names = firsts.map((d) => ctx.layerName(d.scope)).filter((n) => n);
   if (!names.length) return '';
   if (names.length === 1) return ` in ${names[0]}`;
   if (names.length <= 3 && names.every((n) => /^layer \d+$/.test(n))) return ` in layers ${names.map((n) => n.slice(6)).join(', ').replace(/, (\d+)$/, ' and $1')}`;

@@ -38,51 +38,43 @@ interface Built extends Weighed {
 
 export function explain(diff: DiffResult, a: InputReport, b: InputReport, options: IgnoreOptions): Explanation {
   const list = diff.differences;
-  const ids = new Set<string>();
-  for (const d of list) ids.add(d.id);
-  const isRoot = (d: Difference) => d.follows === undefined || !ids.has(d.follows);
-
   const ctx = new Context(diff, a, b, []);
   const paths = compilePathGlobs(options.paths ?? []);
   const kept = new Map<CauseId, Bucket>();
   const dropped = new Map<CauseId, Bucket>();
-  const ignoredRoots = new Set<string>();
   const reasons = new Set<IgnoreReason>();
-  const causeOfRoot = new Map<string, CauseId>();
+  /** Root id → the cause that explains it, and whether an option ignored it. */
+  const rootOf = new Map<string, { id: CauseId; ignored: boolean }>();
   const explained: Difference[] = [];
 
-  for (const d of list) {
-    if (!isRoot(d)) continue;
+  const take = (d: Difference) => {
     const { id } = claim(d, ctx);
     const reason = ignoreReason(d, id, options, paths);
     const into = reason ? dropped : kept;
-    if (reason) {
-      ignoredRoots.add(d.id);
-      reasons.add(reason);
-    } else {
-      causeOfRoot.set(d.id, id);
-      explained.push(d);
-    }
-    const bucket = into.get(id);
+    if (reason) reasons.add(reason);
+    else explained.push(d);
+    let bucket = into.get(id);
     if (bucket) bucket.roots.push(d);
-    else into.set(id, { id, roots: [d] });
-  }
+    else into.set(id, (bucket = { id, roots: [d] }));
+    rootOf.set(d.id, { id, ignored: reason !== null });
+  };
+  for (const d of list) if (d.follows === undefined) take(d);
+  // A `follows` naming no root in the list (a filtered list): that difference is a root itself.
+  for (const d of list) if (d.follows !== undefined && !rootOf.has(d.follows)) take(d);
   (ctx as { roots: Difference[] }).roots = explained;
 
   // Consequences: counted under the cause of the root they follow, or ignored with it.
-  let ignored = ignoredRoots.size;
+  let ignored = 0;
+  for (const bk of dropped.values()) ignored += bk.roots.length;
   const consequences = new Map<CauseId, number>();
-  const ignoredConsequences = new Map<string, number>();
+  const ignoredConsequences = new Map<CauseId, number>();
   for (const d of list) {
-    if (isRoot(d)) continue;
-    const root = d.follows!;
-    if (ignoredRoots.has(root)) {
-      ignored++;
-      ignoredConsequences.set(root, (ignoredConsequences.get(root) ?? 0) + 1);
-      continue;
-    }
-    const id = causeOfRoot.get(root);
-    if (id) consequences.set(id, (consequences.get(id) ?? 0) + 1);
+    if (d.follows === undefined) continue;
+    const root = rootOf.get(d.follows);
+    if (!root) continue; // taken as a root above (its follows names nothing in the list)
+    const into = root.ignored ? ignoredConsequences : consequences;
+    if (root.ignored) ignored++;
+    into.set(root.id, (into.get(root.id) ?? 0) + 1);
   }
 
   const build = (bucket: Bucket, cons: number): Built => {
@@ -109,8 +101,7 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
     (x, y) => y.weight - x.weight || categoryRank(y.category) - categoryRank(x.category) || (x.cause.id < y.cause.id ? -1 : x.cause.id > y.cause.id ? 1 : 0),
   );
   // Ignored causes are described only for the headline when nothing else remains.
-  const ignoredBuilt =
-    built.length === 0 && ignored > 0 ? [...dropped.values()].map((bk) => build(bk, bk.roots.reduce((n, d) => n + (ignoredConsequences.get(d.id) ?? 0), 0))) : [];
+  const ignoredBuilt = built.length === 0 && ignored > 0 ? [...dropped.values()].map((bk) => build(bk, ignoredConsequences.get(bk.id) ?? 0)) : [];
   const order: IgnoreReason[] = ['timestamps', 'fileOrder', 'ownerNames', 'tarFormat', 'history', 'paths'];
   const { verdict, headline } = verdictOf(built, ignoredBuilt, ignored, order.filter((r) => reasons.has(r)), diff, [a.size, b.size]);
   return { verdict, headline, causes: built.map((x) => x.cause), ignored };
