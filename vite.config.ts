@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import pkg from './package.json' with { type: 'json' };
@@ -8,7 +9,43 @@ import pkg from './package.json' with { type: 'json' };
 // workers/wasm/DOM in a real Chromium). The browser project drives Debian's Chromium
 // through playwright; nothing downloads a browser.
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // Offline PWA (issue 5): Workbox precaches every hashed asset of the build — the shell,
+    // the lazily loaded engine and explainer chunks, the Worker and the wasm — and serves
+    // them cache-first; navigations fall back to the cached index.html. Updates: "prompt"
+    // (a new service worker waits; src/ui/UpdatePrompt.tsx reloads into it at once when the
+    // page is idle, and offers a Reload button when a report is on screen). See src/ui/README.md.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      manifest: {
+        id: './',
+        name: 'tarscope — why two container-image archives differ',
+        short_name: 'tarscope',
+        description: 'Compares two container-image tarballs in your browser and explains why they differ; inspects one archive. Nothing is uploaded.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#0b5cad',
+        icons: [
+          { src: 'icons/pwa-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/pwa-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,webmanifest}'],
+        // The zstd and kernel wasm are larger than Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   base: './',
   define: { __TARSCOPE_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },

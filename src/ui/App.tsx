@@ -5,13 +5,18 @@ import { CompareView } from './CompareView';
 import { COMPARE_STATUS_TEXT, explainFor, type ExplainFn } from './compareRun';
 import { comparisonFilename, reportFilename } from './download';
 import { DropZone } from './DropZone';
+import { ExportAsButton } from './ExportAsButton';
 import { ExportButton } from './ExportButton';
 import { loadExplain } from './explainLoader';
 import { ProgressBar } from './ProgressBar';
 import { ReportView } from './ReportView';
 import { STATUS_TEXT } from './run';
 import { assignFiles, fileSource, plan, type Side, type Slots, type Source } from './sources';
+import { RemoteInputs } from './RemoteInputs';
+import { UpdatePrompt } from './UpdatePrompt';
+import { useRemote } from './useRemote';
 import { useRun } from './useRun';
+import type { UrlInputs } from '../remote/params';
 import './styles.css';
 
 export interface AppProps {
@@ -21,6 +26,10 @@ export interface AppProps {
   explain?: ExplainFn;
   /** Archives to open at once: the seam for `?a=URL&b=URL` (a loader makes Sources, the page does the rest). */
   initial?: Partial<Slots>;
+  /** Archives at URLs (`?a=URL&b=URL`): opened with Range requests (src/remote), then run like picked files. */
+  urls?: UrlInputs;
+  /** Register the offline service worker and show its update prompt (the built page; not in tests). */
+  serviceWorker?: boolean;
 }
 
 /**
@@ -29,8 +38,9 @@ export interface AppProps {
  * deep comparison finishes; the ignore options re-explain the report here, without reading
  * the archives again.
  */
-export function App({ engine, explain: givenExplain, initial }: AppProps) {
+export function App({ engine, explain: givenExplain, initial, urls, serviceWorker }: AppProps) {
   const { run, inspect, compare, cancel, clear } = useRun(engine);
+  const remote = useRemote();
   const [slots, setSlots] = useState<Slots>({ a: initial?.a ?? null, b: initial?.b ?? null });
   const slotsRef = useRef(slots);
   const [options, setOptions] = useState<IgnoreOptions>(NO_IGNORES);
@@ -81,6 +91,7 @@ export function App({ engine, explain: givenExplain, initial }: AppProps) {
   useEffect(() => {
     // Effects run after the first paint: a person may already have picked a file by then.
     if (!started.current && (slotsRef.current.a || slotsRef.current.b)) start(slotsRef.current);
+    else if (urls && (urls.a || urls.b)) remote.open(urls, (sources) => !started.current && update(sources));
     // A file dropped outside the drop zones would make the browser navigate away to it;
     // take it into a slot instead (two files: A and B).
     const over = (e: DragEvent) => e.preventDefault();
@@ -101,7 +112,11 @@ export function App({ engine, explain: givenExplain, initial }: AppProps) {
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;
   const statusText = working ? '' : (comparing ? COMPARE_STATUS_TEXT : STATUS_TEXT)[run.status];
-  const exportName = comparing && slots.a && slots.b ? comparisonFilename(slots.a.name, slots.b.name) : reportFilename(run.label || 'archive');
+  const exportName = (ext: 'json' | 'html' | 'md') =>
+    comparing && slots.a && slots.b ? comparisonFilename(slots.a.name, slots.b.name, ext) : reportFilename(run.label || 'archive', ext);
+  const shown = explained?.report ?? run.inspection;
+  // A URL's line stays while its archive is in its slot; a file picked in its place replaces it.
+  const remoteShown = remote.slots.filter((r) => r.state !== 'open' || slots[r.side] === r.source);
   const progress = working && run.label ? <ProgressBar progress={run.progress} name={run.label} onCancel={cancel} /> : null;
 
   return (
@@ -110,6 +125,7 @@ export function App({ engine, explain: givenExplain, initial }: AppProps) {
         <h1>
           tarscope <span class="tagline">why two container-image archives differ, explained in your browser</span>
         </h1>
+        {serviceWorker && <UpdatePrompt idle={run.status === 'idle' && !remote.slots.length && !slots.a && !slots.b} />}
       </header>
       <main>
         <section class="inputs" aria-label="Archives">
@@ -123,8 +139,11 @@ export function App({ engine, explain: givenExplain, initial }: AppProps) {
             hint={<BHint />}
           />
         </section>
+        <RemoteInputs slots={remoteShown} />
         <div class="toolbar">
-          <ExportButton report={explained?.report ?? run.inspection} filename={exportName} busy={working} />
+          <ExportButton report={shown} filename={exportName('json')} busy={working} />
+          <ExportAsButton format="html" report={shown} filename={exportName('html')} busy={working} />
+          <ExportAsButton format="markdown" report={shown} filename={exportName('md')} busy={working} />
           <p class="run-status" role="status">
             {statusText}
           </p>
@@ -142,7 +161,7 @@ export function App({ engine, explain: givenExplain, initial }: AppProps) {
           progress
         )}
         {!comparing && input && <ReportView key={run.inspection!.createdAt + input.name} input={input} cancelled={run.status === 'cancelled'} />}
-        {run.status === 'idle' && <Intro />}
+        {run.status === 'idle' && !remote.slots.length && <Intro />}
       </main>
     </div>
   );

@@ -27,12 +27,15 @@ function safeBase(archiveName: string): string {
   return archiveName.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'archive';
 }
 
+/** The extension of each export: JSON (the report), HTML (one-file page), Markdown (a PR comment). */
+export type ExportExt = 'json' | 'html' | 'md';
+
 /** "nginx.tar" → "nginx.tar.tarscope.json"; path separators and control characters are dropped. */
-export function reportFilename(archiveName: string): string {
-  return `${safeBase(archiveName)}.tarscope.json`;
+export function reportFilename(archiveName: string, ext: ExportExt = 'json'): string {
+  return `${safeBase(archiveName)}.tarscope.${ext}`;
 }
 
 /** "a.tar", "b.tar" → "a.tar-vs-b.tar.tarscope.json". */
-export function comparisonFilename(aName: string, bName: string): string {
-  return `${safeBase(aName)}-vs-${safeBase(bName)}.tarscope.json`;
+export function comparisonFilename(aName: string, bName: string, ext: ExportExt = 'json'): string {
+  return `${safeBase(aName)}-vs-${safeBase(bName)}.tarscope.${ext}`;
 }

@@ -10,6 +10,8 @@ export interface Source {
   name: string;
   size: number;
   blob: Blob;
+  /** Set when the archive came from a URL (src/remote): where, and how it is read. */
+  remote?: { url: string; mode: 'range' | 'download' };
 }
 
 export interface Slots {
