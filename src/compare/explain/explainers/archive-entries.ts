@@ -111,7 +111,7 @@ export const archiveEntriesExplainer: Explainer = {
       default: {
         return {
           summary: `${capitalise(plural(entries, 'archive entry', 'archive entries'))} not tied to the images ${entries === 1 ? 'has' : 'have'} other bytes: ${list(roots.map(path))}`,
-          phrase: `${plural(entries, 'archive entry', 'archive entries')} differ`,
+          phrase: `${plural(entries, 'archive entry', 'archive entries')} ${entries === 1 ? 'differs' : 'differ'}`,
           evidence: ev((d) => `${path(d)}: ${d.field} ${show(d.a)} → ${show(d.b)}`),
           remedy,
         };

@@ -31,3 +31,13 @@ export function onlyThis(roots: Difference[], ctx: Context): boolean {
 export function pathOf(d: Difference): string {
   return d.scope.path ?? '';
 }
+
+/** "has"/"have" for a noun phrase that starts with its count ("1 file …"). */
+export function verb(noun: string, one: string, many: string): string {
+  return /^1 /.test(noun) ? one : many;
+}
+
+/** "6 file mtimes" / "1 file mtime" from a noun phrase with its count. */
+export function countOf(noun: string): number {
+  return Number(noun.split(' ')[0].replace(/,/g, '')) || 0;
+}

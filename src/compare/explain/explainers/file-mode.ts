@@ -7,7 +7,7 @@ import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers, num, valueOf } from '../fields';
 import { list, octal, plural, tally } from '../format';
-import { filesNoun, onlyThis, pathOf } from './file-common';
+import { countOf, filesNoun, onlyThis, pathOf, verb } from './file-common';
 
 export const fileModeExplainer: Explainer = {
   name: 'file mode',
@@ -23,9 +23,9 @@ export const fileModeExplainer: Explainer = {
     const pattern = changes.length <= 3 ? list(changes.map((c) => `${c.value}${changes.length > 1 ? ` (${plural(c.count, 'file')})` : ''}`)) : `${changes.length} different changes, most often ${changes[0].value}`;
     return {
       summary: typeOnly
-        ? `${filesNoun(roots)}${where} differ only in the redundant file-type bits of the mode field (${pattern}); the permissions are the same`
-        : `${filesNoun(roots)}${where} have other modes${onlyThis(roots, ctx) ? ' (and nothing else)' : ''}: ${pattern}${bits}`,
-      phrase: `${filesNoun(roots).split(' ')[0]} file modes differ${where}`,
+        ? `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'differs', 'differ')} only in the redundant file-type bits of the mode field (${pattern}); the permissions are the same`
+        : `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other modes${onlyThis(roots, ctx) ? ' (and nothing else)' : ''}: ${pattern}${bits}`,
+      phrase: `${plural(countOf(filesNoun(roots)), 'file mode')} ${countOf(filesNoun(roots)) === 1 ? 'differs' : 'differ'}${where}`,
       evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mode ${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`, 5, 'mode'),
       remedy: CATALOG[id].remedy,
     };

@@ -6,9 +6,9 @@
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers, num, valueOf } from '../fields';
-import { isoTime } from '../format';
+import { isoTime, plural } from '../format';
 import { timePattern } from '../time-pattern';
-import { filesNoun, onlyThis, pathOf } from './file-common';
+import { countOf, filesNoun, onlyThis, pathOf, verb } from './file-common';
 
 export const fileMtimeExplainer: Explainer = {
   name: 'file mtime',
@@ -20,10 +20,9 @@ export const fileMtimeExplainer: Explainer = {
     const where = inLayers(roots, ctx);
     const noun = filesNoun(roots);
     const only = onlyThis(roots, ctx);
-    const n = noun.split(' ')[0];
     return {
-      summary: `${noun}${where} differ${only ? ' only' : ''} in mtime${pattern ? `; ${pattern}` : ''}`,
-      phrase: `${n} file mtimes differ${where}`,
+      summary: `${noun}${where} ${verb(noun, 'differs', 'differ')}${only ? ' only' : ''} in mtime${pattern ? `; ${pattern}` : ''}`,
+      phrase: `${plural(countOf(noun), 'file mtime')} ${countOf(noun) === 1 ? 'differs' : 'differ'}${where}`,
       evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mtime ${isoTime(valueOf(d, 'a', 'mtime'))} → ${isoTime(valueOf(d, 'b', 'mtime'))}`, 5, 'mtime'),
       remedy: CATALOG[id].remedy,
     };

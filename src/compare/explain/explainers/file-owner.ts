@@ -8,7 +8,7 @@ import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers, valueOf } from '../fields';
 import { list, plural, show, tally } from '../format';
-import { filesNoun, pathOf } from './file-common';
+import { countOf, filesNoun, pathOf, verb } from './file-common';
 
 function claim(d: Difference): CauseId | null {
   const f = fileField(d);
@@ -29,8 +29,8 @@ export const fileOwnerExplainer: Explainer = {
     const names = id === 'file.owner-name';
     const sameIds = names && roots.every((d) => d.facts?.sameId === true);
     return {
-      summary: `${filesNoun(roots)}${where} have other ${names ? 'owner names' : 'numeric owners'}: ${mapping}${sameIds ? '; the uid/gid are the same' : ''}`,
-      phrase: `${names ? 'owner names' : 'owners'} differ${where}`,
+      summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other ${names ? 'owner names' : 'numeric owners'}: ${mapping}${sameIds ? '; the uid/gid are the same' : ''}`,
+      phrase: `${plural(countOf(filesNoun(roots)), names ? 'file owner name' : 'file owner')} ${countOf(filesNoun(roots)) === 1 ? 'differs' : 'differ'}${where}`,
       evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: ${fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`),
       remedy: CATALOG[id].remedy,
     };

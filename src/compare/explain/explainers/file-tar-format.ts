@@ -9,7 +9,7 @@ import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers } from '../fields';
 import { list, shortDigest, show, tally } from '../format';
-import { filesNoun, pathOf } from './file-common';
+import { filesNoun, pathOf, verb } from './file-common';
 
 function claim(d: Difference): CauseId | null {
   if (d.subject === 'layer-blob') return d.facts?.sameDiffId !== true && d.facts?.filesEqual === true ? 'file.tar-format' : null;
@@ -30,7 +30,7 @@ export const fileTarFormatExplainer: Explainer = {
     if (files.length) {
       const fields = tally(files.map(fileField));
       const pid = files.some((d) => d.field === 'paxHeaderName' && /\d{2,}/.test(String(d.a ?? '') + String(d.b ?? '')));
-      parts.push(`${filesNoun(files)}${inLayers(files, ctx)} are encoded differently (${list(fields.map((f) => f.value), 4)})${pid ? '; pax header names embed a process id' : ''}`);
+      parts.push(`${filesNoun(files)}${inLayers(files, ctx)} ${verb(filesNoun(files), 'is', 'are')} encoded differently (${list(fields.map((f) => f.value), 4)})${pid ? '; pax header names embed a process id' : ''}`);
     }
     if (layers.length) parts.push(`${list(layers.map((d) => ctx.layerName(d.scope)))}: every file is the same but the tar bytes differ (padding, end-of-archive blocks)`);
     return {

@@ -9,7 +9,7 @@ import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers, num, valueOf } from '../fields';
 import { isoTime, list, show } from '../format';
 import { timePattern } from '../time-pattern';
-import { filesNoun } from './file-common';
+import { filesNoun, verb } from './file-common';
 
 export function isPaxTime(field: string): boolean {
   return /^pax\.(.*\.)?(atime|ctime|mtime|creationtime)$/i.test(field);
@@ -30,7 +30,7 @@ export const fileTimesExplainer: Explainer = {
     const pattern = timePattern(roots.map((d) => ({ a: num(valueOf(d, 'a')), b: num(valueOf(d, 'b')) })), 'time');
     const where = inLayers(roots, ctx);
     return {
-      summary: `${filesNoun(roots)}${where} have other ${list(fields)} records${pattern ? `: ${pattern}` : ''}`,
+      summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other ${list(fields)} records${pattern ? `: ${pattern}` : ''}`,
       phrase: `${list(fields)} records differ${where}`,
       evidence: evidence(roots, ctx, (d) => `${d.scope.path}: ${fileField(d)} ${typeof d.a === 'number' ? isoTime(d.a) : show(d.a)} → ${typeof d.b === 'number' ? isoTime(d.b) : show(d.b)}`),
       remedy: CATALOG[id].remedy,

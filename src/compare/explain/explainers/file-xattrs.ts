@@ -6,8 +6,8 @@
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers } from '../fields';
-import { list, show, tally } from '../format';
-import { filesNoun, pathOf } from './file-common';
+import { list, plural, show, tally } from '../format';
+import { countOf, filesNoun, pathOf, verb } from './file-common';
 
 export const fileXattrsExplainer: Explainer = {
   name: 'file xattrs',
@@ -19,8 +19,8 @@ export const fileXattrsExplainer: Explainer = {
     const where = inLayers(roots, ctx);
     const oneSide = roots.every((d) => d.a === undefined) ? ' (present in B only)' : roots.every((d) => d.b === undefined) ? ' (present in A only)' : '';
     return {
-      summary: `${filesNoun(roots)}${where} have other extended attributes: ${list(keys.map((k) => k.value))}${oneSide}`,
-      phrase: `extended attributes differ${where}`,
+      summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other extended attributes: ${list(keys.map((k) => k.value))}${oneSide}`,
+      phrase: `${plural(countOf(filesNoun(roots)), 'file')}' extended attributes differ${where}`,
       evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: ${fileField(d).slice(7)} ${show(d.a)} → ${show(d.b)}`),
       remedy: CATALOG[id].remedy,
     };

@@ -21,6 +21,13 @@ function claim(d: Difference): CauseId | null {
   return 'manifest.field';
 }
 
+/** "Docker v2 → OCI" when the families differ, else the short names ("tar+gzip → tar+zstd"). */
+function change(a: unknown, b: unknown): string {
+  if (flavour(a) !== flavour(b)) return `${flavour(a)} → ${flavour(b)}`;
+  const short = (v: unknown) => String(v ?? '(none)').replace(/^.*\.v\d+\./, '').replace(/^application\/vnd\.docker\.image\.rootfs\.diff\./, '');
+  return `${short(a)} → ${short(b)}`;
+}
+
 function flavour(v: unknown): string {
   const s = String(v ?? '');
   return s.includes('vnd.docker.') ? 'Docker v2' : s.includes('vnd.oci.') ? 'OCI' : s || '(none)';
@@ -36,7 +43,7 @@ export const manifestExplainer: Explainer = {
     const ev = evidence(roots, ctx, line);
     const remedy = CATALOG[id].remedy;
     if (id === 'manifest.media-type') {
-      const pairs = [...new Set(roots.map((d) => `${flavour(d.a)} → ${flavour(d.b)}`))];
+      const pairs = [...new Set(roots.map((d) => change(d.a, d.b)))];
       return {
         summary: `The same content is described with other media types (${list(pairs)}): ${list(roots.map((d) => d.field ?? ''), 3)}`,
         phrase: `media types differ (${list(pairs)})`,

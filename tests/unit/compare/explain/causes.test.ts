@@ -94,7 +94,7 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => mapFiles(b, 0, (f) => (f.path === 'usr/bin/busybox' ? { ...f, xattrs: { 'security.capability': 'AQAAAgAgAAAAAAAAAAAAAAAAAAA=' } } : f))),
     verdict: 'metadata-only',
     causes: { 'file.xattrs': 1 },
-    summaries: { 'file.xattrs': /^1 file in layer 1 have other extended attributes: security.capability \(present in B only\)$/ },
+    summaries: { 'file.xattrs': /^1 file in layer 1 has other extended attributes: security.capability \(present in B only\)$/ },
   },
   {
     name: 'tar format',
@@ -176,7 +176,7 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => ((b.layers[0].algorithm = 'zstd'), (b.layers[1].algorithm = 'zstd'))),
     verdict: 'same-filesystem',
     causes: { 'layer.compression': 2, 'manifest.media-type': 2 },
-    summaries: { 'layer.compression': /^Layers 1 and 2 were recompressed: gzip in A, zstd in B;/ },
+    summaries: { 'layer.compression': /^Layers 1 and 2 were recompressed: gzip in A, zstd in B;/, 'manifest.media-type': /\(tar\+gzip → tar\+zstd\)/ },
   },
   {
     name: 'config created and history times',
