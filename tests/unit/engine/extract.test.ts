@@ -1,0 +1,140 @@
+/**
+ * The extract job on real-writer fixtures (umoci/skopeo gzip, zstd, zstd:chunked, plain
+ * layers; expectations read back by GNU tar + sha256sum) and on built edge cases: early
+ * stop, ranges and block hashes, duplicate paths, corruption (exact messages), cancellation.
+ */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { openAsBlob } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { imageFixtures, type ImageFixtures } from '../../fixtures/images';
+import { extractJob } from '../../../src/engine/extract';
+import { inlineRunner } from '../../../src/engine/inline';
+import { indexArchive } from '../../../src/engine/jobs';
+import { normalizePath } from '../../../src/formats/tar/normalize';
+import { buildTar } from '../../builders/tar';
+import { noise, run } from '../compare/evidence/support';
+
+let fx: ImageFixtures;
+beforeAll(async () => {
+  fx = await imageFixtures();
+}, 180_000);
+
+const hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const blobOf = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>]);
+
+describe('extract on real-writer fixtures', () => {
+  for (const name of ['umoci-oci-layout.tar', 'skopeo-oci-archive-zstd.tar', 'skopeo-oci-archive-zstd-chunked.tar', 'skopeo-oci-archive-uncompressed.tar', 'skopeo-docker-archive.tar'] as const) {
+    it(`${name}: every regular file of every layer, one pass per layer, bytes = sha256sum's`, async () => {
+      const { path, expect: ex } = fx[name];
+      const file = await openAsBlob(path);
+      const listing = await indexArchive(file);
+      const runner = inlineRunner();
+      for (const layer of ex.images[0].layers) {
+        const entry = listing.entries.find((e) => normalizePath(e.name) === normalizePath(layer.blobPath))!;
+        const blob = file.slice(entry.dataOffset, entry.dataOffset + entry.size);
+        const paths = Object.keys(layer.files);
+        const r = await runner.extract(blob, { wants: paths.map((p) => ({ path: p })), limit: 1 << 20, path: layer.blobPath });
+        expect(r.error).toBeNull();
+        expect(r.compression).toBe(layer.compression === 'zstd:chunked' ? 'zstd' : layer.compression);
+        expect(r.entries.map((e) => [e.path, e.found, e.complete, e.type])).toEqual(paths.map((p) => [normalizePath(p), true, true, 'file']));
+        const want = Object.fromEntries(Object.entries(layer.files).map(([p, h]) => [p, h.replace(/^sha256:/, '')]));
+        expect(Object.fromEntries(r.entries.map((e, i) => [paths[i], hex(e.chunks[0].bytes)]))).toEqual(want);
+        expect(r.entries.map((e) => e.size)).toEqual(paths.map((p) => layer.entries.find((x) => x.path === p)!.size));
+      }
+    });
+  }
+
+  it('a path that is not in the layer: found false, the whole blob read', async () => {
+    const { path, expect: ex } = fx['umoci-oci-layout.tar'];
+    const file = await openAsBlob(path);
+    const listing = await indexArchive(file);
+    const layer = ex.images[0].layers[0];
+    const entry = listing.entries.find((e) => normalizePath(e.name) === normalizePath(layer.blobPath))!;
+    const r = await extractJob(file.slice(entry.dataOffset, entry.dataOffset + entry.size), { wants: [{ path: 'no/such/file' }] });
+    expect(r.entries).toEqual([{ path: 'no/such/file', occurrence: 1, found: false, size: 0, chunks: [], complete: false }]);
+    expect(r.stoppedEarly).toBe(false);
+    expect(r.bytesRead).toBe(entry.size);
+    expect(r.error).toBeNull();
+  });
+});
+
+describe('extract on built layers', () => {
+  const big = noise(6 * 1024 * 1024, 3);
+  const layer = buildTar([
+    { name: 'etc/hostname', data: 'box\n' },
+    { name: 'dup.txt', data: 'first\n' },
+    { name: 'dup.txt', data: 'second\n' },
+    { name: 'usr/lib/big.bin', data: big },
+    { name: 'var/last.txt', data: 'the end\n' },
+  ]);
+  const gz = run(['gzip', '-1', '-n'], layer);
+
+  it('stops reading once every wanted entry is complete', async () => {
+    const r = await extractJob(blobOf(gz), { wants: [{ path: 'etc/hostname' }, { path: '/dup.txt', occurrence: 2 }] });
+    expect(r.error).toBeNull();
+    expect(r.stoppedEarly).toBe(true);
+    expect(r.bytesRead).toBeLessThanOrEqual(256 * 1024);
+    expect(r.bytesRead).toBeLessThan(gz.length / 10);
+    expect(new TextDecoder().decode(r.entries[0].chunks[0].bytes)).toBe('box\n');
+    expect(r.entries[1]).toMatchObject({ path: 'dup.txt', occurrence: 2, found: true, size: 7 });
+    expect(new TextDecoder().decode(r.entries[1].chunks[0].bytes)).toBe('second\n');
+  });
+
+  it('ranges, the default 64 KiB head and block hashes of a 6 MiB file', async () => {
+    const r = await extractJob(blobOf(gz), {
+      wants: [
+        { path: 'usr/lib/big.bin', blockSize: 1 << 20 },
+        { path: 'usr/lib/big.bin', ranges: [[5_000_000, 5_000_100], [6 * 1024 * 1024 - 10, 7 * 1024 * 1024]] },
+        { path: 'var/last.txt' },
+      ],
+    });
+    const [head, ranges, last] = r.entries;
+    expect(head.chunks).toHaveLength(1);
+    expect(head.chunks[0].start).toBe(0);
+    expect(head.chunks[0].bytes).toEqual(big.subarray(0, 64 * 1024));
+    expect(head.blocks).toHaveLength(6);
+    expect(ranges.chunks.map((c) => [c.start, c.bytes.length])).toEqual([[5_000_000, 100], [6 * 1024 * 1024 - 10, 10]]);
+    expect(ranges.chunks[0].bytes).toEqual(big.subarray(5_000_000, 5_000_100));
+    expect(ranges.chunks[1].bytes).toEqual(big.subarray(big.length - 10));
+    expect(new TextDecoder().decode(last.chunks[0].bytes)).toBe('the end\n');
+    // One changed byte changes exactly its block's hash.
+    const changed = big.slice();
+    changed[3 * (1 << 20) + 5] ^= 1;
+    const other = await extractJob(blobOf(buildTar([{ name: 'usr/lib/big.bin', data: changed }])), { wants: [{ path: 'usr/lib/big.bin', blockSize: 1 << 20 }] });
+    expect(other.compression).toBe('none');
+    expect(other.entries[0].blocks!.map((h, i) => h === head.blocks![i])).toEqual([true, true, true, false, true, true]);
+  });
+
+  it('a truncated gzip blob: the error names gzip and the member offset; entries read before it are kept', async () => {
+    const cut = gz.subarray(0, gz.length >> 1);
+    const r = await extractJob(blobOf(cut), { wants: [{ path: 'etc/hostname' }, { path: 'var/last.txt' }], path: 'blobs/sha256/ab' });
+    expect(r.error).toEqual({ code: 'truncated', component: 'gzip', message: 'gzip: truncated: stream ends inside member 1 (offset 0)', offset: 0, path: 'blobs/sha256/ab' });
+    expect(r.entries[0].complete).toBe(true);
+    expect(r.entries[1]).toMatchObject({ found: false, complete: false });
+  });
+
+  it('a blob that is not a tar', async () => {
+    const r = await extractJob(blobOf(run(['gzip', '-n'], new TextEncoder().encode('{"not":"a tar"}\n'.repeat(100)))), { wants: [{ path: 'x' }], path: 'blobs/sha256/cd' });
+    expect(r.error).toEqual({ code: 'corrupt', component: 'extract', message: 'extract: the uncompressed blob is not a tar (no tar header at offset 0)', offset: 0, path: 'blobs/sha256/cd' });
+  });
+
+  it('a bad tar header inside the layer: the tar error with its offset', async () => {
+    const bad = buildTar([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b', badChecksum: true }]);
+    const r = await extractJob(blobOf(bad), { wants: [{ path: 'b.txt' }] });
+    expect(r.error?.component).toBe('tar');
+    expect(r.error?.offset).toBe(1024);
+    expect(r.error?.message).toMatch(/^tar: bad header checksum at offset 1024: stored \d+, computed \d+$/);
+  });
+
+  it('too much asked in one job is refused', async () => {
+    await expect(extractJob(blobOf(gz), { wants: Array.from({ length: 20 }, () => ({ path: 'usr/lib/big.bin', ranges: [[0, 1 << 20]] as [number, number][] })) })).rejects.toThrow(
+      'extract: the ranges asked for exceed 16777216 bytes in one job',
+    );
+  });
+
+  it('cancellation rejects with cancelled', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(extractJob(blobOf(gz), { wants: [{ path: 'var/last.txt' }], signal: ac.signal })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
