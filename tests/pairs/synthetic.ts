@@ -36,6 +36,8 @@ export interface SynthParams {
   dropLayerBlob?: number;
   /** flip a byte in the end-of-archive blocks of this layer's blob (same files, other bytes) */
   corruptLayerBlob?: number;
+  /** oci: store the layers as plain tars (default gzip) */
+  uncompressed?: boolean;
 }
 
 const DOCKER = {
@@ -126,7 +128,7 @@ export function synthetic(file: string, params: SynthParams, writer: string): Re
       } else {
         const specs = p.arm64 ? [s, spec(p, 'arm64')] : [s];
         const opts = {
-          compress: true,
+          compress: !p.uncompressed,
           attestations: p.attestations ?? false,
           annotate: (tag: string | undefined) => ({ 'org.opencontainers.image.ref.name': tag ?? 'v1', ...(p.indexAnnotations ?? {}) }),
         };
