@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../support/tools';
 import { diffInputs, dropDeep } from '../../../../src/compare/diff';
 import { explain } from '../../../../src/compare/explain';
+import { CATALOG } from '../../../../src/compare/explain/catalog';
 import { NO_IGNORES, type CauseId, type IgnoreOptions, type Verdict } from '../../../../src/compare/types';
 import type { InputReport } from '../../../../src/report/types';
 import { explainedComparison } from '../../../builders/comparison';
@@ -451,6 +452,13 @@ describe('explain: every cause id from the real differ', () => {
     const ids = new Set(CASES.flatMap((c) => Object.keys(c.causes)));
     const all = JSON.parse(readFileSync(join(ROOT, 'docs/comparison-report.schema.json'), 'utf8')).$defs.causeId.enum as string[];
     expect(all.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('docs/causes.md documents every cause id, and the catalog knows each one', () => {
+    const documented = [...readFileSync(join(ROOT, 'docs/causes.md'), 'utf8').matchAll(/^### `([a-z.-]+)`$/gm)].map((m) => m[1]).sort();
+    const all = (JSON.parse(readFileSync(join(ROOT, 'docs/comparison-report.schema.json'), 'utf8')).$defs.causeId.enum as string[]).sort();
+    expect(documented).toEqual(all);
+    expect(Object.keys(CATALOG).sort()).toEqual(all);
   });
 
   it('every report built validates against the comparison schema', () => {
