@@ -145,6 +145,16 @@ export const PAIRS: Pair[] = [
     causes: ['archive.layout'],
   },
   {
+    name: 'docker25-graphdriver-vs-containerd',
+    what: 'one image saved by Docker 25+ from the graphdriver store (plain-tar layers, flat index) and from the containerd image store (gzip layers, nested index, provenance attestation)',
+    a: synthetic('docker25.tar', { layout: 'docker25' }, 'Docker 25+ docker save (graphdriver)'),
+    b: synthetic('docker25-containerd.tar', { layout: 'docker25', store: 'containerd' }, 'Docker 25+ docker save (containerd image store)'),
+    verdict: 'same-filesystem',
+    causes: ['archive.layout', 'layer.compression', 'index.attestations'],
+    checks: { 'layer.compression': { count: 2, summary: ['gzip'] }, 'archive.layout': { summary: ['containerd'] } },
+    knownWrong: { note: 'also manifest.media-type for the layer media types tar → tar+gzip that only follow the recompression', causes: ['archive.layout', 'layer.compression', 'index.attestations', 'manifest.media-type'] },
+  },
+  {
     name: 'symlinked-layer',
     what: 'a legacy save with a repeated layer stored as a symlink, and as a second copy',
     a: synthetic('legacy-dup-symlink.tar', { layout: 'legacy', duplicateLayer: true, symlinkDuplicates: true }, 'legacy save, duplicate layer as a symlink'),

@@ -36,6 +36,8 @@ export interface SynthParams {
   dropLayerBlob?: number;
   /** flip a byte in the end-of-archive blocks of this layer's blob (same files, other bytes) */
   corruptLayerBlob?: number;
+  /** docker25: the image store Docker saves from (default graphdriver) */
+  store?: 'graphdriver' | 'containerd';
   /** oci: store the layers as plain tars (default gzip) */
   uncompressed?: boolean;
 }
@@ -123,8 +125,9 @@ export function synthetic(file: string, params: SynthParams, writer: string): Re
         names = buildLegacySave([s], nodeHooks, { symlinkDuplicates: p.symlinkDuplicates ?? true }).images[0].layerNames;
         tar = buildLegacySave([s], nodeHooks, { symlinkDuplicates: p.symlinkDuplicates ?? true, transform }).tar;
       } else if (p.layout === 'docker25') {
-        names = buildDocker25(s, nodeHooks, { store: 'graphdriver' }).images[0].layerNames;
-        tar = buildDocker25(s, nodeHooks, { store: 'graphdriver', transform }).tar;
+        const store = p.store ?? 'graphdriver';
+        names = buildDocker25(s, nodeHooks, { store }).images[0].layerNames;
+        tar = buildDocker25(s, nodeHooks, { store, transform }).tar;
       } else {
         const specs = p.arm64 ? [s, spec(p, 'arm64')] : [s];
         const opts = {
