@@ -91,11 +91,31 @@ export function lineDiff(aText: string, bText: string): TextDiff {
   }
   const script: Line[] = [
     ...a.slice(0, pre).map((text): Line => ({ op: ' ', text })),
-    ...mid,
+    ...minusFirst(mid),
     ...a.slice(a.length - suf).map((text): Line => ({ op: ' ', text })),
   ];
   const { hunks, cut } = toHunks(script);
   return { kind: 'text-diff', hunks, truncated: truncated || cut };
+}
+
+/** Within each run of changed lines, removed lines before added ones (as diff -u prints them). */
+function minusFirst(script: Line[]): Line[] {
+  const out: Line[] = [];
+  let minus: Line[] = [];
+  let plus: Line[] = [];
+  const flush = () => {
+    out.push(...minus, ...plus);
+    minus = [];
+    plus = [];
+  };
+  for (const l of script) {
+    if (l.op === ' ') {
+      flush();
+      out.push(l);
+    } else (l.op === '-' ? minus : plus).push(l);
+  }
+  flush();
+  return out;
 }
 
 /** Groups an edit script into hunks: changes with CONTEXT lines around, close changes merged. */
@@ -127,7 +147,10 @@ export function toHunks(script: Line[], context = CONTEXT): { hunks: TextDiff['h
       lines = lines.slice(0, MAX_HUNK_LINES - total);
       cut = true;
     }
-    if (lines.length) hunks.push({ aStart: aNo[start] + 1, bStart: bNo[start] + 1, lines });
+    // As diff -u: a side with no line in the hunk is numbered by the line before it (0 at the top).
+    const hasA = lines.some((l) => l.op !== '+');
+    const hasB = lines.some((l) => l.op !== '-');
+    if (lines.length) hunks.push({ aStart: aNo[start] + (hasA ? 1 : 0), bStart: bNo[start] + (hasB ? 1 : 0), lines });
     total += lines.length;
     if (cut) break;
     i = j;
