@@ -3,9 +3,11 @@
  * engine jobs, coordinated here. Loaded lazily by the UI so that none of the engine,
  * worker or wasm code is in the initial bundle.
  */
-import type { Engine, InspectOptions } from './api';
+import type { CompareOptions, Engine, InspectOptions } from './api';
 import { WorkerPool } from './pool';
 import { inspectArchive } from './inspect';
+import { compareArchives } from './compare';
+import { evidenceHooks } from './evidence-hook';
 
 export function createEngine(size = defaultSize()): Engine {
   const pool = new WorkerPool({
@@ -20,6 +22,8 @@ export function createEngine(size = defaultSize()): Engine {
   });
   return {
     inspect: (file: Blob, name: string, opts?: InspectOptions) => inspectArchive(pool, file, name, opts),
+    compare: (a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions) =>
+      compareArchives(pool, a, aName, b, bName, opts, evidenceHooks(pool)),
     dispose: () => pool.dispose(),
   };
 }

@@ -27,7 +27,7 @@ function bigLayer(seed: number, mb = 2): Uint8Array {
 }
 
 const LAYERS = [bigLayer(1), bigLayer(2), bigLayer(3)];
-const archive = buildOciArchive([{ tags: ['app:1'], layers: LAYERS }], nodeHooks).tar;
+const archive = buildOciArchive([{ tags: ['app:1'], layers: LAYERS }], nodeHooks).tar as Uint8Array<ArrayBuffer>;
 /** An inline runner that records which blobs were walked and which only hashed. */
 function countingRunner() {
   const inner = inlineRunner();
