@@ -48,7 +48,8 @@ export function compilePathGlobs(patterns: string[]): PathTest | null {
     return v;
   };
   return (path: string) => {
-    const p = normalise(path);
+    // The differ's paths are normalised already; only a stray spelling pays for normalise().
+    const p = path.startsWith('/') || path.startsWith('./') || path.endsWith('/') ? normalise(path) : path;
     if (!p) return false;
     const i = p.lastIndexOf('/');
     return self(p) || dir(i < 0 ? '' : p.slice(0, i));

@@ -37,9 +37,14 @@ describe('explain at scale', () => {
       ['paths', { ...NO_IGNORES, paths: ['**/*.py', 'usr/share/data/d00?/**'] }],
     ];
     for (const [name, options] of sets) {
-      const t0 = performance.now();
-      const ex = explain(diff, r.inputs[0], r.inputs[1], options);
-      times[name] = performance.now() - t0;
+      // Best of 3: the test machine is shared (the differ's scale test does the same kind of thing).
+      let ex = explain(diff, r.inputs[0], r.inputs[1], options);
+      times[name] = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        ex = explain(diff, r.inputs[0], r.inputs[1], options);
+        times[name] = Math.min(times[name], performance.now() - t0);
+      }
       if (name === 'none') {
         expect(ex.causes.map((c) => [c.id, c.count])).toContainEqual(['file.mtime', 100_000]);
         expect(ex.verdict).toBe('metadata-only');
