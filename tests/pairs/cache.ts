@@ -7,14 +7,14 @@
  * PAIRS_VERSION when you change one).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, tempDir } from '../support/tools';
+import { FIXTURES, sh, tempDir } from '../support/tools';
 import { FIXTURE_VERSION, imageFixtures, type FixtureName, type ImageFixtures } from '../fixtures/images';
 import { toolVersions } from '../fixtures/build';
 
 /** Bump when a helper the recipes use changes what it writes. */
-export const PAIRS_VERSION = 1;
+export const PAIRS_VERSION = 2;
 
 export const PAIRS_DIR = join(FIXTURES, 'pairs');
 
@@ -45,7 +45,8 @@ export type Source = { fixture: FixtureName } | Recipe<any>; // eslint-disable-l
 let versions: Record<string, string> | undefined;
 
 export function recipeKey(r: Recipe<any>): string { // eslint-disable-line @typescript-eslint/no-explicit-any
-  versions ??= toolVersions();
+  // the image fixtures' writers, plus python3 (its bytecode is in a pair)
+  versions ??= { ...toolVersions(), python3: sh('python3 --version 2>&1').trim() };
   const text = JSON.stringify({ v: PAIRS_VERSION, fixtures: FIXTURE_VERSION, tools: versions, file: r.file, params: r.params, build: r.build.toString() });
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
@@ -64,6 +65,8 @@ export async function sourcePath(s: Source): Promise<string> {
   try {
     s.build(tmp, s.params, { fx, work });
     renameSync(tmp, path);
+    // older builds of the same file (another key) are stale
+    for (const f of readdirSync(PAIRS_DIR)) if (f.endsWith(`-${s.file}`) && join(PAIRS_DIR, f) !== path) rmSync(join(PAIRS_DIR, f), { force: true });
   } catch (err) {
     throw new Error(`pair archive ${s.file}: ${(err as Error).message}`);
   } finally {

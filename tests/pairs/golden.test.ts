@@ -15,7 +15,7 @@ import { explain } from '../../src/compare/explain';
 import { NO_IGNORES, type CauseId, type ComparisonReport, type IgnoreOptions } from '../../src/compare/types';
 import { comparisonSchemaErrors } from '../support/schema';
 import { ROOT } from '../support/tools';
-import { sourceLabel, sourcePath } from './cache';
+import { recipeKey, sourceLabel, sourcePath } from './cache';
 import { goldenOf, readGolden, UPDATE_GOLDEN, writeGolden } from './golden';
 import { expectReport, matches } from './expect';
 import { PAIRS, type Pair } from './pairs';
@@ -68,8 +68,15 @@ describe('the catalogue', () => {
     expect(CAUSES_MD_IDS.filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it('has unique names', () => {
+  it('has unique names, and one recipe per archive file name (the cache keeps one build per name)', () => {
     expect(new Set(PAIRS.map((p) => p.name)).size).toBe(PAIRS.length);
+    const byFile = new Map<string, string>();
+    for (const s of PAIRS.flatMap((p) => [p.a, p.b])) {
+      if ('fixture' in s) continue;
+      const key = recipeKey(s);
+      expect(byFile.get(s.file) ?? key, `${s.file} names two different recipes`).toBe(key);
+      byFile.set(s.file, key);
+    }
   });
 });
 

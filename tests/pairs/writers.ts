@@ -60,6 +60,8 @@ export function umociEdit(file: string, commands: string[]): Recipe<{ commands: 
       sh(`mkdir -p L && tar -C L -xpf '${fx['umoci-oci-layout.tar'].path}'`, { cwd: work });
       mkdirSync(join(work, 's/opt'), { recursive: true });
       writeFileSync(join(work, 's/opt/extra.txt'), 'an extra layer\n');
+      chmodSync(join(work, 's/opt'), 0o755);
+      chmodSync(join(work, 's/opt/extra.txt'), 0o644);
       sh(`tar -C s ${REPRO(T + 300)} -cf extra.tar opt`, { cwd: work });
       for (const c of params.commands) sh(c, { cwd: work });
       sh(`umoci gc --layout L && tar -C L ${REPRO()} -cf '${out}' oci-layout index.json blobs`, { cwd: work });
@@ -106,12 +108,12 @@ export const POSIX = (keepTimes: boolean) =>
 function applyEdits(root: string, edits: TreeEdit[]): void {
   for (const e of edits) {
     if (e === 'content') writeFileSync(join(root, 'etc/app.conf'), 'mode=a\nlevel=2\n');
-    else if (e === 'added') writeFileSync(join(root, 'etc/extra.txt'), 'only in B\n');
+    else if (e === 'added') writeFileSync(join(root, 'etc/extra.txt'), 'only in B\n', { mode: 0o644 });
     else if (e === 'type') {
       rmSync(join(root, 'data/link-to-hostname'));
-      writeFileSync(join(root, 'data/link-to-hostname'), 'tarscope-fixture\n');
-    } else if (e === 'whiteout') writeFileSync(join(root, 'etc/.wh.os-release'), '');
-    else if (e === 'opaque') writeFileSync(join(root, 'etc/.wh..wh..opq'), '');
+      writeFileSync(join(root, 'data/link-to-hostname'), 'tarscope-fixture\n', { mode: 0o644 });
+    } else if (e === 'whiteout') writeFileSync(join(root, 'etc/.wh.os-release'), '', { mode: 0o644 });
+    else if (e === 'opaque') writeFileSync(join(root, 'etc/.wh..wh..opq'), '', { mode: 0o644 });
     else if (e.startsWith('pyc:')) {
       const dir = join(root, 'usr/lib/app');
       mkdirSync(dir, { recursive: true });
@@ -120,6 +122,8 @@ function applyEdits(root: string, edits: TreeEdit[]): void {
       utimesSync(join(dir, 'mod.py'), t, t);
       // SOURCE_DATE_EPOCH would make py_compile write a checked-hash pyc without the mtime.
       sh(`env -u SOURCE_DATE_EPOCH python3 -c "import py_compile; py_compile.compile('mod.py', cfile='__pycache__/mod.pyc', doraise=True)"`, { cwd: dir });
+      for (const d of ['usr/lib', 'usr/lib/app', 'usr/lib/app/__pycache__']) chmodSync(join(root, d), 0o755);
+      for (const f of ['usr/lib/app/mod.py', 'usr/lib/app/__pycache__/mod.pyc']) chmodSync(join(root, f), 0o644);
     }
   }
 }
@@ -130,6 +134,7 @@ function baseLayer(work: string): Uint8Array {
   mkdirSync(join(d, 'etc'), { recursive: true });
   mkdirSync(join(d, 'bin'), { recursive: true });
   writeFileSync(join(d, 'etc/os-release'), 'NAME="tarscope base"\nID=tarscope\n');
+  chmodSync(join(d, 'etc/os-release'), 0o644); // modes set explicitly: the umask must not change the layer's bytes
   writeFileSync(join(d, 'bin/sh'), '#!/bin/true\n');
   chmodSync(join(d, 'bin/sh'), 0o755);
   for (const p of ['etc', 'bin']) chmodSync(join(d, p), 0o755);
