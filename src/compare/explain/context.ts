@@ -13,6 +13,8 @@ export class Context {
   private readonly attestations = new Set<string>();
   private readonly pairedImages: number;
   private multi: Set<Difference> | null = null;
+  private runs: Map<Difference, string[]> | null = null;
+  private blobRoots: Difference[] | null = null;
 
   constructor(
     readonly diff: DiffResult,
@@ -109,6 +111,40 @@ export class Context {
    * runs of consecutive roots are compared, not hashed: 100,000s of long path keys in a Map
    * cost ~1 s, this costs a few ms.
    */
+  /**
+   * The fields of every root of this file pair (before ignoring), when it has more than one:
+   * encoding changes that only carry another record (a pax header written for atime/ctime or an
+   * xattr) go with that record's cause.
+   */
+  fieldsAtFile(d: Difference): string[] | undefined {
+    if (!this.runs) {
+      const runs = new Map<Difference, string[]>();
+      let run: Difference[] = [];
+      const flush = () => {
+        if (run.length < 2) return;
+        const fields = run.map((x) => x.field ?? x.kind);
+        for (const x of run) runs.set(x, fields);
+      };
+      for (const r of this.diff.differences) {
+        if (r.subject !== 'file' || r.follows !== undefined) continue;
+        if (run.length && !samePlace(run[0], r)) {
+          flush();
+          run = [];
+        }
+        run.push(r);
+      }
+      flush();
+      this.runs = runs;
+    }
+    return this.runs.get(d);
+  }
+
+  /** Whether the layer pair of this scope has a `layer-blob` root (its blobs differ). */
+  hasBlobRoot(d: Difference): boolean {
+    this.blobRoots ??= this.diff.differences.filter((x) => x.subject === 'layer-blob' && x.follows === undefined);
+    return this.blobRoots.some((x) => sameLayers(x, d));
+  }
+
   hasOtherRoots(d: Difference): boolean {
     if (!this.multi) {
       const multi = new Set<Difference>();

@@ -97,8 +97,10 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
   };
 
   const built = [...kept.values()].map((bk) => build(bk, consequences.get(bk.id) ?? 0));
+  // What makes a report unreadable leads (the verdict is about it); then how much each explains.
+  const fatal = (x: { category: string }) => (x.category === 'unreadable' ? 1 : 0);
   built.sort(
-    (x, y) => y.weight - x.weight || categoryRank(y.category) - categoryRank(x.category) || (x.cause.id < y.cause.id ? -1 : x.cause.id > y.cause.id ? 1 : 0),
+    (x, y) => fatal(y) - fatal(x) || y.weight - x.weight || categoryRank(y.category) - categoryRank(x.category) || (x.cause.id < y.cause.id ? -1 : x.cause.id > y.cause.id ? 1 : 0),
   );
   // Ignored causes are described only for the headline when nothing else remains.
   const ignoredBuilt = built.length === 0 && ignored > 0 ? [...dropped.values()].map((bk) => build(bk, ignoredConsequences.get(bk.id) ?? 0)) : [];

@@ -28,8 +28,9 @@ export function onlyThis(roots: Difference[], ctx: Context): boolean {
   return true;
 }
 
+/** The path for a sentence: the root directory (normalised to '') is "./". */
 export function pathOf(d: Difference): string {
-  return d.scope.path ?? '';
+  return d.scope.path || './';
 }
 
 /** "has"/"have" for a noun phrase that starts with its count ("1 file …"). */

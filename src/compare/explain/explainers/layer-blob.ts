@@ -12,6 +12,7 @@
  */
 import type { CauseId, Difference, Json } from '../../types';
 import type { Explainer } from '../types';
+import type { Context } from '../context';
 import { CATALOG } from '../catalog';
 import { evidence, groupBy, inLayers } from '../fields';
 import { capitalise, isoTime, list, num, plural, shortDigest, show } from '../format';
@@ -80,7 +81,9 @@ export function recompression(d: Difference): { kind: string; detail: string } {
   return { kind: 'the blob bytes differ', detail: `${algA} blob bytes differ` };
 }
 
-function claim(d: Difference): CauseId | null {
+function claim(d: Difference, ctx: Context): CauseId | null {
+  // The manifest's layer media type (tar → tar+gzip, +gzip → +zstd) changes with the compression.
+  if (d.subject === 'manifest') return /^layers\[\d+\]\.mediaType$/.test(d.field ?? '') && ctx.hasBlobRoot(d) ? 'layer.compression' : null;
   if (d.subject !== 'layer-blob') return null;
   const f = d.facts ?? {};
   if (f.sameDiffId === true) return 'layer.compression';
@@ -90,10 +93,12 @@ function claim(d: Difference): CauseId | null {
 
 export const layerBlobExplainer: Explainer = {
   name: 'layer blobs',
-  subjects: ['layer-blob'],
+  subjects: ['layer-blob', 'manifest'],
   ids: ['layer.compression', 'layer.changed'],
   claim,
   describe(id, roots, ctx) {
+    const mediaTypes = roots.filter((d) => d.subject === 'manifest');
+    roots = roots.filter((d) => d.subject === 'layer-blob');
     const n = roots.length;
     const where = inLayers(roots, ctx);
     if (id === 'layer.compression') {
@@ -101,7 +106,7 @@ export const layerBlobExplainer: Explainer = {
       const one = n === 1 ? recompression(roots[0]).detail : list(groups.map(([k, g]) => (groups.length > 1 ? `${k} (${plural(g.length, 'layer')})` : k)), 3);
       const subject = n === 1 ? ctx.layerName(roots[0].scope) : where.startsWith(' in layers ') ? where.slice(4) : `${plural(n, 'layer')}${where}`;
       return {
-        summary: `${capitalise(subject)} ${n === 1 ? 'was' : 'were'} recompressed: ${one}; same diff_id, so the files are the same`,
+        summary: `${capitalise(subject)} ${n === 1 ? 'was' : 'were'} recompressed: ${one}; same diff_id, so the files are the same${mediaTypes.length ? `; the manifest's layer media types change with it (${list([...new Set(mediaTypes.map((d) => `${show(d.a)} → ${show(d.b)}`.replace(/application\/vnd\.[a-z.]+\.layer\.v1\./g, '')))])})` : ''}`,
         phrase: `${subject} ${n === 1 ? 'was' : 'were'} recompressed: ${groups.length === 1 ? groups[0][0] : 'several ways'}`,
         evidence: evidence(roots, ctx, (d) => `${ctx.layerName(d.scope)}: ${recompression(d).detail} (${shortDigest(d.a)} → ${shortDigest(d.b)})`, 5, 'digest'),
         remedy: CATALOG[id].remedy,
