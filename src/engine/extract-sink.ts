@@ -157,8 +157,23 @@ export class ExtractSink {
       h2 = 0x01000193;
       inBlock = 0;
     };
+    // Complete as soon as every range is filled (no need to wait for the entry's end) unless
+    // block hashes need the whole entry.
+    const need = bs ? Infinity : Math.max(0, ...s.bufs.map((b, r) => s.ranges[r][0] + b.length));
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      if (bs && inBlock > 0) finishBlock();
+      if (bs) o.blocks = blocks;
+      o.chunks = s.ranges.map(([st], r) => ({ start: st, bytes: s.bufs[r] }));
+      o.complete = true;
+      s.done = true;
+      this.pending--;
+    };
     return {
       data: (c: Uint8Array) => {
+        if (finished) return;
         const end = pos + c.length;
         for (let r = 0; r < s.ranges.length; r++) {
           const [st] = s.ranges[r];
@@ -184,15 +199,9 @@ export class ExtractSink {
           }
         }
         pos = end;
+        if (pos >= need) finish();
       },
-      end: () => {
-        if (bs && inBlock > 0) finishBlock();
-        if (bs) o.blocks = blocks;
-        o.chunks = s.ranges.map(([st], r) => ({ start: st, bytes: s.bufs[r] }));
-        o.complete = true;
-        s.done = true;
-        this.pending--;
-      },
+      end: finish,
     };
   }
 

@@ -4,7 +4,8 @@
  * stop, ranges and block hashes, duplicate paths, corruption (exact messages), cancellation.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
-import { openAsBlob } from 'node:fs';
+import { openAsBlob, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { imageFixtures, type ImageFixtures } from '../../fixtures/images';
 import { extractJob } from '../../../src/engine/extract';
@@ -13,6 +14,9 @@ import { indexArchive } from '../../../src/engine/jobs';
 import { normalizePath } from '../../../src/formats/tar/normalize';
 import { buildTar } from '../../builders/tar';
 import { noise, run } from '../compare/evidence/support';
+import { tempDir } from '../../support/tools';
+import { readChunks } from '../../../src/io/read';
+import { GzipDecoder } from '../../../src/formats/gzip/decoder';
 
 let fx: ImageFixtures;
 beforeAll(async () => {
@@ -137,4 +141,39 @@ describe('extract on built layers', () => {
     ac.abort();
     await expect(extractJob(blobOf(gz), { wants: [{ path: 'var/last.txt' }], signal: ac.signal })).rejects.toMatchObject({ code: 'cancelled' });
   });
+});
+
+describe('extract throughput (logged; the bound is a ratio to the bare decoder, robust to machine load)', () => {
+  it('a file at the end of a 48 MiB gzip layer (whole blob), and the head of the first file', async () => {
+    const text = new TextEncoder().encode(Array.from({ length: 200_000 }, (_, i) => `line ${i} ${(i * 2654435761) % 1000003}\n`).join(''));
+    const files = [];
+    for (let i = 0; files.length * text.length < 48 * 1024 * 1024; i++) files.push({ name: `data/f${i}.txt`, data: i % 2 ? noise(text.length, i + 1) : text });
+    files.push({ name: 'last.txt', data: 'end\n' });
+    const layer = buildTar(files);
+    const gz = run(['gzip', '-6', '-n'], layer);
+    const path = join(tempDir(), 'layer.tar.gz');
+    writeFileSync(path, gz);
+    const blob = await openAsBlob(path);
+    let t = performance.now();
+    const d = new GzipDecoder(() => {});
+    for await (const c of readChunks(blob, { chunkSize: 1 << 20 })) d.write(c);
+    d.end();
+    const bare = performance.now() - t;
+    t = performance.now();
+    const all = await extractJob(blob, { wants: [{ path: 'last.txt' }] });
+    const whole = performance.now() - t;
+    t = performance.now();
+    const head = await extractJob(blob, { wants: [{ path: 'data/f0.txt' }] });
+    const first = performance.now() - t;
+    const mb = layer.length / 1e6;
+    console.log(
+      `extract (Node, file-backed blob): whole ${mb.toFixed(0)} MB tar from gzip in ${whole.toFixed(0)} ms = ${(mb / (whole / 1000)).toFixed(0)} MB/s ` +
+        `(read + GzipDecoder alone: ${(mb / (bare / 1000)).toFixed(0)} MB/s); first file's head ${first.toFixed(1)} ms, ${head.bytesRead} of ${gz.length} blob bytes read`,
+    );
+    expect(new TextDecoder().decode(all.entries[0].chunks[0].bytes)).toBe('end\n');
+    expect(head.stoppedEarly).toBe(true);
+    expect(head.bytesRead).toBeLessThanOrEqual(1024 * 1024);
+    expect(first).toBeLessThan(whole);
+    expect(whole).toBeLessThan(bare * 2.5);
+  }, 120_000);
 });
