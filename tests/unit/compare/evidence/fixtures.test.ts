@@ -31,7 +31,7 @@ describe('evidence on real-writer pairs', () => {
     expect(ms).toBeLessThan(5000);
     for (const d of blobs) {
       const [ea, eb] = details.get(d.id)!;
-      expect(ea.kind).toBe('compression');
+      if (ea.kind !== 'compression' || eb.kind !== 'compression') throw new Error(`not compression evidence: ${ea.kind}, ${eb.kind}`);
       expect(ea.detail).toMatch(/^different deflate stream, diverging at byte \d+ of the deflate data; header XFL 4 \(fastest\) vs 2 \(max compression\); A: /);
       expect(ea.divergesAt).toBeGreaterThanOrEqual(0);
       expect(ea.matchesZlibLevel).toBeNull();
