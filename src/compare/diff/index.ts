@@ -162,12 +162,31 @@ function structurallyIncomplete(x: InputReport): boolean {
   return x.error !== null && (x.format.tar === null || !x.format.tar.sawEndMarker);
 }
 
+/** Integrity checks that fail when the archive ends early (the other kinds do not). */
+const INCOMPLETE_CHECKS = new Set(['reference', 'blob-size', 'blob-digest', 'diff-id']);
+
 /** What is missing on a side that could not be read to the end follows that side's error. */
 function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: { a?: string; b?: string }): void {
   const inc = { a: !!inputs.a && structurallyIncomplete(a), b: !!inputs.b && structurallyIncomplete(b) };
   for (const d of c.list) {
-    if (d.follows || d.subject === 'input' || d.subject === 'integrity') continue;
+    if (d.follows || d.subject === 'input') continue;
     let side: 'a' | 'b' | undefined;
+    if (d.subject === 'integrity') {
+      // A blob missing or cut short on a side whose listing stopped early: the archive ended
+      // before it, not a layout defect.
+      const s = d.facts?.side as 'a' | 'b' | undefined;
+      if (s && inc[s] && d.facts?.sameOnBoth !== true && INCOMPLETE_CHECKS.has(String(d.field))) c.setFollows(d, inputs[s]!, { incomplete: true });
+      continue;
+    }
+    // Paired layers whose files one side could not read because that side ended early.
+    if (d.subject === 'layer-blob' && d.facts?.filesUnknown === true) {
+      const u = d.facts.unreadSide;
+      const s = u === 'a' || u === 'b' ? u : inc.b ? 'b' : inc.a ? 'a' : undefined;
+      if (s && inc[s]) {
+        c.setFollows(d, inputs[s]!, { incomplete: true });
+        continue;
+      }
+    }
     // Absent on a side: removed/added, or a value that side could not read (null).
     const noB = d.kind === 'removed' || (d.kind === 'changed' && (d.b === undefined || d.b === null));
     const noA = d.kind === 'added' || (d.kind === 'changed' && (d.a === undefined || d.a === null));

@@ -101,8 +101,11 @@ function blobFacts(a: LayerReport, b: LayerReport, fileDiffs: number, known: boo
     f.zstdFramesA = memberCount(a.compression);
     f.zstdFramesB = memberCount(b.compression);
   }
-  if (!known) f.filesUnknown = true;
-  else if (fileDiffs === 0) f.filesEqual = true;
+  if (!known) {
+    f.filesUnknown = true;
+    // Which side's files were not read (an incomplete input explains only its own side).
+    f.unreadSide = !filesKnown(a) && !filesKnown(b) ? 'both' : !filesKnown(a) ? 'a' : 'b';
+  } else if (fileDiffs === 0) f.filesEqual = true;
   return f;
 }
 

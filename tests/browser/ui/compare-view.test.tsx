@@ -214,7 +214,8 @@ describe('CompareView: 100,000 file differences', () => {
     const t0 = performance.now();
     setValue(root.querySelector('#level-panel input[type=search]') as HTMLInputElement, '**/*.py');
     await frame();
-    expect(performance.now() - t0).toBeLessThan(1500);
+    // A generous bound against accidental O(n²) filtering, not a speed target (those are in npm run bench).
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(root.querySelector('#level-files-count')!.textContent).toBe('10,000 of 100,000 differences match the glob');
     const filtered = root.querySelector('#level-panel [role=listbox]') as HTMLElement;
     filtered.scrollTop = filtered.scrollHeight;

@@ -85,7 +85,7 @@ describe('scale', () => {
     expect(merged.every((d) => d.follows === d.id.replace(/^merged:i0:(.*):version$/, 'file:i0:L0-0:$1:mtime'))).toBe(true);
 
     console.log(`diff 2 × ${N} files: equal ${equalMs.toFixed(0)} ms; every mtime differs (${shifted.differences.length} differences) ${shiftedMs.toFixed(0)} ms`);
-    expect(equalMs).toBeLessThan(5000);
-    expect(shiftedMs).toBeLessThan(5000);
+    // Timing is reported, not asserted (DEVELOPERS.md: speed is checked by `npm run bench`,
+    // never by timed unit tests; this machine is shared and noisy).
   });
 });
