@@ -138,4 +138,24 @@ describe('real-writer pairs', () => {
     const s = await pair('plain.tar', 'umoci-oci-layout.tar');
     expect(get(s, 'layout:layout')).toMatchObject({ a: 'plain', b: 'oci' });
   });
+
+  it('B cut short inside a layer blob: the blobs and files the end hides follow input:b, only B\'s readable differences stay roots', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { inspect } = await import('./helpers');
+    const A = await inspectFile(fx['umoci-oci-layout.tar'].path);
+    const bytes = new Uint8Array(readFileSync(fx['umoci-oci-layout-mtime-b.tar'].path));
+    const B = await inspect(bytes.subarray(0, Math.floor(bytes.length * 0.6)), 'cut.tar');
+    expect(B.errors[0].code).toBe('truncated');
+    const r = diff(A, B);
+    // A blob the manifest names that lies past the cut: not a layout defect of B.
+    const missing = bySubject(r, 'integrity').filter((d) => d.facts?.side === 'b');
+    expect(missing.length).toBeGreaterThan(0);
+    for (const d of missing) expect(d).toMatchObject({ follows: 'input:b', facts: { incomplete: true } });
+    // Layers whose B files were never read: their blob difference follows the truncation too.
+    const unread = bySubject(r, 'layer-blob').filter((d) => d.facts?.filesUnknown === true);
+    expect(unread.length).toBeGreaterThan(0);
+    for (const d of unread) expect(d).toMatchObject({ follows: 'input:b', facts: { unreadSide: 'b' } });
+    // What remains: the truncation and the mtimes of the layer B could read (fixture: +1 day).
+    expect(new Set(rootKinds(r))).toEqual(new Set(['input:error', 'file:mtime']));
+  });
 });
