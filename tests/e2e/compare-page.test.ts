@@ -1,0 +1,180 @@
+/**
+ * End to end: the comparison page of the built site (dist/, served by `vite preview`), in
+ * Debian's Chromium through playwright-core, with the real engine (Workers, wasm) and the real
+ * explainer. A person picks two real archives through "Archive A" and "Archive B": umoci
+ * layouts of the same files and config whose layer-entry mtimes differ by one day
+ * (tests/fixtures: `umoci-oci-layout.tar` vs `umoci-oci-layout-mtime-b.tar`, verdict
+ * metadata-only, cause file.mtime, per the fixture's notes). The page must say so, refine
+ * from a preliminary report, re-explain when timestamps are ignored, and export the report.
+ * A truncated B gives the verdict `unreadable` with the offset. Screenshots: tests/.out/compare*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { imageFixtures } from '../fixtures/images';
+import { ROOT } from '../support/tools';
+import type { ComparisonReport } from '../../src/compare/types';
+
+const DIST = join(ROOT, 'dist');
+const OUT = join(ROOT, 'tests/.out');
+const A_NAME = 'umoci-oci-layout.tar';
+const B_NAME = 'umoci-oci-layout-mtime-b.tar';
+
+let server: PreviewServer;
+let browser: Browser;
+let baseUrl: string;
+let archiveA: Buffer;
+let archiveB: Buffer;
+
+beforeAll(async () => {
+  const fx = await imageFixtures();
+  archiveA = readFileSync(fx[A_NAME].path);
+  archiveB = readFileSync(fx[B_NAME].path);
+  // `npm test` builds dist/ before vitest runs; build it here only when run on its own.
+  if (!existsSync(join(DIST, 'index.html'))) await build({ root: ROOT, logLevel: 'warn' });
+  server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-system-deps.mjs` or set CHROMIUM');
+  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  mkdirSync(OUT, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+}
+
+async function openPage(width = 1400, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width, height: 1000 }, colorScheme, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
+  await page.goto(baseUrl);
+  await page.getByLabel('Archive B', { exact: true }).waitFor({ state: 'attached' });
+  // Records every verdict the page shows, in order (the preliminary one, then the final one).
+  await page.evaluate(() => {
+    const w = window as unknown as { shown: string[] };
+    w.shown = [];
+    new MutationObserver(() => {
+      const badge = document.querySelector('.verdict-badge');
+      if (!badge) return;
+      const seen = `${document.querySelector('.badge-preliminary') ? 'preliminary' : 'final'}:${badge.getAttribute('data-verdict')}`;
+      if (w.shown.at(-1) !== seen) w.shown.push(seen);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  return { page, errors };
+}
+
+async function compare(page: Page, a: { name: string; buffer: Buffer }, b: { name: string; buffer: Buffer }): Promise<void> {
+  await page.getByLabel('Archive A', { exact: true }).setInputFiles({ name: a.name, mimeType: 'application/x-tar', buffer: a.buffer });
+  await page.getByLabel('Archive B', { exact: true }).setInputFiles({ name: b.name, mimeType: 'application/x-tar', buffer: b.buffer });
+  await page.waitForFunction(() => /^(Finished|Cancelled)/.test(document.querySelector('.run-status')?.textContent ?? ''), null, { timeout: 60_000 });
+}
+
+async function exportJson(page: Page): Promise<{ filename: string; report: ComparisonReport }> {
+  const button = page.getByRole('button', { name: 'Export JSON' });
+  expect(await button.isEnabled()).toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { filename: download.suggestedFilename(), report: JSON.parse(readFileSync(await download.path(), 'utf8')) };
+}
+
+const causeIds = (page: Page) => page.$$eval('.cause-id', (c) => c.map((x) => x.textContent));
+const verdict = (page: Page) => page.getAttribute('.verdict-badge', 'data-verdict');
+
+describe('comparison page, built and served', () => {
+  it('compares two real archives: metadata-only, cause file.mtime, on screen and in the exported JSON', async () => {
+    const { page, errors } = await openPage();
+    await compare(page, { name: A_NAME, buffer: archiveA }, { name: B_NAME, buffer: archiveB });
+    expect(await page.textContent('.run-status')).toBe('Finished');
+    expect(await verdict(page)).toBe('metadata-only');
+    expect(await page.textContent('.verdict-badge')).toContain('Metadata only');
+    expect(await page.$('.badge-preliminary')).toBeNull();
+    const ids = await causeIds(page);
+    expect(ids[0]).toBe('file.mtime');
+    expect(ids.every((id) => !/^file\.(content|added|removed|type)$/.test(id!))).toBe(true);
+    // The page said something before the deep comparison finished, then refined it.
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    expect(shown[0]).toMatch(/^preliminary:/);
+    expect(shown.at(-1)).toBe('final:metadata-only');
+    // Every mtime moved by one day (fixture notes: +86400 s).
+    const firstCause = page.locator('.cause').first();
+    expect(await firstCause.locator('.cause-summary').textContent()).toMatch(/mtime/);
+    await page.screenshot({ path: join(OUT, 'compare.png'), fullPage: true });
+
+    const { filename, report } = await exportJson(page);
+    expect(filename).toBe(`${A_NAME}-vs-${B_NAME}.tarscope.json`);
+    expect(report.kind).toBe('comparison');
+    expect(report.verdict).toBe('metadata-only');
+    expect(report.causes[0].id).toBe('file.mtime');
+    expect(report.stats.phase).toBe('final');
+    expect(report.inputs.map((i) => [i.name, i.size])).toEqual([
+      [A_NAME, archiveA.length],
+      [B_NAME, archiveB.length],
+    ]);
+    const mtimes = report.differences.filter((d) => d.subject === 'file' && d.field === 'mtime');
+    expect(mtimes.length).toBeGreaterThan(0);
+    expect(mtimes.every((d) => (d.b as number) - (d.a as number) === 86_400)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('ignoring timestamps re-explains at once, without reading the archives again, and the export follows', async () => {
+    const { page, errors } = await openPage(900, 'dark');
+    await compare(page, { name: A_NAME, buffer: archiveA }, { name: B_NAME, buffer: archiveB });
+    expect(await verdict(page)).toBe('metadata-only');
+    const workerRequests: string[] = [];
+    page.on('request', (r) => workerRequests.push(r.url()));
+    await page.getByRole('checkbox', { name: 'Ignore timestamps' }).check();
+    // Every difference is a timestamp: nothing remains. The verdict stays literally true of the
+    // archives (their file metadata differ) and the headline says they are equivalent under the
+    // option (src/compare/explain/README.md, "Verdict rules").
+    await page.waitForFunction(() => /^Equivalent when ignoring timestamps/.test(document.querySelector('#verdict-title')?.textContent ?? ''));
+    expect(await verdict(page)).toBe('metadata-only');
+    expect(await causeIds(page)).toEqual([]);
+    expect(await page.textContent('.ignored-count')).toMatch(/^[\d,]+ differences? ignored\.$/);
+    expect(await page.textContent('.run-status')).toBe('Finished');
+    expect(workerRequests).toEqual([]);
+    await page.screenshot({ path: join(OUT, 'compare-dark-900.png'), fullPage: true });
+    const { report } = await exportJson(page);
+    expect(report.options.timestamps).toBe(true);
+    expect(report.headline).toMatch(/^Equivalent when ignoring timestamps/);
+    expect(report.verdict).toBe(await verdict(page));
+    expect(report.causes.map((c) => c.id)).toEqual(await causeIds(page));
+    expect(report.causes.map((c) => c.id)).not.toContain('file.mtime');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('B cut short: the verdict is unreadable, the cause names the component and offset, what was read is shown and exported', async () => {
+    const cut = archiveB.subarray(0, Math.floor(archiveB.length * 0.6));
+    const { page, errors } = await openPage(420);
+    await compare(page, { name: A_NAME, buffer: archiveA }, { name: 'cut.tar', buffer: cut });
+    expect(await verdict(page)).toBe('unreadable');
+    expect(await page.textContent('.run-status')).toBe('Finished: an archive could not be read to the end');
+    const alert = (await page.getByRole('alert').first().textContent())!;
+    expect(alert).toMatch(/^tar: /);
+    expect(alert).toMatch(/offset \d+/);
+    const ids = await causeIds(page);
+    expect(ids[0]).toMatch(/^input\.(truncated|corrupt)$/);
+    expect(await page.locator('.cause').first().textContent()).toMatch(/offset/);
+    await page.screenshot({ path: join(OUT, 'compare-unreadable-420.png'), fullPage: true });
+    const { report } = await exportJson(page);
+    expect(report.verdict).toBe('unreadable');
+    expect(report.inputs[1].error).toBe(alert);
+    expect(report.inputs[0].error).toBeNull();
+    expect(report.inputs[0].images.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
