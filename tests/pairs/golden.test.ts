@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareArchives } from '../../src/engine/compare';
 import { inlineRunner } from '../../src/engine/inline';
+import { evidenceHooks } from '../../src/engine/evidence-hook';
 import { explain } from '../../src/compare/explain';
 import { NO_IGNORES, type CauseId, type ComparisonReport, type IgnoreOptions } from '../../src/compare/types';
 import { comparisonSchemaErrors } from '../support/schema';
@@ -49,7 +50,9 @@ function run(p: Pair): Promise<Run> {
       const paths: [string, string] = [await sourcePath(p.a), await sourcePath(p.b)];
       const names: [string, string] = [sourceLabel(p.a), sourceLabel(p.b)];
       const t0 = performance.now();
-      const report = await compareArchives(inlineRunner(), await openAsBlob(paths[0]), names[0], await openAsBlob(paths[1]), names[1]);
+      // as the page and the CLI run it: with the content evidence pass (extract jobs on the same runner)
+      const runner = inlineRunner();
+      const report = await compareArchives(runner, await openAsBlob(paths[0]), names[0], await openAsBlob(paths[1]), names[1], {}, evidenceHooks(runner));
       return { report, names, paths, ms: performance.now() - t0 };
     })();
     runs.set(p.name, r);

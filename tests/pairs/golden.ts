@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComparisonReport } from '../../src/compare/types';
+import type { ComparisonReport, Evidence } from '../../src/compare/types';
 
 export const GOLDEN_DIR = join(__dirname, 'golden');
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
@@ -54,10 +54,24 @@ export function goldenOf(
       count: c.count,
       consequences: c.consequences,
       summary: mask(c.summary),
-      evidence: c.evidence.slice(0, EVIDENCE_LINES).map((e) => mask(e.where ? `${e.text}  [${e.where}]` : e.text)),
+      evidence: c.evidence.slice(0, EVIDENCE_LINES).map((e) => mask(evidenceLine(e))),
       remedy: mask(c.remedy),
     })),
   };
+}
+
+/** One evidence item on one line: text, where, and the gist of its content detail. */
+function evidenceLine(e: Evidence): string {
+  let line = e.where ? `${e.text}  [${e.where}]` : e.text;
+  const d = e.detail;
+  if (d?.kind === 'text-diff') {
+    const changed = d.hunks.flatMap((h) => h.lines.filter((l) => l.op !== ' ').map((l) => `${l.op}${l.text}`));
+    line += `  {text-diff: ${changed.slice(0, 6).join(' | ')}${changed.length > 6 || d.truncated ? ' …' : ''}}`;
+  } else if (d?.kind === 'hex') line += `  {hex at ${d.offset}, ${d.length} bytes}`;
+  else if (d?.kind === 'recognised') line += `  {recognised: ${d.what}: ${d.detail}}`;
+  else if (d?.kind === 'compression')
+    line += `  {compression: ${d.detail}${d.divergesAt !== undefined ? `; diverges at ${d.divergesAt}` : ''}${d.matchesZlibLevel != null ? `; zlib level ${d.matchesZlibLevel}` : ''}}`;
+  return line;
 }
 
 /** The stored golden of a pair (undefined when there is none yet). */
