@@ -126,6 +126,15 @@ export const PAIRS: Pair[] = [
     causes: ['archive.outer-compression'],
     checks: { 'archive.outer-compression': { summary: ['gzip', 'zstd'] } },
   },
+  {
+    name: 'outer-gzip-members',
+    what: 'a docker-archive as one `gzip -n` member and as two concatenated `pigz -n` members (RFC 1952 §2.2)',
+    a: { fixture: 'docker-archive.tar.gz' },
+    b: { fixture: 'docker-archive.multi-member.tar.gz' },
+    verdict: 'same-image',
+    causes: ['archive.outer-compression'],
+    checks: { 'archive.outer-compression': { summary: [/member/i] } },
+  },
   // ---- layouts --------------------------------------------------------------------------
   {
     name: 'docker-vs-oci-archive',
@@ -267,6 +276,15 @@ export const PAIRS: Pair[] = [
     verdict: 'same-filesystem',
     causes: ['layer.compression'],
     checks: { 'layer.compression': { count: 2 } },
+  },
+  {
+    name: 'layer-gzip-vs-pigz',
+    what: 'the same layer tars compressed by `gzip -6 -n` and `pigz -6 -n` (another deflate implementation at the same level); for the 10 KiB base layer both write the same bytes (checked with gzip/pigz directly), so only layer 2 differs',
+    a: compressedImage('gzip-6.tar', 'gzip -6 -n -c'),
+    b: compressedImage('pigz-6.tar', 'pigz -6 -n -c'),
+    verdict: 'same-filesystem',
+    causes: ['layer.compression'],
+    checks: { 'layer.compression': { count: 1, summary: ['layer 2', /deflate/i] } },
   },
   {
     name: 'layer-gzip-level-skopeo',
