@@ -59,6 +59,19 @@ const PAIRS: CorpusPair[] = [
     },
   },
   {
+    a: 'dive__test-oci-zstd-image.tar',
+    b: 'dive__test-oci-estargz-image.tar',
+    why: 'BuildKit compression=zstd vs estargz: the same files, eStargz rewrites the tar (TOC) in 4 gzip members; same index annotations',
+    verdict: 'same-filesystem',
+    causes: ['layer.compression'],
+    checks: { 'layer.compression': { count: 2, summary: [/estargz/i, 'zstd'] } },
+    knownWrong: {
+      note: 'metadata-only with file.tar-format, and a layer.compression for the media type alone whose summary reads "0 layers were recompressed: ;"',
+      verdict: 'metadata-only',
+      causes: ['file.tar-format', 'layer.compression'],
+    },
+  },
+  {
     a: 'dive__test-docker-image.tar',
     b: 'dive__test-kaniko-image.tar',
     why: 'the same Dockerfile: docker save (2018) vs kaniko (2021, ggcr tarball); other base image bytes, times and modes',

@@ -27,11 +27,12 @@ export const matches = (text: string, want: string | RegExp) =>
   typeof want === 'string' ? text.toLowerCase().includes(want.toLowerCase()) : new RegExp(want.source, want.flags.replace('g', '')).test(text);
 
 /** A sentence a person reads: not empty, no placeholder of the code that wrote it, no line
- *  that starts with a separator (an empty path or name before it). */
+ *  that starts with a separator (an empty path or name before it), no empty list after a colon. */
 export function expectReadable(what: string, s: string): void {
   expect(s.trim().length, `${what} is empty`).toBeGreaterThan(0);
   expect(s, what).not.toMatch(/undefined|NaN|\[object |\bnull\b|\$\{/);
   expect(s, `${what} starts with a separator: something before it is empty`).not.toMatch(/^[\s:·,;]/);
+  expect(s, `${what} has an empty list after a colon`).not.toMatch(/:\s*([;,]|$)/);
 }
 
 export function checkCause(r: ComparisonReport, id: CauseId, c: CauseCheck): void {
