@@ -81,8 +81,9 @@ export class Context {
     switch (d.subject) {
       case 'file':
       case 'merged':
-        if (s.layerA === undefined && s.layerB === undefined) return `${d.subject === 'merged' ? 'merged filesystem · ' : ''}${s.path ?? ''}`;
-        return `${d.subject === 'merged' ? 'merged filesystem, from ' : ''}${this.layerWhere(s)} · ${s.path ?? ''}`;
+        // The root entry's normalised path is '' (differ README): shown as "./".
+        if (s.layerA === undefined && s.layerB === undefined) return `${d.subject === 'merged' ? 'merged filesystem · ' : ''}${s.path || './'}`;
+        return `${d.subject === 'merged' ? 'merged filesystem, from ' : ''}${this.layerWhere(s)} · ${s.path || './'}`;
       case 'file-order':
       case 'layer':
       case 'layer-blob':
