@@ -1,6 +1,6 @@
 /**
  * The engine worker: exposes the jobs (index an archive, scan a blob, extract files from a
- * blob) over Comlink.
+ * blob, compression forensics of two blobs) over Comlink.
  * One job at a time per worker (the pool guarantees it); cancellation by job id, because
  * an AbortSignal cannot cross postMessage.
  */
@@ -9,6 +9,7 @@ import { indexArchive, scanBlobJob, type ScanJobOptions } from '../src/engine/jo
 import type { IndexResult } from '../src/engine/index-result';
 import type { BlobResult } from '../src/engine/blob-sink';
 import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from '../src/engine/extract';
+import { forensicsJob, type ForensicsOptions, type ForensicsResult, type ForensicsSide } from '../src/engine/forensics';
 import { batchBytes } from './batch-bytes';
 import { registerHttpBlobTransfer } from '../src/remote/transfer';
 
@@ -70,6 +71,9 @@ const api = {
         b.flush();
       }
     });
+  },
+  forensics(jobId: number, a: ForensicsSide, b: ForensicsSide, opts: Omit<ForensicsOptions, 'signal'>): Promise<ForensicsResult> {
+    return withJob(jobId, (signal) => forensicsJob(a, b, { ...opts, signal }));
   },
   cancel(jobId: number): void {
     controllers.get(jobId)?.abort();

@@ -2,6 +2,7 @@
 import type { JobRunner } from './runner';
 import { indexArchive, scanBlobJob } from './jobs';
 import { extractJob } from './extract';
+import { forensicsJob } from './forensics';
 
 export function inlineRunner(): JobRunner {
   return {
@@ -9,5 +10,6 @@ export function inlineRunner(): JobRunner {
     index: (file, opts) => indexArchive(file, opts),
     scan: (blob, opts) => scanBlobJob(blob, opts),
     extract: (blob, opts) => extractJob(blob, opts),
+    forensics: (a, b, opts) => forensicsJob(a, b, opts),
   };
 }

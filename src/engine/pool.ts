@@ -11,6 +11,7 @@ import type { ScanJobOptions, JobOptions } from './jobs';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
 import type { ExtractOptions, ExtractResult } from './extract';
+import type { ForensicsOptions, ForensicsResult, ForensicsSide } from './forensics';
 import { TarscopeError } from '../io/errors';
 
 export interface WorkerLike {
@@ -129,6 +130,11 @@ export class WorkerPool implements JobRunner {
   extract(blob: Blob, opts: ExtractOptions): Promise<ExtractResult> {
     const { signal, onBytes, ...rest } = opts;
     return this.run(signal, (api, id) => api.extract(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined));
+  }
+
+  forensics(a: ForensicsSide, b: ForensicsSide, opts: ForensicsOptions): Promise<ForensicsResult> {
+    const { signal, ...rest } = opts;
+    return this.run(signal, (api, id) => api.forensics(id, a, b, rest));
   }
 
   dispose(): void {

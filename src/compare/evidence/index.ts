@@ -56,7 +56,7 @@ export async function gatherEvidence(
   try {
     await Promise.all([
       fileEvidence(files, reads, runner, sink, signal),
-      layerEvidence(layers, reads, sink, opts.maxLevelTests ?? MAX_LEVEL_TESTS, signal),
+      layerEvidence(layers, reads, runner, sink, opts.maxLevelTests ?? MAX_LEVEL_TESTS, signal),
     ]);
   } catch (e) {
     if (!isAbort(e) && !signal?.aborted) sink.skip('*', `content evidence stopped: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,20 +1,26 @@
 /**
- * Compression forensics for recompressed layers (same diff_id, different blob): the first
- * HEAD_BYTES of both blobs, read straight from the archives (two small slices; no job),
- * then compression.ts. The zlib-level test is the costly part (README "Measured"), so it
- * runs for the first `maxLevelTests` pairs only; the others still get the header,
- * divergence and algorithm sentences.
+ * Compression forensics for recompressed layers (same diff_id, different blob): a forensics
+ * job on the runner (engine/forensics.ts: the first HEAD_BYTES of both blobs, then
+ * compression.ts) — in a Worker on the page, so the costly zlib-level test never blocks the
+ * page. That test runs for the first `maxLevelTests` pairs only (README "Measured"); the
+ * others still get the header, divergence and algorithm sentences.
  */
 import type { ArchiveRead } from '../../engine/archive-read';
+import type { JobRunner } from '../../engine/runner';
 import type { Difference } from '../types';
-import { readRange } from '../../io/read';
-import { compressionEvidence, HEAD_BYTES } from './compression';
 import { layerBlob } from './locate';
 import type { Sink } from './files';
 
 export const MAX_LEVEL_TESTS = 4;
 
-export async function layerEvidence(targets: Difference[], reads: [ArchiveRead, ArchiveRead], sink: Sink, maxLevelTests = MAX_LEVEL_TESTS, signal?: AbortSignal): Promise<void> {
+export async function layerEvidence(
+  targets: Difference[],
+  reads: [ArchiveRead, ArchiveRead],
+  runner: JobRunner,
+  sink: Sink,
+  maxLevelTests = MAX_LEVEL_TESTS,
+  signal?: AbortSignal,
+): Promise<void> {
   let tested = 0;
   for (const d of targets) {
     if (signal?.aborted) return;
@@ -24,9 +30,8 @@ export async function layerEvidence(targets: Difference[], reads: [ArchiveRead, 
       sink.skip(d.id, [a, b].map((x) => (x.ok ? '' : x.why)).filter(Boolean).join('; '));
       continue;
     }
-    const [ha, hb] = await Promise.all([readRange(a.place.blob, 0, HEAD_BYTES), readRange(b.place.blob, 0, HEAD_BYTES)]);
     const zlibLevels = tested < maxLevelTests;
-    const ev = compressionEvidence({ bytes: ha, size: a.place.size, info: a.place.info }, { bytes: hb, size: b.place.size, info: b.place.info }, { zlibLevels });
+    const ev = await runner.forensics({ blob: a.place.blob, info: a.place.info }, { blob: b.place.blob, info: b.place.info }, { zlibLevels, signal });
     if (zlibLevels && ev.some((e) => e.matchesZlibLevel !== undefined)) tested++;
     if (ev.length) sink.add(d.id, ev);
   }
