@@ -72,8 +72,15 @@ const api = {
       }
     });
   },
-  forensics(jobId: number, a: ForensicsSide, b: ForensicsSide, opts: Omit<ForensicsOptions, 'signal'>): Promise<ForensicsResult> {
-    return withJob(jobId, (signal) => forensicsJob(a, b, { ...opts, signal }));
+  forensics(
+    jobId: number,
+    blobA: Blob,
+    infoA: ForensicsSide['info'],
+    blobB: Blob,
+    infoB: ForensicsSide['info'],
+    opts: Omit<ForensicsOptions, 'signal'>,
+  ): Promise<ForensicsResult> {
+    return withJob(jobId, (signal) => forensicsJob({ blob: blobA, info: infoA }, { blob: blobB, info: infoB }, { ...opts, signal }));
   },
   cancel(jobId: number): void {
     controllers.get(jobId)?.abort();

@@ -134,7 +134,9 @@ export class WorkerPool implements JobRunner {
 
   forensics(a: ForensicsSide, b: ForensicsSide, opts: ForensicsOptions): Promise<ForensicsResult> {
     const { signal, ...rest } = opts;
-    return this.run(signal, (api, id) => api.forensics(id, a, b, rest));
+    // Blobs as top-level arguments: Comlink's transfer handlers (FileBlob in Node, HttpBlob for
+    // URLs) convert only those, not Blobs nested in objects.
+    return this.run(signal, (api, id) => api.forensics(id, a.blob, a.info, b.blob, b.info, rest));
   }
 
   dispose(): void {

@@ -14,13 +14,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { imageFixtures, FIXTURE_NAMES, type ImageFixtures } from '../fixtures/images';
 import { ROOT, tempDir } from '../support/tools';
-import { inspectionSchemaErrors } from '../support/schema';
+import { comparisonSchemaErrors, inspectionSchemaErrors } from '../support/schema';
 import { inspectArchive } from '../../src/engine/inspect';
 import { inlineRunner } from '../../src/engine/inline';
 import { FileBlob, openFileBlob } from '../../src/node/file-blob';
 import { createNodeRunner } from '../../src/node/runner';
 import { buildTar } from '../builders/tar';
 import type { InspectionReport } from '../../src/report/types';
+import type { ComparisonReport } from '../../src/compare/types';
 
 const BIN = join(ROOT, 'bin/tarscope.mjs');
 const THREAD = pathToFileURL(join(ROOT, 'dist-cli/engine-thread.mjs'));
@@ -207,6 +208,83 @@ describe('cli: inspect', () => {
     const f = fx['skopeo-oci-archive-gzip9.tar'];
     const [a, b] = await Promise.all([cli(['inspect', f.path, '-f', 'json', '--threads', '1']), cli(['inspect', f.path, '-f', 'json'])]);
     expect(stable(JSON.parse(a.stdout))).toEqual(stable(JSON.parse(b.stdout)));
+  });
+});
+
+describe('cli: diff', () => {
+  const A = () => fx['umoci-oci-layout.tar'].path;
+  const B = () => fx['umoci-oci-layout-mtime-b.tar'].path; // the same build a day later (fixture notes)
+
+  it('an archive against itself → exit 0, verdict identical', async () => {
+    const r = await cli(['diff', A(), A(), '-f', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(comparisonSchemaErrors(report)).toEqual([]);
+    expect(report.verdict).toBe('identical');
+    expect(report.causes).toEqual([]);
+    expect(report.stats.phase).toBe('final');
+  });
+
+  it('a rebuild whose mtimes moved → exit 1, metadata-only, file.mtime with the one-day pattern', async () => {
+    const r = await cli(['diff', A(), B(), '-f', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(comparisonSchemaErrors(report)).toEqual([]);
+    expect(report.verdict).toBe('metadata-only');
+    expect(report.causes.map((c) => c.id)).toEqual(['file.mtime']);
+    expect(report.causes[0].summary).toMatch(/every B mtime is 1 day later/);
+    expect(report.inputs.map((i) => i.error)).toEqual([null, null]);
+  });
+
+  it('--ignore-timestamps (and --semantic) → exit 0, no cause left, the headline says why', async () => {
+    for (const flag of ['--ignore-timestamps', '--semantic']) {
+      const r = await cli(['diff', A(), B(), flag, '-f', 'json']);
+      expect(r.status, flag).toBe(0);
+      const report = JSON.parse(r.stdout) as ComparisonReport;
+      expect(report.options.timestamps).toBe(true);
+      expect(report.causes).toEqual([]);
+      expect(report.headline).toMatch(/^Equivalent when ignoring timestamps/);
+    }
+  });
+
+  it('text (default) and markdown name the verdict and the cause; a step summary fits', async () => {
+    const text = await cli(['diff', A(), B()]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/metadata-only/);
+    expect(text.stdout).toMatch(/file\.mtime/);
+    expect(text.stdout).not.toMatch(/\x1b\[/);
+    const md = await cli(['diff', A(), B(), '--format', 'markdown']);
+    expect(md.status).toBe(1);
+    expect(md.stdout).toMatch(/file\.mtime/);
+    expect(md.stdout.length).toBeLessThan(60_000);
+  });
+
+  it('B cut short → exit 2, verdict unreadable, input.truncated first, the report still written', async () => {
+    const src = readFileSync(B());
+    const cut = join(tmp, 'cut-b.tar');
+    writeFileSync(cut, src.subarray(0, Math.floor(src.length * 0.6)));
+    const r = await cli(['diff', A(), cut, '-f', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(comparisonSchemaErrors(report)).toEqual([]);
+    expect(report.verdict).toBe('unreadable');
+    expect(report.causes[0].id).toBe('input.truncated');
+    expect(report.causes[0].summary).toMatch(/ends at byte [\d,]+/);
+    expect(report.inputs[0].images.length).toBe(1);
+  });
+
+  it('recompressed layers (skopeo gzip level 1 vs 9) → same-filesystem, layer.compression with the gzip evidence', async () => {
+    const r = await cli(['diff', fx['skopeo-oci-archive-gzip1.tar'].path, fx['skopeo-oci-archive-gzip9.tar'].path, '-f', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(comparisonSchemaErrors(report)).toEqual([]);
+    expect(report.verdict).toBe('same-filesystem');
+    const ids = report.causes.map((c) => c.id);
+    expect(ids).toContain('layer.compression');
+    expect(ids.every((id) => !id.startsWith('file.'))).toBe(true);
+    // The forensics job ran in a worker thread and its finding reached the cause's evidence.
+    const details = report.causes.flatMap((c) => c.evidence.map((e) => e.detail)).filter((d) => d?.kind === 'compression');
+    expect(details.length).toBeGreaterThan(0);
   });
 });
 

@@ -77,7 +77,8 @@ function gzipEvidence(a: BlobHead, b: BlobHead, opts: ForensicsOptions): Compres
   const ha = readGzipHeader(a.bytes);
   const hb = readGzipHeader(b.bytes);
   if (!ha || !hb) {
-    out.push({ kind: 'compression', detail: `gzip header unreadable in ${!ha ? 'A' : 'B'}`, divergesAt: firstDifference(a.bytes, b.bytes) });
+    const at = firstDifference(a.bytes, b.bytes);
+    out.push({ kind: 'compression', detail: `gzip header unreadable in ${!ha ? 'A' : 'B'}`, ...(at >= 0 ? { divergesAt: at } : {}) });
     return out;
   }
   const fields = gzipHeaderDiff(ha, hb);
