@@ -11,6 +11,7 @@ import type { Sha256 } from '../hash/sha256';
 import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import { LayerSink, type LayerFacts } from './layer-sink';
 import type { FileRecord } from '../report/types';
+import type { TarHashRun } from '../kernels/tarhash';
 
 export type DecoderFactory = (algorithm: Algorithm, onData: (c: Uint8Array) => void) => Decoder;
 
@@ -36,6 +37,8 @@ export interface BlobSinkOptions {
   walk: 'auto' | 'never';
   hashFiles: boolean;
   path?: string;
+  /** Passed to the LayerSink of a compressed blob (src/kernels/tarhash.ts). */
+  kernel?: TarHashRun;
 }
 
 const SNIFF = 8;
@@ -84,6 +87,8 @@ export class BlobSink {
       this.layer = new LayerSink(plain ? null : this.hashers.diff.init(), this.hashers.file, {
         hashFiles: this.opts.hashFiles,
         path: this.opts.path,
+        // Uncompressed blobs are hashed by the blob hasher here; scan-blob.ts has the fused path.
+        kernel: plain ? undefined : this.opts.kernel,
       });
       const layer = this.layer;
       this.decoder = this.decoders(algorithm === 'unknown' ? 'none' : algorithm, (c) => {

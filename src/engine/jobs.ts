@@ -15,6 +15,7 @@ import { indexSeek } from './outer-seek';
 import { indexStream } from './outer-stream';
 import type { IndexResult } from './index-result';
 import { prepareDecoders } from './decoders';
+import type { TarHashRun } from '../kernels/tarhash';
 
 export interface JobOptions {
   signal?: AbortSignal;
@@ -26,6 +27,9 @@ export interface ScanJobOptions extends JobOptions {
   hashFiles: boolean;
   path?: string;
   fastGzip?: boolean;
+  /** Hash with the tarhash wasm kernel when it loads (default true); false forces the
+   *  hash-wasm reference path (differential tests, profiling). */
+  kernel?: boolean;
 }
 
 let hashersPromise: Promise<BlobHashers> | null = null;
@@ -87,6 +91,31 @@ function failed(e: TarscopeError): IndexResult {
   };
 }
 
+/**
+ * Kernel runs, one per concurrent scan (a Worker runs one job at a time, the in-process
+ * runner may run several): each holds a 1 MiB input buffer in the kernel's memory. The
+ * kernel is loaded on the first scan that walks a layer (never for the page's first paint);
+ * if it cannot load (wasm disabled, asset missing) scans use hash-wasm, with one warning.
+ */
+let kernelPromise: Promise<{ newRun(): TarHashRun } | null> | null = null;
+const idleRuns: TarHashRun[] = [];
+
+async function acquireRun(): Promise<TarHashRun | null> {
+  kernelPromise ??= import('../kernels/tarhash')
+    .then((m) => m.loadTarHash())
+    .catch((e) => {
+      console.warn(`tarscope: the tarhash kernel did not load, hashing with hash-wasm instead (${(e as Error)?.message ?? e})`);
+      return null;
+    });
+  const k = await kernelPromise;
+  return k ? (idleRuns.pop() ?? k.newRun()) : null;
+}
+
 export async function scanBlobJob(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
-  return scanBlob(blob, await hashers(), await prepareDecoders(), opts);
+  const run = opts.kernel !== false && opts.walk === 'auto' ? await acquireRun() : null;
+  try {
+    return await scanBlob(blob, await hashers(), await prepareDecoders(), { ...opts, kernel: run ?? undefined });
+  } finally {
+    if (run) idleRuns.push(run);
+  }
 }

@@ -3,6 +3,11 @@
  * tar, OCI image-spec config.md "rootfs.diff_ids"), walks the tar and hashes every
  * regular file. Push-based and synchronous so the same sink serves a layer read from a
  * Blob slice (parallel scan) and a layer met inside a compressed outer stream.
+ *
+ * Two ways to hash, same digests: the hash-wasm hashers given (the reference), or a run of
+ * the tarhash wasm kernel (src/kernels/tarhash.ts, `opts.kernel`), which hashes the stream
+ * and the file contents in one pass over each chunk (wasm/README.md has the measurements).
+ * The tar walk is the same TarParser either way.
  */
 import { TarParser, type EntrySink } from '../formats/tar/parser';
 import type { TarEntry, TarSummary } from '../formats/tar/types';
@@ -10,6 +15,7 @@ import { looksLikeTar } from '../formats/detect';
 import type { Sha256 } from '../hash/sha256';
 import type { FileRecord } from '../report/types';
 import { toFileRecord } from './file-record';
+import type { TarHashRun } from '../kernels/tarhash';
 
 export interface LayerFacts {
   diffId: string;
@@ -25,6 +31,12 @@ export interface LayerSinkOptions {
   hashFiles: boolean;
   /** For error messages: where this layer lives. */
   path?: string;
+  /** Hash with this kernel run instead of the hash-wasm hashers (the stream too when `diff`
+   *  is given, or when `streamIsBlob`). The sink begins the run; one sink per run at a time. */
+  kernel?: TarHashRun;
+  /** With `kernel` and no `diff`: the bytes are the blob itself (no compression), and the
+   *  kernel hashes them for the blob digest (`streamDigest()`), which is then the diff_id. */
+  streamIsBlob?: boolean;
 }
 
 export class LayerSink {
@@ -43,11 +55,46 @@ export class LayerSink {
     /** Tar entries come one after another, so one hasher serves every file. */
     private readonly fileHasher: Sha256,
     private readonly opts: LayerSinkOptions,
-  ) {}
+  ) {
+    opts.kernel?.begin(diff !== null || !!opts.streamIsBlob);
+  }
 
   write(chunk: Uint8Array): void {
     this.size += chunk.length;
-    this.diff?.update(chunk);
+    const k = this.opts.kernel;
+    if (!k) {
+      this.diff?.update(chunk);
+      this.walk(chunk);
+      return;
+    }
+    // The kernel hashes what the parser found in each piece once the parser is done with
+    // it, also when the parser throws (files that ended before the error keep their digest).
+    for (let at = 0; at < chunk.length; at += k.capacity) {
+      const piece = at === 0 && chunk.length <= k.capacity ? chunk : chunk.subarray(at, at + k.capacity);
+      k.chunk(piece);
+      try {
+        this.walk(piece);
+      } finally {
+        k.flush();
+      }
+    }
+  }
+
+  /** Kernel mode, after write() threw: keep hashing the stream (the blob digest) only. */
+  hashOnly(chunk: Uint8Array): void {
+    const k = this.opts.kernel!;
+    for (let at = 0; at < chunk.length; at += k.capacity) {
+      k.chunk(chunk.subarray(at, at + k.capacity));
+      k.flush();
+    }
+  }
+
+  /** Kernel mode: SHA-256 (hex) of every byte written so far (and given to hashOnly). */
+  streamDigest(): string {
+    return this.opts.kernel!.streamDigest();
+  }
+
+  private walk(chunk: Uint8Array): void {
     if (this.head) {
       // Sniff the first block before deciding whether this is a tar at all.
       const n = Math.min(chunk.length, 512 - this.headLen);
@@ -84,6 +131,17 @@ export class LayerSink {
         // cut inside this file still lists it (without a digest) in the partial report.
         const rec = toFileRecord(e);
         this.files.push(rec);
+        const k = this.opts.kernel;
+        if (k) {
+          k.fileBegin();
+          return {
+            data: (c: Uint8Array) => k.fileData(c),
+            end: () =>
+              k.fileEnd((hex) => {
+                rec.sha256 = hex;
+              }),
+          };
+        }
         const h = this.fileHasher.init();
         return {
           data: (c: Uint8Array) => {
@@ -105,8 +163,9 @@ export class LayerSink {
       this.head = null;
     }
     if (this.parser) this.summary = this.parser.end();
+    const k = this.opts.kernel;
     return {
-      diffId: this.diff ? 'sha256:' + this.diff.digest('hex') : blobDigest!,
+      diffId: this.diff ? 'sha256:' + (k ? k.streamDigest() : this.diff.digest('hex')) : blobDigest!,
       uncompressedSize: this.size,
       isTar: this.isTar,
       files: this.files,

@@ -4,6 +4,12 @@
  * DecompressionStream (about twice pako's speed, building-blocks.md); when that path
  * declines (multi-member eStargz, padding, any doubt) the whole blob is read again
  * through the pure decoder, which explains members, padding and errors exactly.
+ *
+ * With a tarhash kernel run (`opts.kernel`, src/kernels/tarhash.ts) the layer's hashing is
+ * done in one wasm pass: for an uncompressed blob the blob digest (= diff_id) and every
+ * file's SHA-256 together (`scanPlain`), for a compressed one the diff_id and the files.
+ * Without it, the hash-wasm path below is the reference; both give identical results
+ * (tests/unit/kernels/scan-differential.test.ts).
  */
 import { readChunks, readRange, throwIfAborted } from '../io/read';
 import { detectCompression } from '../formats/detect';
@@ -11,6 +17,7 @@ import { inflateFast, isDecompressionStreamAvailable } from '../formats/gzip/fas
 import { toErrorInfo } from '../io/errors';
 import { BlobSink, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
 import { LayerSink } from './layer-sink';
+import type { TarHashRun } from '../kernels/tarhash';
 
 export interface ScanOptions {
   signal?: AbortSignal;
@@ -21,6 +28,8 @@ export interface ScanOptions {
   path?: string;
   /** Allow the DecompressionStream fast path for gzip (default true). */
   fastGzip?: boolean;
+  /** Hash layers with this kernel run (not shared with a concurrent scan). */
+  kernel?: TarHashRun;
 }
 
 export async function scanBlob(
@@ -29,18 +38,21 @@ export async function scanBlob(
   decoders: DecoderFactory,
   opts: ScanOptions,
 ): Promise<BlobResult> {
-  if (opts.walk === 'auto' && opts.fastGzip !== false && isDecompressionStreamAvailable()) {
-    const head = await readRange(blob, 0, 8);
-    if (detectCompression(head) === 'gzip') {
+  const fastGzip = opts.fastGzip !== false && isDecompressionStreamAvailable();
+  if (opts.walk === 'auto' && (fastGzip || opts.kernel)) {
+    const algorithm = detectCompression(await readRange(blob, 0, 8));
+    if (algorithm === 'gzip' && fastGzip) {
       const fast = await scanGzipFast(blob, hashers, opts);
       if (fast) return fast;
     }
+    // BlobSink treats 'unknown' as uncompressed too (and then finds it is not a tar).
+    if (opts.kernel && (algorithm === 'none' || algorithm === 'unknown')) return scanPlain(blob, hashers, opts, opts.kernel);
   }
   return scanWithSink(blob, hashers, decoders, opts);
 }
 
 async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, opts: ScanOptions) {
-  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, path: opts.path });
+  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, path: opts.path, kernel: opts.kernel });
   for await (const chunk of readChunks(blob, { signal: opts.signal })) {
     sink.write(chunk);
     opts.onBytes?.(chunk.length);
@@ -53,7 +65,7 @@ async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderF
  * Returns null when the fast path declined, after undoing its progress report.
  */
 async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions): Promise<BlobResult | null> {
-  const layer = new LayerSink(hashers.diff.init(), hashers.file, { hashFiles: opts.hashFiles, path: opts.path });
+  const layer = new LayerSink(hashers.diff.init(), hashers.file, { hashFiles: opts.hashFiles, path: opts.path, kernel: opts.kernel });
   let layerError: unknown = null;
   const hashing = (async () => {
     hashers.blob.init();
@@ -104,5 +116,39 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
     return { size, sha256, compression: info, layer: layer.end(), error: null };
   } catch (e) {
     return failed(e);
+  }
+}
+
+/**
+ * An uncompressed blob with the kernel: the blob digest is the stream hash of the walk, so
+ * the bytes are hashed once for the blob (= diff_id) and once more, in the same pass, per
+ * file. Same results as BlobSink with an IdentityDecoder, errors included: a tar error
+ * stops the walk but not the blob digest, and the files read before it are kept.
+ */
+async function scanPlain(blob: Blob, hashers: BlobHashers, opts: ScanOptions, kernel: TarHashRun): Promise<BlobResult> {
+  const layer = new LayerSink(null, hashers.file, { hashFiles: opts.hashFiles, path: opts.path, kernel, streamIsBlob: true });
+  let layerError: unknown = null;
+  let size = 0;
+  for await (const chunk of readChunks(blob, { signal: opts.signal })) {
+    size += chunk.length;
+    if (layerError) layer.hashOnly(chunk);
+    else {
+      try {
+        layer.write(chunk);
+      } catch (e) {
+        layerError = e;
+      }
+    }
+    opts.onBytes?.(chunk.length);
+  }
+  const sha256 = 'sha256:' + layer.streamDigest();
+  const compression = { algorithm: 'none' as const };
+  try {
+    if (layerError) throw layerError;
+    return { size, sha256, compression, layer: layer.end(sha256), error: null };
+  } catch (e) {
+    const error = toErrorInfo(e, 'layer');
+    if (opts.path && !error.path) error.path = opts.path;
+    return { size, sha256, compression, layer: null, error, partialFiles: layer.partialFiles() };
   }
 }

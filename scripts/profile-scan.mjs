@@ -1,0 +1,103 @@
+// Where does a deep scan spend its time? `node scripts/profile-scan.mjs [--runs N] [--only REGEX] [--node|--chromium]`
+// Builds a ~190 MB GNU tar of /usr/include + /usr/lib/python3.11 and its gzip -6 (cached in
+// /tmp/tarscope-profile), then times the stages of scripts/profile-scan-stages.ts in Node
+// (vite's SSR loader, the TypeScript sources as they are) and in headless Chromium (a module
+// Worker on the vite dev server). Prints a Markdown table per runtime. Not a test: numbers
+// drift on shared machines, compare rows of one run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, createReadStream, openAsBlob } from 'node:fs';
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import { chromiumPath, chromiumArgs } from './chromium.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const runs = Number(opt('--runs', '3'));
+const only = opt('--only', undefined);
+const doNode = !args.includes('--chromium');
+const doChromium = !args.includes('--node');
+
+const DIR = '/tmp/tarscope-profile';
+const TAR = `${DIR}/usr.tar`;
+const GZ = `${DIR}/usr.tar.gz`;
+mkdirSync(DIR, { recursive: true });
+if (!existsSync(GZ)) {
+  const dirs = ['usr/include', 'usr/lib/python3.11'].filter((d) => existsSync('/' + d));
+  execFileSync('tar', ['--format=gnu', '-cf', TAR, '-C', '/', ...dirs]);
+  execFileSync('sh', ['-c', `gzip -6 -n -c '${TAR}' > '${GZ}.tmp' && mv '${GZ}.tmp' '${GZ}'`]);
+}
+const size = statSync(TAR).size;
+console.log(`data: ${TAR} ${(size / 1e6).toFixed(1)} MB, gzip -6 ${(statSync(GZ).size / 1e6).toFixed(1)} MB; runs ${runs} (medians)`);
+
+function table(title, rows) {
+  console.log(`\n### ${title}\n\n| stage | ms | MB/s |\n|---|---:|---:|`);
+  for (const r of rows) console.log(`| ${r.stage}${r.note ? ` (${r.note})` : ''} | ${r.ms} | ${r.mbps} |`);
+}
+
+const server = await createServer({
+  configFile: 'vite.config.ts',
+  logLevel: 'error',
+  server: { host: '127.0.0.1', port: 0, hmr: false },
+  appType: 'custom',
+  // Known up front: a dependency discovered late makes vite re-optimise and the Worker's import 404s.
+  optimizeDeps: { include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js'] },
+  plugins: [
+    {
+      name: 'profile-data',
+      configureServer(s) {
+        s.middlewares.use((req, res, next) => {
+          if (req.url === '/__profile.html') {
+            res.setHeader('content-type', 'text/html');
+            res.end('<!doctype html><title>profile</title>');
+            return;
+          }
+          const m = /^\/__profile\/(usr\.tar(?:\.gz)?)$/.exec(req.url ?? '');
+          if (!m) return next();
+          const path = `${DIR}/${m[1]}`;
+          res.setHeader('content-type', 'application/octet-stream');
+          res.setHeader('content-length', statSync(path).size);
+          createReadStream(path).pipe(res);
+        });
+      },
+    },
+  ],
+});
+try {
+  if (doNode) {
+    const mod = await server.ssrLoadModule('/scripts/profile-scan-stages.ts');
+    const k = await server.ssrLoadModule('/scripts/profile-scan-kernel.ts');
+    const tar = await openAsBlob(TAR);
+    const gz = await openAsBlob(GZ);
+    const rows = await mod.profile(tar, gz, runs, await k.kernelStages(), only ? new RegExp(only) : undefined);
+    table(`Node ${process.version}`, rows);
+  }
+  if (doChromium) {
+    await server.listen();
+    const url = server.resolvedUrls.local[0];
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+    try {
+      const page = await browser.newPage();
+      page.on('console', (m) => console.error('[page]', m.text()));
+      await page.goto(new URL('/__profile.html', url).href);
+      const out = await page.evaluate(
+        ({ runs, only }) =>
+          new Promise((resolve) => {
+            const w = new Worker('/scripts/profile-scan-worker.ts', { type: 'module' });
+            w.onmessage = (e) => resolve(e.data);
+            w.onerror = (e) => resolve({ error: e.message || 'worker failed to load' });
+            w.postMessage({ runs, only });
+          }),
+        { runs, only },
+      );
+      if (out.error) throw new Error(out.error);
+      table(`Chromium ${browser.version()} (module Worker, in-memory Blob)`, out.rows);
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
