@@ -17,7 +17,7 @@ import { diffMerged } from './merged';
 import { diffConfig } from './config';
 import { diffManifest } from './manifest';
 import { diffFiles } from './files';
-import { diffInputErrors, diffIntegrity } from './integrity';
+import { diffInputErrors, diffIntegrity, foldMissingBlobErrors } from './integrity';
 import { diffIndexDocuments } from './index-json';
 import { diffLayout, diffOuterEnd, diffOuterEntries } from './outer';
 import { diffOuterCompression } from './outer-compression';
@@ -96,7 +96,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
 
   const bothPlain = a.format.layout === 'plain' && b.format.layout === 'plain' && a.files !== null && b.files !== null;
   if (bothPlain) diffFiles(a.files!, b.files!, { c, idPrefix: 'file:plain', orderId: 'file-order:plain', scope: {} });
-  diffIntegrity(c, r, a, b);
+  foldMissingBlobErrors(c, a, b, inputs, diffIntegrity(c, r, a, b));
   // After integrity: a path hidden because a blob is missing follows that integrity difference.
   for (const x of pairs) diffMerged(x);
   const manifestPairs = new Map<string, string>();

@@ -44,7 +44,11 @@ function key(k: IntegrityCheck): string {
   return `${k.kind}\u0000${k.subject}\u0000${k.expected ?? ''}\u0000${k.actual ?? ''}`;
 }
 
-export function diffIntegrity(c: Collector, r: Resolver, a: InputReport, b: InputReport): void {
+/** Failed `reference` checks (missing blobs) by side: the blob's name → the difference id. */
+export type MissingBlobs = { a: Map<string, string>; b: Map<string, string> };
+
+export function diffIntegrity(c: Collector, r: Resolver, a: InputReport, b: InputReport): MissingBlobs {
+  const missing: MissingBlobs = { a: new Map(), b: new Map() };
   const failed = (x: InputReport) => x.integrity.checks.filter((k) => !k.ok);
   const fa = failed(a);
   const fb = failed(b);
@@ -65,7 +69,30 @@ export function diffIntegrity(c: Collector, r: Resolver, a: InputReport, b: Inpu
         facts: { side, kind: k.kind, subject: k.subject, expected: k.expected, actual: k.actual, message: k.message, sameOnBoth: otherKeys.has(key(k)) },
       });
       // A missing blob explains the outer entry absent on this side (resolver by name/digest).
-      if (k.kind === 'reference') r.add(k.expected, d.id);
+      // Bytes that do not match their digest explain that blob's entry being different.
+      if (k.kind === 'blob-digest' || k.kind === 'blob-size') r.add(k.expected, d.id);
+      if (k.kind === 'reference') {
+        r.add(k.expected, d.id);
+        if (k.expected) missing[side].set(k.expected, d.id);
+      }
     });
+  }
+  return missing;
+}
+
+/**
+ * A layout that names a blob the archive lacks is also an error of the input (the inspector
+ * shows it as such), but the archive was read to its end: when every error of a side names a
+ * blob a failed reference check names, the input difference follows that check (the root:
+ * layer.missing-blob), instead of counting the same missing blob twice as corruption.
+ */
+export function foldMissingBlobErrors(c: Collector, a: InputReport, b: InputReport, inputs: { a?: string; b?: string }, missing: MissingBlobs): void {
+  for (const side of ['a', 'b'] as const) {
+    const x = side === 'a' ? a : b;
+    const id = inputs[side];
+    if (!id || !x.errors.length || !missing[side].size) continue;
+    if (!x.errors.every((e) => e.path && missing[side].has(e.path))) continue;
+    const d = c.list.find((y) => y.id === id);
+    if (d) c.setFollows(d, missing[side].get(x.errors[0].path!)!);
   }
 }

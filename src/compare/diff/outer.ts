@@ -5,7 +5,7 @@
  * occurrence. The outer file's compression is in outer-compression.ts.
  */
 import type { InputReport, OuterEntryRecord } from '../../report/types';
-import type { Collector } from './emit';
+import { bestRoot, type Collector } from './emit';
 import type { Resolver } from './resolver';
 import type { DocName } from './index-json';
 import { compareRecords, isRegular } from './records';
@@ -154,7 +154,9 @@ export function diffOuterEntries(
         field: 'content',
         a: xa?.kind === 'sha256' ? xa.value : undefined,
         b: xb?.kind === 'sha256' ? xb.value : undefined,
-        follows: doc ? docRoots.get(doc) : undefined,
+        // A blob entry's bytes follow what explains that blob: its layer's root, or the failed
+        // digest check when the bytes are not what the name promises.
+        follows: doc ? docRoots.get(doc) : r.find(ea.path),
         facts: { sizeA: ea.size, sizeB: eb.size, known },
       });
     }
@@ -186,8 +188,15 @@ export function diffOuterEnd(c: Collector, a: InputReport, b: InputReport): void
   const ta = a.format.tar;
   const tb = b.format.tar;
   if (!ta || !tb) return;
+  // Writers pad the tar to a whole record (GNU tar: 10 KiB): the zero blocks and bytes after
+  // the end marker change with the size of what comes before. When anything else in the
+  // archive differs, that padding follows it; alone, it is a difference of the writer.
+  const padding = new Set(['zeroBlocks', 'trailingBytes']);
+  const content = a.error || b.error ? undefined : bestRoot(c.list.filter((d) => !d.follows && d.subject !== 'input'));
   for (const k of ['zeroBlocks', 'trailingBytes', 'trailingGarbage', 'sawEndMarker'] as const) {
-    if (ta[k] !== tb[k]) c.add({ id: `outer-end:${k}`, subject: 'outer-end', kind: 'changed', scope: {}, field: k, a: ta[k], b: tb[k] });
+    if (ta[k] === tb[k]) continue;
+    const follows = padding.has(k) ? content : undefined;
+    c.add({ id: `outer-end:${k}`, subject: 'outer-end', kind: 'changed', scope: {}, field: k, a: ta[k], b: tb[k], ...(follows ? { follows } : {}) });
   }
   if (!jsonEqual(ta.globalPax, tb.globalPax)) {
     c.add({ id: 'outer-end:globalPax', subject: 'outer-end', kind: 'changed', scope: {}, field: 'globalPax', a: ta.globalPax, b: tb.globalPax, facts: { tarFormat: true } });
