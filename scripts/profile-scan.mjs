@@ -33,8 +33,9 @@ const size = statSync(TAR).size;
 console.log(`data: ${TAR} ${(size / 1e6).toFixed(1)} MB, gzip -6 ${(statSync(GZ).size / 1e6).toFixed(1)} MB; runs ${runs} (medians)`);
 
 function table(title, rows) {
-  console.log(`\n### ${title}\n\n| stage | ms | MB/s |\n|---|---:|---:|`);
-  for (const r of rows) console.log(`| ${r.stage}${r.note ? ` (${r.note})` : ''} | ${r.ms} | ${r.mbps} |`);
+  const cpu = rows.some((r) => r.cpu !== undefined);
+  console.log(`\n### ${title}\n\n| stage | median ms | min ms | MB/s (min) |${cpu ? ' CPU ms (median) |' : ''}\n|---|---:|---:|---:|${cpu ? '---:|' : ''}`);
+  for (const r of rows) console.log(`| ${r.stage}${r.note ? ` (${r.note})` : ''} | ${r.ms} | ${r.min} | ${r.mbps} |${cpu ? ` ${r.cpu} |` : ''}`);
 }
 
 const server = await createServer({
