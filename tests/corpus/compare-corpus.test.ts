@@ -52,11 +52,6 @@ const PAIRS: CorpusPair[] = [
     verdict: 'same-filesystem',
     causes: ['layer.compression', 'index.annotations'],
     checks: { 'layer.compression': { count: 1, summary: [/estargz/i] } },
-    knownWrong: {
-      note: 'metadata-only with file.tar-format ("every file is the same but the tar bytes differ"): the differ\'s seekableB "estargz?" and 4 gzip members are not used',
-      verdict: 'metadata-only',
-      causes: ['file.tar-format', 'index.annotations'],
-    },
   },
   {
     a: 'dive__test-oci-zstd-image.tar',
@@ -65,11 +60,6 @@ const PAIRS: CorpusPair[] = [
     verdict: 'same-filesystem',
     causes: ['layer.compression'],
     checks: { 'layer.compression': { count: 2, summary: [/estargz/i, 'zstd'] } },
-    knownWrong: {
-      note: 'metadata-only with file.tar-format, and a layer.compression for the media type alone whose summary reads "0 layers were recompressed: ;"',
-      verdict: 'metadata-only',
-      causes: ['file.tar-format', 'layer.compression'],
-    },
   },
   {
     a: 'dive__test-docker-image.tar',
@@ -126,7 +116,6 @@ const PAIRS: CorpusPair[] = [
       'archive.outer-compression': { summary: ['MTIME'], notSummary: [/inside is the same/i] },
       'index.annotations': { evidence: ['alpine:3.10', 'alpine:3.11'] },
     },
-    knownWrong: { note: 'the archive.outer-compression summary says "the archive inside is the same" when the tars inside differ' },
   },
 ];
 

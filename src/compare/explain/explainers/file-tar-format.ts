@@ -10,9 +10,10 @@ import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers } from '../fields';
 import { list, shortDigest, show, tally } from '../format';
 import { filesNoun, pathOf, verb } from './file-common';
+import { seekableRewrite } from './layer-blob';
 
 function claim(d: Difference): CauseId | null {
-  if (d.subject === 'layer-blob') return d.facts?.sameDiffId !== true && d.facts?.filesEqual === true ? 'file.tar-format' : null;
+  if (d.subject === 'layer-blob') return d.facts?.sameDiffId !== true && d.facts?.filesEqual === true && !seekableRewrite(d) ? 'file.tar-format' : null;
   if (d.subject !== 'file') return null;
   const f = fileField(d);
   return d.facts?.tarFormat === true || f.startsWith('pax.') ? 'file.tar-format' : null;

@@ -54,7 +54,12 @@ export function recompression(d: Difference): { kind: string; detail: string } {
   const f = d.facts ?? {};
   const algA = String(f.algorithmA ?? 'unknown');
   const algB = String(f.algorithmB ?? 'unknown');
-  if (algA !== algB) return { kind: `${algA} in A, ${algB} in B`, detail: `${algA} in A, ${algB} in B` };
+  if (algA !== algB) {
+    // A seekable variant is named with its algorithm: "gzip (estargz, seekable)".
+    const named = (alg: string, s: Json | undefined) => (s ? `${alg} (${String(s).replace('?', '')}, seekable)` : alg);
+    const k = `${named(algA, f.seekableA)} in A, ${named(algB, f.seekableB)} in B`;
+    return { kind: k, detail: k };
+  }
   if (algA === 'gzip') {
     const header = gzipHeader(f);
     const names = header.map((h) => h.name);
@@ -81,12 +86,22 @@ export function recompression(d: Difference): { kind: string; detail: string } {
   return { kind: 'the blob bytes differ', detail: `${algA} blob bytes differ` };
 }
 
+/**
+ * Every file equal, the tars different, and a seekable format on one side only (eStargz appends
+ * its TOC and footer to the tar; zstd:chunked adds skippable frames): a recompression into that
+ * format, which rewrites the tar and therefore the diff_id — not a tar-encoding difference.
+ */
+export function seekableRewrite(d: Difference): boolean {
+  const f = d.facts ?? {};
+  return d.subject === 'layer-blob' && f.sameDiffId !== true && f.filesEqual === true && (f.seekableA ?? null) !== (f.seekableB ?? null);
+}
+
 function claim(d: Difference, ctx: Context): CauseId | null {
   // The manifest's layer media type (tar → tar+gzip, +gzip → +zstd) changes with the compression.
   if (d.subject === 'manifest') return /^layers\[\d+\]\.mediaType$/.test(d.field ?? '') && ctx.hasBlobRoot(d) ? 'layer.compression' : null;
   if (d.subject !== 'layer-blob') return null;
   const f = d.facts ?? {};
-  if (f.sameDiffId === true) return 'layer.compression';
+  if (f.sameDiffId === true || seekableRewrite(d)) return 'layer.compression';
   if (f.filesEqual === true) return null; // tar encoding: file-tar-format.ts
   return 'layer.changed';
 }
@@ -101,12 +116,29 @@ export const layerBlobExplainer: Explainer = {
     roots = roots.filter((d) => d.subject === 'layer-blob');
     const n = roots.length;
     const where = inLayers(roots, ctx);
+    if (id === 'layer.compression' && n === 0) {
+      // Only the media types are left (their blobs' own differences were ignored or folded).
+      const change = list([...new Set(mediaTypes.map((d) => `${show(d.a)} → ${show(d.b)}`.replace(/application\/vnd\.[a-z.]+\.layer\.v1\./g, '')))]);
+      return {
+        summary: `The manifest's layer media types differ (${change}) for the same layers`,
+        phrase: `layer media types differ`,
+        evidence: evidence(mediaTypes, ctx, (d) => `${d.field}: ${show(d.a)} → ${show(d.b)}`, 5, 'digest'),
+        remedy: CATALOG[id].remedy,
+      };
+    }
     if (id === 'layer.compression') {
+      const rewritten = roots.filter(seekableRewrite).length;
+      const same =
+        rewritten === 0
+          ? 'same diff_id, so the files are the same'
+          : rewritten === n
+            ? 'every file is the same; the seekable format rewrites the tar (its index is part of it), so the diff_id differs too'
+            : `the files are the same (${plural(rewritten, 'layer')} in a seekable format whose tar, and so diff_id, is rewritten)`;
       const groups = [...groupBy(roots, (d) => recompression(d).kind).entries()];
       const one = n === 1 ? recompression(roots[0]).detail : list(groups.map(([k, g]) => (groups.length > 1 ? `${k} (${plural(g.length, 'layer')})` : k)), 3);
       const subject = n === 1 ? ctx.layerName(roots[0].scope) : where.startsWith(' in layers ') ? where.slice(4) : `${plural(n, 'layer')}${where}`;
       return {
-        summary: `${capitalise(subject)} ${n === 1 ? 'was' : 'were'} recompressed: ${one}; same diff_id, so the files are the same${mediaTypes.length ? `; the manifest's layer media types change with it (${list([...new Set(mediaTypes.map((d) => `${show(d.a)} → ${show(d.b)}`.replace(/application\/vnd\.[a-z.]+\.layer\.v1\./g, '')))])})` : ''}`,
+        summary: `${capitalise(subject)} ${n === 1 ? 'was' : 'were'} recompressed: ${one}; ${same}${mediaTypes.length ? `; the manifest's layer media types change with it (${list([...new Set(mediaTypes.map((d) => `${show(d.a)} → ${show(d.b)}`.replace(/application\/vnd\.[a-z.]+\.layer\.v1\./g, '')))])})` : ''}`,
         phrase: `${subject} ${n === 1 ? 'was' : 'were'} recompressed: ${groups.length === 1 ? groups[0][0] : 'several ways'}`,
         evidence: evidence(roots, ctx, (d) => `${ctx.layerName(d.scope)}: ${recompression(d).detail} (${shortDigest(d.a)} → ${shortDigest(d.b)})`, 5, 'digest'),
         remedy: CATALOG[id].remedy,

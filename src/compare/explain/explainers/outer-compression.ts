@@ -31,9 +31,14 @@ export const outerCompressionExplainer: Explainer = {
   describe(id, roots, ctx) {
     const names = [...new Set(roots.map((d) => name(d.field ?? '')))];
     const alg = roots.find((d) => d.field === 'algorithm');
+    // Whether the tar inside is the same: no other root anywhere (ignored ones count: they differ).
+    const inside = ctx.diff.differences.some((d) => d.follows === undefined && d.subject !== 'outer-compression' && d.subject !== 'input')
+      ? '; the archive inside differs too (see the other causes)'
+      : '; the archive inside is the same';
+    // (Sizes and CRCs of the deflate stream follow the inside's roots when it differs: differ README.)
     const summary = alg
-      ? `The whole archive is compressed with ${show(alg.a)} in A and ${show(alg.b)} in B; the archive inside is the same`
-      : `The whole archive is compressed differently: ${list(names, 5)} differ${names.includes('deflate stream') ? ' (another compressor or level)' : ''}; the archive inside is the same`;
+      ? `The whole archive is compressed with ${show(alg.a)} in A and ${show(alg.b)} in B${inside}`
+      : `The whole archive is compressed differently: ${list(names, 5)} ${names.length === 1 ? 'differs' : 'differ'}${names.includes('deflate stream') ? ' (another compressor or level)' : ''}${inside}`;
     return {
       summary,
       phrase: alg ? `the archive is compressed with ${show(alg.a)} vs ${show(alg.b)}` : `the archive's own compression differs (${list(names)})`,
