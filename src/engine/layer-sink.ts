@@ -74,9 +74,13 @@ export class LayerSink {
       k.chunk(piece);
       try {
         this.walk(piece);
-      } finally {
+      } catch (e) {
+        // The stream digest still covers the whole chunk, as the hash-wasm path's does.
         k.flush();
+        this.hashOnly(chunk.subarray(at + piece.length));
+        throw e;
       }
+      k.flush();
     }
   }
 

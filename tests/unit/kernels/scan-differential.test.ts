@@ -107,6 +107,11 @@ describe('kernel == hash-wasm on damage and edge cases', () => {
     ['cut inside the data of a 9 MB file', () => tar.subarray(0, 6 * 1024 * 1024 + 3)],
     ['cut inside a header', () => tar.subarray(0, 512 + 512 + 100)],
     ['bad checksum in the middle', () => buildTar([{ name: 'a', data: 'x'.repeat(3000) }, { name: 'b', data: 'y', badChecksum: true }, { name: 'c', data: 'z' }])],
+    ['bad checksum in the first MiB of a 4 MiB read chunk', () => {
+      const t = tar.slice();
+      t[512 * 3 + 20] ^= 1; // the header of d/empty
+      return t;
+    }],
     ['bad checksum at the first block', () => buildTar([{ name: 'a', data: 'x', badChecksum: true }])],
     ['malformed pax record', () => buildTar([{ name: 'a', data: 'x', paxRaw: '99 path=zz\n' }, { name: 'b', data: 'data' }])],
     ['trailing garbage after the end marker', () => concat([buildTar([{ name: 'a', data: 'abc' }]), enc.encode('garbage')])],
