@@ -28,7 +28,7 @@ export const fileXattrsExplainer: Explainer = {
     const oneSide = roots.every((d) => d.a === undefined) ? ' (present in B only)' : roots.every((d) => d.b === undefined) ? ' (present in A only)' : '';
     return {
       summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other extended attributes: ${list(keys.map((k) => k.value))}${oneSide}${carried ? ` (with the pax headers that carry them: ${plural(carried, 'header difference')})` : ''}`,
-      phrase: `${plural(countOf(filesNoun(roots)), 'file')}' extended attributes differ${where}`,
+      phrase: `extended attributes of ${plural(countOf(filesNoun(roots)), 'file')} differ${where}`,
       evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: ${fileField(d).slice(7)} ${show(d.a)} → ${show(d.b)}`),
       remedy: CATALOG[id].remedy,
     };

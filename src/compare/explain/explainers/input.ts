@@ -41,7 +41,11 @@ function what(d: Difference): string {
   const comp = String(f.component ?? 'tarscope');
   if (code === 'truncated') return `ends ${place(d) || 'early'} (${comp}: truncated)`;
   if (code === 'cancelled') return `was not read to the end: the comparison was cancelled`;
-  if (code === 'unsupported') return `uses something tarscope does not read yet (${comp}${place(d) ? `, ${place(d)}` : ''})`;
+  if (code === 'unsupported') {
+    // The error message names the format ("the file is xz-compressed; …"): say it.
+    const named = /^(?:[\w ]+: )?(?:the file is )?([^;]+?)(?:;|$)/.exec(String(f.message ?? ''))?.[1];
+    return `uses something tarscope does not read yet${named ? `: ${named}` : ''} (${comp}${place(d) ? `, ${place(d)}` : ''})`;
+  }
   if (code === 'internal') return `could not be read: internal error in ${comp}`;
   return `is corrupt ${place(d) || ''} (${comp})`.replace('  ', ' ');
 }
