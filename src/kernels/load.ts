@@ -6,7 +6,7 @@
  *
  * Bytes: in a browser (page or Worker) from the URL vite gives the `?url` import (an asset
  * of the build, fetched only when a scan first needs it); in Node (CLI threads, unit tests)
- * from disk, next to the module (dist-cli/ for the CLI build, wasm/ in the source tree).
+ * from the package's committed wasm/ directory, found relative to the calling module.
  */
 import { WASI, ConsoleStdout } from '@bjorn3/browser_wasi_shim';
 
@@ -18,7 +18,7 @@ export interface KernelInstance<E> {
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof window === 'undefined' && !('WorkerGlobalScope' in globalThis);
 
-/** `url`: the `?url` import; `diskNames`: where Node finds the file, relative to this module. */
+/** `url`: the `?url` import (browsers); `diskCandidates`: where Node looks, in order. */
 export async function loadBytes(url: string, diskCandidates: URL[]): Promise<ArrayBuffer> {
   if (isNode) {
     const { readFile } = await import('node:fs/promises');

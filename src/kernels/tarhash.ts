@@ -189,10 +189,12 @@ let loading: Promise<TarHash> | null = null;
 /** The kernel, instantiated once per Worker (or thread) on first use. */
 export function loadTarHash(): Promise<TarHash> {
   loading ??= (async () => {
+    // Node reads the committed file of the package: from a CLI chunk (dist-cli/*.mjs) it is
+    // ../wasm/, from this source file ../../wasm/. The paths are joined at run time so the
+    // page build does not take them for assets (the `?url` import is the page's asset).
     const bytes = await loadBytes(wasmUrl, [
-      // CLI build: vite copies the asset beside the chunks (dist-cli/); source tree: wasm/.
-      new URL(wasmUrl.replace(/^.*\//, ''), import.meta.url),
-      new URL('../../wasm/tarhash.wasm', import.meta.url),
+      new URL(['..', 'wasm', 'tarhash.wasm'].join('/'), import.meta.url),
+      new URL(['..', '..', 'wasm', 'tarhash.wasm'].join('/'), import.meta.url),
     ]);
     return new TarHash(await instantiate<Exports>(bytes, 'tarhash'));
   })();
