@@ -11,12 +11,35 @@ import { isoTime, list, show } from '../format';
 export const GZIP_NAMES: Record<string, string> = { mtime: 'MTIME', os: 'OS', xfl: 'XFL', fname: 'FNAME', fcomment: 'FCOMMENT', extra: 'FEXTRA', flags: 'FLG', hcrc: 'FHCRC', method: 'CM', ftext: 'FTEXT' };
 
 /** "gzip header MTIME", "gzip.members", "algorithm" */
+const OTHER_NAMES: Record<string, string> = {
+  'gzip.members': 'number of gzip members',
+  'gzip.trailingBytes': 'bytes after the last gzip member',
+  'zstd.frames': 'number of zstd frames',
+  'zstd.skippableFrames': 'number of skippable zstd frames',
+  'zstd.windowSize': 'zstd window size',
+  'zstd.contentSize': 'zstd frame content size',
+  'zstd.checksum': 'zstd content checksum flag',
+  'zstd.singleSegment': 'zstd single-segment flag',
+  'zstd.dictionaryId': 'zstd dictionary id',
+  'zstd.compressedSize': 'zstd compressed size',
+  'zstd.kind': 'zstd frame kind',
+  'zstd.trailingBytes': 'bytes after the last zstd frame',
+};
+
 function name(field: string): string {
   if (field === 'algorithm') return 'compression algorithm';
   const m = /^gzip\.(\w+)$/.exec(field);
   if (m && GZIP_NAMES[m[1]]) return `gzip header ${GZIP_NAMES[m[1]]}`;
   if (/^gzip\.(compressedSize|crc32|uncompressedSize)$/.test(field)) return 'deflate stream';
-  return field;
+  return OTHER_NAMES[field] ?? field;
+}
+
+/** Evidence label: the deflate stream's fields by their own names. */
+function label(field: string): string {
+  if (field === 'gzip.compressedSize') return 'deflate stream, compressed size';
+  if (field === 'gzip.uncompressedSize') return 'deflate stream, uncompressed size (ISIZE)';
+  if (field === 'gzip.crc32') return 'deflate stream, CRC-32';
+  return name(field);
 }
 
 function value(field: string, v: unknown): string {
@@ -42,7 +65,7 @@ export const outerCompressionExplainer: Explainer = {
     return {
       summary,
       phrase: alg ? `the archive is compressed with ${show(alg.a)} vs ${show(alg.b)}` : `the archive's own compression differs (${list(names)})`,
-      evidence: evidence(roots, ctx, (d) => `${name(d.field ?? '')}${d.facts?.member ? ` (member ${d.facts.member})` : ''}: ${value(d.field ?? '', d.a)} → ${value(d.field ?? '', d.b)}`),
+      evidence: evidence(roots, ctx, (d) => `${label(d.field ?? '')}${d.facts?.member ? ` (member ${d.facts.member})` : ''}: ${value(d.field ?? '', d.a)} → ${value(d.field ?? '', d.b)}`),
       remedy: CATALOG[id].remedy,
     };
   },
