@@ -58,7 +58,7 @@ export const fileContentExplainer: Explainer = {
       return `${pathOf(d)}: ${f} ${show(valueOf(d, 'a', f))} → ${show(valueOf(d, 'b', f))}`;
     };
     return {
-      summary: `${plural(paths.length, 'file')}${where} ${paths.length === 1 ? 'has' : 'have'} different bytes${what}`,
+      summary: `${plural(paths.length, 'file')}${where} ${paths.length === 1 ? 'has' : 'have'} different bytes${roots.length > paths.length ? ` (${plural(roots.length, 'entry', 'entries')}: some paths in several layers)` : ''}${what}`,
       phrase: `${plural(paths.length, 'file')} changed${where}`,
       evidence: evidence(roots, ctx, line),
       remedy: CATALOG[id].remedy,

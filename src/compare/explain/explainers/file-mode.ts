@@ -17,14 +17,18 @@ export const fileModeExplainer: Explainer = {
   describe(id, roots, ctx) {
     const where = inLayers(roots, ctx);
     const typeOnly = roots.every((d) => d.facts?.typeBitsOnly === true);
-    const changes = tally(roots.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
-    const xors = tally(roots.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));
+    // Mixed: the permission changes make the pattern; the type-bit-only ones are counted apart.
+    const typeBits = typeOnly ? [] : roots.filter((d) => d.facts?.typeBitsOnly === true);
+    const perms = typeOnly ? roots : roots.filter((d) => d.facts?.typeBitsOnly !== true);
+    const typeNote = typeBits.length ? `; ${plural(typeBits.length, 'other')} only in the redundant file-type bits of the mode field (e.g. ${octal(valueOf(typeBits[0], 'a', 'mode'))} → ${octal(valueOf(typeBits[0], 'b', 'mode'))})` : '';
+    const changes = tally(perms.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
+    const xors = tally(perms.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));
     const bits = xors.length === 1 && xors[0].value ? `; every one differs in the bits 0${xors[0].value.toString(8)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}` : '';
     const pattern = changes.length <= 3 ? list(changes.map((c) => `${c.value}${changes.length > 1 ? ` (${plural(c.count, 'file')})` : ''}`)) : `${changes.length} different changes, most often ${changes[0].value}`;
     return {
       summary: typeOnly
         ? `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'differs', 'differ')} only in the redundant file-type bits of the mode field (${pattern}); the permissions are the same`
-        : `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other modes${onlyThis(roots, ctx) ? ' (and nothing else)' : ''}: ${pattern}${bits}`,
+        : `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other modes${onlyThis(roots, ctx) ? ' (and nothing else)' : ''}: ${pattern}${bits}${typeNote}`,
       phrase: `${plural(countOf(filesNoun(roots)), 'file mode')} ${countOf(filesNoun(roots)) === 1 ? 'differs' : 'differ'}${where}`,
       evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mode ${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`, 5, 'mode'),
       remedy: CATALOG[id].remedy,
