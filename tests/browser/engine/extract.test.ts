@@ -6,6 +6,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { gzip } from 'pako';
 import { WorkerPool } from '../../../src/engine/pool';
 import { buildTar } from '../../builders/tar';
+import { noise } from '../../builders/noise';
 
 const pool = new WorkerPool({
   size: 2,
@@ -16,17 +17,6 @@ const pool = new WorkerPool({
 });
 afterAll(() => pool.dispose());
 
-function noise(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 const big = noise(3 * 1024 * 1024, 9);
 const layer = buildTar([

@@ -10,22 +10,11 @@ import { buildLegacySave, buildOciArchive, layerTar } from '../../builders/image
 import { buildTar } from '../../builders/tar';
 import { nodeHooks } from '../../support/hooks';
 import { inspectionSchemaErrors } from '../../support/schema';
+import { noise } from '../../builders/noise';
 
 const layer1 = layerTar([{ name: 'etc/', typeflag: '5' }, { name: 'etc/hostname', data: 'box\n' }]);
 const layer2 = layerTar([{ name: 'app/', typeflag: '5' }, { name: 'app/run.sh', data: '#!/bin/sh\necho hi\n'.repeat(200), mode: 0o755 }]);
 
-/** Incompressible bytes from a fixed xorshift seed. */
-function noise(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 async function inspect(bytes: Uint8Array, name = 'x.tar') {
   const report = await inspectArchive(inlineRunner(), new Blob([bytes as Uint8Array<ArrayBuffer>]), name);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildOciArchive, layerTar } from '../../builders/image';
+import { noise } from '../../builders/noise';
 import { nodeHooks } from '../../support/hooks';
 import { inlineRunner } from '../../../src/engine/inline';
 import { readLayers, readStructure, toInput, type ArchiveRead } from '../../../src/engine/archive-read';
@@ -14,12 +15,7 @@ import type { JobRunner } from '../../../src/engine/runner';
 
 /** Layers over the 1 MiB the listing digests itself, so they go through the deep scan. */
 function bigLayer(seed: number, mb = 2): Uint8Array {
-  const data = new Uint8Array(mb << 20);
-  let x = seed * 2654435761;
-  for (let i = 0; i < data.length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    data[i] = x >>> 24;
-  }
+  const data = noise(mb << 20, seed);
   return layerTar([
     { name: 'data/', typeflag: '5', mode: 0o755 },
     { name: `data/blob-${seed}.bin`, data, mode: 0o644, mtime: 1_700_000_000 },

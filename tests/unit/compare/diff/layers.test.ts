@@ -9,6 +9,7 @@ import { buildOciArchive, layerTar, type ImageHooks } from '../../../builders/im
 import type { BuildEntry } from '../../../builders/tar';
 import { nodeHooks } from '../../../support/hooks';
 import { bySubject, diff, get, inspect, rootKinds, setGzipMtime } from './helpers';
+import { noise } from '../../../builders/noise';
 
 const T = 1700000000;
 const l0 = layerTar([{ name: 'etc/', typeflag: '5', mtime: T }, { name: 'etc/hostname', data: 'box\n', mtime: T }]);
@@ -167,15 +168,3 @@ describe('a layer that cannot be read to its end', () => {
   });
 });
 
-/** Incompressible bytes from a fixed xorshift seed. */
-function noise(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}

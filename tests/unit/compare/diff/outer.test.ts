@@ -11,21 +11,10 @@ import { concat, type BuildEntry } from '../../../builders/tar';
 import { nodeHooks } from '../../../support/hooks';
 import type { InputReport } from '../../../../src/report/types';
 import { bySubject, diff, get, inspect, rootKinds, roots, setGzipMtime } from './helpers';
+import { noise } from '../../../builders/noise';
 
 const T = 1700000000;
 const l0 = layerTar([{ name: 'etc/', typeflag: '5', mtime: T }, { name: 'etc/hostname', data: 'box\n', mtime: T }]);
-/** Incompressible bytes from a fixed xorshift seed. */
-function noise(n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 const l1 = layerTar([
   { name: 'app/', typeflag: '5', mtime: T },
   { name: 'app/run.sh', data: 'echo hi\n'.repeat(300), mode: 0o755, mtime: T },

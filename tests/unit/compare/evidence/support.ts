@@ -12,6 +12,8 @@ import { diffInputs } from '../../../../src/compare/diff';
 import type { DiffResult } from '../../../../src/compare/types';
 import type { JobRunner } from '../../../../src/engine/runner';
 import type { ImageHooks } from '../../../builders/image';
+export { noise } from '../../../builders/noise';
+import { noise } from '../../../builders/noise';
 
 export const sha256 = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 export const hooks: ImageHooks = { sha256 };
@@ -32,15 +34,3 @@ export async function compareBytes(a: Uint8Array | Blob, b: Uint8Array | Blob, r
   return { diff, reads };
 }
 
-/** Deterministic pseudo-random bytes (xorshift32): incompressible test data. */
-export function noise(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
