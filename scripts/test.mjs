@@ -30,6 +30,7 @@ if (extra.length === 0) {
     process.exit(1);
   }
 }
+if (extra.length === 0 && run('node', ['scripts/check-wasm.mjs']) !== 0) { console.log('tests: 0 passed, 1 failed'); process.exit(1); }
 if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
   console.error('build failed');
   console.log('tests: 0 passed, 1 failed');
