@@ -132,6 +132,12 @@ export async function stages(extra: Record<string, ExtraStage> = {}): Promise<Re
   };
 }
 
+let verbose = false;
+/** Log each stage as it starts (to find one that hangs). */
+export function setVerbose(v: boolean): void {
+  verbose = v;
+}
+
 const cpuNow = (): number | null => {
   // Node: CPU time of this process (all threads), which other jobs on a shared machine do
   // not inflate the way they inflate wall time. Browsers have no such clock.
@@ -156,6 +162,7 @@ export async function profile(
   const notes = new Map<string, string>();
   for (let r = 0; r < runs; r++) {
     for (const n of names) {
+      if (verbose) console.log(`profile: ${n} …`);
       const t0 = performance.now();
       const c0 = cpuNow();
       const out = await all[n](tar, gz);

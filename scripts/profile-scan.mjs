@@ -44,7 +44,7 @@ const server = await createServer({
   server: { host: '127.0.0.1', port: 0, hmr: false },
   appType: 'custom',
   // Known up front: a dependency discovered late makes vite re-optimise and the Worker's import 404s.
-  optimizeDeps: { include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js'] },
+  optimizeDeps: { include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js', '@bjorn3/browser_wasi_shim'], noDiscovery: true },
   plugins: [
     {
       name: 'profile-data',
@@ -82,6 +82,8 @@ try {
     try {
       const page = await browser.newPage();
       page.on('console', (m) => console.error('[page]', m.text()));
+      page.on('requestfailed', (r) => console.error('[page] request failed', r.url()));
+      page.on('response', (r) => r.status() >= 400 && console.error('[page] HTTP', r.status(), r.url()));
       await page.goto(new URL('/__profile.html', url).href);
       const out = await page.evaluate(
         ({ runs, only }) =>
@@ -90,6 +92,8 @@ try {
             w.onmessage = (e) => resolve(e.data);
             w.onerror = (e) => resolve({ error: e.message || 'worker failed to load' });
             w.postMessage({ runs, only });
+            // A Worker that dies (out of memory) posts nothing: do not wait forever.
+            setTimeout(() => resolve({ error: 'no answer from the profile Worker within 10 minutes (crashed?)' }), 600_000);
           }),
         { runs, only },
       );

@@ -21,7 +21,7 @@ const isNode = typeof process !== 'undefined' && typeof process.versions?.node =
 /** `url`: the `?url` import (browsers); `diskCandidates`: where Node looks, in order. */
 export async function loadBytes(url: string, diskCandidates: URL[]): Promise<ArrayBuffer> {
   if (isNode) {
-    const { readFile } = await import('node:fs/promises');
+    const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
     const errors: string[] = [];
     for (const u of diskCandidates) {
       try {
