@@ -17,7 +17,7 @@ function stallStreamsAfter(after: number): { reads: () => number } {
     const inner = original.call(this).getReader();
     let given = 0;
     let pending: Uint8Array | null = null;
-    return new ReadableStream<Uint8Array>({
+    return new ReadableStream({
       type: 'bytes',
       async pull(c: ReadableByteStreamController) {
         reads++;
