@@ -3,7 +3,7 @@ import type { Difference, Evidence } from '../compare/types';
 import { DiffDetails } from './DiffDetails';
 import { valueText, whatText, whereText } from './diffText';
 import { formatCount, plural } from './format';
-import { compilePathFilter, isGlob } from './glob';
+import { compilePathFilter, isGlob } from '../compare/glob';
 import { VirtualList } from './VirtualList';
 import './FileBrowser.css'; // .vlist (the list's height) and .files-controls
 

@@ -4,7 +4,7 @@ import { Bytes } from './Bytes';
 import { FileDetails } from './FileDetails';
 import { layerRows, mergedRows, plainRows, sortRows, type FileRow, type SortKey } from './fileRows';
 import { formatCount, formatMode, formatUnixTime, layerName, plural, shortDigest } from './format';
-import { compilePathFilter, isGlob } from './glob';
+import { compilePathFilter, isGlob } from '../compare/glob';
 import { VirtualList } from './VirtualList';
 import './FileBrowser.css';
 

@@ -1,8 +1,8 @@
 /**
  * Path globs of the `paths` ignore option ("/var/log/**", "**\/*.pyc", "__pycache__"),
  * matched against the differ's normalised paths (no leading "/" or "./"). The glob syntax is
- * the file browser's (`**`, `*`, `?`, `[…]`, `{a,b}`: src/ui/glob.ts, reused rather than
- * duplicated: it is a pure module with no imports). What is added here is what ignoring needs:
+ * the file browser's (`**`, `*`, `?`, `[…]`, `{a,b}`: src/compare/glob.ts, shared with
+ * the page's filter boxes). What is added here is what ignoring needs:
  *
  *  - a pattern ignores a path when it matches the path or one of its ancestor directories
  *    (`var/log` ignores `var/log/apt/history.log`; `/var/log/**` also ignores `var/log` itself,
@@ -10,7 +10,7 @@
  *  - a pattern without "/" matches a name at any depth, as in .gitignore (`*.pyc`, `__pycache__`);
  *  - a pattern without glob characters is a literal path (not the filter box's substring match).
  */
-import { globToRegExpSource } from '../../ui/glob';
+import { globToRegExpSource } from '../glob';
 
 export type PathTest = (path: string) => boolean;
 

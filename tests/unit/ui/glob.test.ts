@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compilePathFilter, globToRegExpSource, isGlob } from '../../../src/ui/glob';
+import { compilePathFilter, globToRegExpSource, isGlob } from '../../../src/compare/glob';
 
 const PATHS = [
   'app/main.py',
