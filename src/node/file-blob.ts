@@ -15,6 +15,7 @@
  */
 import { openAsBlob, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sliceRange } from '../io/slice';
 
 /** What crosses to a thread: enough to re-open the same bytes (see transfer.ts). */
 export interface FileRange {
@@ -69,14 +70,7 @@ export class FileBlob extends Blob {
   /** Blob.slice semantics (W3C File API): negative indices count from the end, clamped,
    *  fractions truncated (Node 20's own slice aborts the process on a fraction). */
   override slice(start?: number, end?: number, _contentType?: string): FileBlob {
-    const size = this.size;
-    const rel = (v: number | undefined, dflt: number) => {
-      if (v === undefined) return dflt;
-      const n = Math.trunc(Number(v)) || 0;
-      return n < 0 ? Math.max(size + n, 0) : Math.min(n, size);
-    };
-    const s = rel(start, 0);
-    const e = Math.max(rel(end, size), s);
+    const [s, e] = sliceRange(this.size, start, end);
     const { path, fileSize } = this.range;
     return new FileBlob({ path, fileSize, start: this.range.start + s, end: this.range.start + e }, this.backing);
   }

@@ -11,6 +11,7 @@
  * when the server exposes it (same total: the file did not change), and the exact length.
  */
 import { TarscopeError } from '../io/errors';
+import { sliceRange } from '../io/slice';
 
 /** What crosses to a Worker: enough to ask for the same bytes again. */
 export interface HttpRange {
@@ -53,14 +54,7 @@ export class HttpBlob extends Blob {
 
   /** Blob.slice semantics (W3C File API): negative indices from the end, clamped, truncated. */
   override slice(start?: number, end?: number, _contentType?: string): HttpBlob {
-    const size = this.size;
-    const rel = (v: number | undefined, dflt: number) => {
-      if (v === undefined) return dflt;
-      const n = Math.trunc(Number(v)) || 0;
-      return n < 0 ? Math.max(size + n, 0) : Math.min(n, size);
-    };
-    const s = rel(start, 0);
-    const e = Math.max(rel(end, size), s);
+    const [s, e] = sliceRange(this.size, start, end);
     const { url, total } = this.range;
     return new HttpBlob({ url, total, start: this.range.start + s, end: this.range.start + e });
   }

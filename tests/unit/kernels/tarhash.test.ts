@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash } from 'node:crypto';
 import { loadTarHash, type TarHash } from '../../../src/kernels/tarhash';
+import { noise } from '../../builders/noise';
 
 let k: TarHash;
 beforeAll(async () => {
@@ -15,17 +16,7 @@ beforeAll(async () => {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-function bytes(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
+const bytes = (n: number, seed = 1): Uint8Array => noise(n, seed);
 
 /** Hash `data` as a stream with files at `spans` ([start, end) in stream offsets), fed in `pieces`. */
 function runSpans(data: Uint8Array, spans: [number, number][], piece: number, withStream = true, capacity?: number, opsCap?: number) {
