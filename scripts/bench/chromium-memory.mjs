@@ -1,7 +1,8 @@
 // Memory of the browser, all its processes: every descendant of this Node process (the
 // browser that playwright-core launched, its zygotes, renderers, GPU/utility processes;
 // the Vite preview server runs inside this Node process and is not counted). Sampled from
-// /proc every ~100 ms:
+// /proc every ~100 ms (less often when one sample costs more than 10 ms, so the sampler takes
+// under ~10 % of a core from the page it measures):
 //   RSS — /proc/<pid>/statm resident pages (what the issue's target is stated in; pages
 //         shared between processes, e.g. libraries, are counted once per process),
 //   PSS — /proc/<pid>/smaps_rollup (shared pages split between the processes sharing them).
@@ -92,7 +93,7 @@ export function sample(root = process.pid, { pss = true } = {}) {
   return { rss, pss: pssSum, n: pids.length, byType };
 }
 
-/** Samples every `intervalMs` until stop(); stop() returns { peakRss, peakPss, peakSample, samples, sampleCostMs }. */
+/** Samples every `intervalMs` (or 10× one sample's cost, if more) until stop(); stop() returns { peakRss, peakPss, peakSample, samples, sampleCostMs }. */
 export function startSampler(root = process.pid, intervalMs = 100) {
   const samples = [];
   let peak = null;
@@ -107,7 +108,10 @@ export function startSampler(root = process.pid, intervalMs = 100) {
     peakPss = Math.max(peakPss, s.pss);
   };
   tick();
-  const timer = setInterval(tick, intervalMs);
+  // Reading smaps_rollup for every process costs ~30 ms on the 2-core machine: every 100 ms it
+  // would take ~30 % of a core from the page being measured. Keep the sampler under ~10 %.
+  const every = Math.max(intervalMs, Math.round(cost * 10));
+  const timer = setInterval(tick, every);
   return {
     stop() {
       clearInterval(timer);
