@@ -9,22 +9,19 @@
  * A truncated B gives the verdict `unreadable` with the offset. Screenshots: tests/.out/compare*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { startBuiltSite, type BuiltSite } from '../support/built-site';
 import { imageFixtures } from '../fixtures/images';
 import { ROOT } from '../support/tools';
 import type { ComparisonReport } from '../../src/compare/types';
 
-const DIST = join(ROOT, 'dist');
 const OUT = join(ROOT, 'tests/.out');
 const A_NAME = 'umoci-oci-layout.tar';
 const B_NAME = 'umoci-oci-layout-mtime-b.tar';
 
-let server: PreviewServer;
+let site: BuiltSite;
 let browser: Browser;
 let baseUrl: string;
 let archiveA: Buffer;
@@ -34,19 +31,13 @@ beforeAll(async () => {
   const fx = await imageFixtures();
   archiveA = readFileSync(fx[A_NAME].path);
   archiveB = readFileSync(fx[B_NAME].path);
-  // `npm test` builds dist/ before vitest runs; build it here only when run on its own.
-  if (!existsSync(join(DIST, 'index.html'))) await build({ root: ROOT, logLevel: 'warn' });
-  server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-  baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-system-deps.mjs` or set CHROMIUM');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  site = await startBuiltSite();
+  ({ baseUrl, browser } = site);
   mkdirSync(OUT, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 interface Opened {

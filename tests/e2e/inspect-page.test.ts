@@ -8,13 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { startBuiltSite, type BuiltSite } from '../support/built-site';
 import { buildTar, type BuildEntry } from '../builders/tar';
 import { imageFixtures } from '../fixtures/images';
 import { ROOT } from '../support/tools';
@@ -107,24 +105,18 @@ function ociArchive() {
   };
 }
 
-let server: PreviewServer;
+let site: BuiltSite;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  // `npm test` builds dist/ before vitest runs; build it here only when run on its own.
-  if (!existsSync(join(DIST, 'index.html'))) await build({ root: ROOT, logLevel: 'warn' });
-  server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-  baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-system-deps.mjs` or set CHROMIUM');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  site = await startBuiltSite();
+  ({ baseUrl, browser } = site);
   mkdirSync(OUT, { recursive: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 interface Opened {

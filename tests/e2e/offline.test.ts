@@ -13,12 +13,10 @@
  * transfer handler), with Range requests only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startBuiltSite, type BuiltSite } from '../support/built-site';
 import { imageFixtures, type ImageFixture } from '../fixtures/images';
 import { ROOT } from '../support/tools';
 import { startServer, type TestServer } from '../unit/remote/server';
@@ -27,7 +25,7 @@ const DIST = join(ROOT, 'dist');
 const A_NAME = 'umoci-oci-layout.tar';
 const B_NAME = 'umoci-oci-layout-mtime-b.tar';
 
-let server: PreviewServer;
+let site: BuiltSite;
 let files: TestServer;
 let browser: Browser;
 let baseUrl: string;
@@ -35,21 +33,15 @@ let fx: Record<string, ImageFixture>;
 
 beforeAll(async () => {
   fx = await imageFixtures();
-  // `npm test` builds dist/ first; build here when run on its own or when dist/ predates the PWA.
-  if (!existsSync(join(DIST, 'index.html')) || !existsSync(join(DIST, 'sw.js'))) await build({ root: ROOT, logLevel: 'warn' });
-  server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-  baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  site = await startBuiltSite();
+  ({ baseUrl, browser } = site);
   files = await startServer({
     files: { [A_NAME]: readFileSync(fx[A_NAME].path), 'skopeo-oci-archive.tar': readFileSync(fx['skopeo-oci-archive.tar'].path) },
   });
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-system-deps.mjs` or set CHROMIUM');
-  browser = await chromium.launch({ executablePath, args: chromiumArgs });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
   await files?.close();
 });
 
