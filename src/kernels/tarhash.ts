@@ -2,16 +2,17 @@
  * The tarhash kernel (wasm/src/tarhash.c) behind a typed streaming API.
  *
  * A run hashes one tar stream: optionally the whole stream (SHA-256: a diff_id, or the
- * blob digest of an uncompressed layer) and the content of each file the caller marks,
- * in one pass over each chunk, sharing SHA-256 message schedules between the stream and
- * the file (a file's data starts on a 512-byte boundary, so its blocks are the stream's).
- * The caller walks the tar itself and describes what it found:
+ * blob digest of an uncompressed layer) and the content of each file the caller marks
+ * with SHA-256, XXH64 (seed 0) or both, in one pass over each chunk, walking the stream's
+ * and the file's SHA-256 block by block together (a file's data starts on a 512-byte
+ * boundary, so its blocks are the stream's). The caller walks the tar itself and
+ * describes what it found:
  *
- *   run.begin(true);
+ *   run.begin(true, { sha256: false, xxh64: true });
  *   for (const piece of chunks) {       // each at most run.capacity bytes
  *     run.chunk(piece);                 // copied into the kernel's input buffer
  *     ...parser.write(piece) calls run.fileBegin() / run.fileData(view) / run.fileEnd(cb)
- *     run.flush();                      // hashes the piece; cb(hex) for files that ended
+ *     run.flush();                      // hashes the piece; cb({ xxh64 }) for files that ended
  *   }
  *   run.streamDigest();                 // hex
  *
@@ -27,7 +28,7 @@ interface Exports {
   tarhash_input(run: number): number;
   tarhash_ops(run: number): number;
   tarhash_digests(run: number): number;
-  tarhash_begin(run: number, withStream: number): void;
+  tarhash_begin(run: number, flags: number): void;
   tarhash_chunk(run: number, len: number): number;
   tarhash_run(run: number, nops: number, upto: number): number;
   tarhash_stream_digest(run: number): void;
@@ -36,6 +37,26 @@ interface Exports {
 const OP_BEGIN = 0;
 const OP_DATA = 1;
 const OP_END = 2;
+
+/** tarhash_begin flags (wasm/src/tarhash.c). */
+const F_STREAM = 1;
+const F_FILE_SHA256 = 2;
+const F_FILE_XXH64 = 4;
+/** A digest slot: the file's SHA-256 at [0,32), its XXH64 (big-endian) at [32,40). */
+const SLOT = 40;
+
+/** Which digests each file gets. */
+export interface FileHashes {
+  sha256: boolean;
+  xxh64: boolean;
+}
+
+/** A file's digests, lowercase hex: `sha256` (64 chars) and `xxh64` (16 chars, the canonical
+ *  big-endian form `xxhsum -H1` prints), each present when enabled in `begin()`. */
+export interface FileDigests {
+  sha256?: string;
+  xxh64?: string;
+}
 
 /** Default input buffer: 1 MiB (larger chunks are split by the caller); op buffer: 4096 ops. */
 export const DEFAULT_CAPACITY = 1 << 20;
@@ -61,7 +82,8 @@ export class TarHashRun {
   private readonly digestPtr: number;
   private nops = 0;
   /** Callbacks of the OP_END ops not yet run, by slot. */
-  private ends: ((hex: string) => void)[] = [];
+  private ends: ((d: FileDigests) => void)[] = [];
+  private files: FileHashes = { sha256: true, xxh64: false };
   private piece: Uint8Array | null = null;
   /** Where the last data span ended in the current piece (ops must not go back). */
   private lastEnd = 0;
@@ -91,9 +113,12 @@ export class TarHashRun {
     }
   }
 
-  /** Start a new stream; `withStream`: also hash the whole stream (streamDigest()). */
-  begin(withStream: boolean): void {
-    this.k.exports.tarhash_begin(this.ptr, withStream ? 1 : 0);
+  /** Start a new stream; `withStream`: also hash the whole stream (streamDigest());
+   *  `files`: which digests each file gets (fileEnd()). */
+  begin(withStream: boolean, files: FileHashes = { sha256: true, xxh64: false }): void {
+    const flags = (withStream ? F_STREAM : 0) | (files.sha256 ? F_FILE_SHA256 : 0) | (files.xxh64 ? F_FILE_XXH64 : 0);
+    this.k.exports.tarhash_begin(this.ptr, flags);
+    this.files = { sha256: files.sha256, xxh64: files.xxh64 };
     this.nops = 0;
     this.ends = [];
     this.piece = null;
@@ -126,7 +151,8 @@ export class TarHashRun {
     this.lastEnd = off + view.length;
   }
 
-  fileEnd(done: (hex: string) => void): void {
+  /** The current file is complete; `done` gets its digests (those enabled in `begin()`). */
+  fileEnd(done: (d: FileDigests) => void): void {
     // Make room first: a flush renumbers the slots from 0.
     if (this.nops === this.opsCap) this.run(this.lastEnd);
     this.push(OP_END, this.ends.length, 0);
@@ -143,7 +169,7 @@ export class TarHashRun {
   streamDigest(): string {
     if (this.piece || this.nops) this.flush();
     this.k.exports.tarhash_stream_digest(this.ptr);
-    return this.hex(0);
+    return this.hex(0, 32);
   }
 
   dispose(): void {
@@ -168,14 +194,21 @@ export class TarHashRun {
     this.nops = 0;
     this.ends = [];
     this.check(this.k.exports.tarhash_run(this.ptr, n, upto));
-    for (let s = 0; s < ends.length; s++) ends[s](this.hex(s));
+    const { sha256, xxh64 } = this.files;
+    for (let s = 0; s < ends.length; s++) {
+      const d: FileDigests = {};
+      if (sha256) d.sha256 = this.hex(s * SLOT, 32);
+      if (xxh64) d.xxh64 = this.hex(s * SLOT + 32, 8);
+      ends[s](d);
+    }
   }
 
-  private hex(slot: number): string {
+  /** `len` bytes at `at` of the digest buffer, as lowercase hex. */
+  private hex(at: number, len: number): string {
     this.views();
-    const base = this.digestPtr + slot * 32;
+    const base = this.digestPtr + at;
     let s = '';
-    for (let i = 0; i < 32; i++) s += HEX[this.heap[base + i]];
+    for (let i = 0; i < len; i++) s += HEX[this.heap[base + i]];
     return s;
   }
 

@@ -3,10 +3,12 @@
  *
  * A layer's uncompressed tar is hashed twice over the same bytes: the whole stream (the
  * diff_id, OCI image-spec config.md; for an uncompressed layer also the blob digest) and
- * each regular file's content (the per-file SHA-256 the report shows). Tar file data
- * starts on a 512-byte boundary of the stream (POSIX ustar: headers and data are whole
- * 512-byte blocks), so a file's 64-byte SHA-256 blocks are the stream's blocks: one message
- * schedule serves both digests (sha256_update2).
+ * each regular file's content. Per file, the kernel computes SHA-256 (the digest the report
+ * shows and checks), XXH64 (seed 0: the fast hash comparisons decide file equality with),
+ * or both, chosen per stream by tarhash_begin's flags. Tar file data starts on a 512-byte
+ * boundary of the stream (POSIX ustar: headers and data are whole 512-byte blocks), so a
+ * file's 64-byte SHA-256 blocks are the stream's blocks: both SHA-256 states are walked
+ * block by block together (sha256_update2); XXH64 goes over the same span after them.
  *
  * The tar walk itself stays in TypeScript (src/formats/tar, the reference for every header
  * rule and error message). Per chunk, the host copies the bytes into `input`, walks them,
@@ -14,7 +16,9 @@
  * pass. Ops are u32 triples {kind, a, b}, offsets relative to the chunk:
  *   OP_BEGIN (0, -, -)          a new file starts: reset the file context
  *   OP_DATA  (1, off, len)      [off, off+len) of the chunk is the current file's content
- *   OP_END   (2, slot, -)       the file is complete: its digest goes to digests[slot]
+ *   OP_END   (2, slot, -)       the file is complete: its digests go to slot `slot`
+ * A digest slot is 40 bytes: [0,32) the file's SHA-256, [32,40) its XXH64 (canonical,
+ * big-endian); the parts not enabled are zero.
  * The stream context (if any) is advanced to each op's offset before the op, and to
  * `upto` at the end of the call, so it always sees the chunk in order exactly once.
  *
@@ -27,14 +31,21 @@
 #include <string.h>
 #include <wasi/api.h>
 #include "sha256.h"
+#include "xxh64.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 enum { OP_BEGIN = 0, OP_DATA = 1, OP_END = 2 };
 
+/* tarhash_begin flags. */
+enum { F_STREAM = 1, F_FILE_SHA256 = 2, F_FILE_XXH64 = 4 };
+
+#define SLOT 40 /* digest slot: SHA-256 (32) + XXH64 (8) */
+
 typedef struct run {
   sha256 stream;
   sha256 file;
+  xxh64 fxx;
   uint8_t *input;
   uint32_t *ops;
   uint8_t *digests;
@@ -42,7 +53,7 @@ typedef struct run {
   uint32_t ops_cap;    /* triples */
   uint32_t pos;        /* stream position within the current chunk */
   uint32_t len;        /* current chunk length */
-  int32_t with_stream; /* hash the stream too */
+  int32_t flags;       /* F_* */
 } run;
 
 static void report(const char *msg) {
@@ -57,7 +68,7 @@ EXPORT(tarhash_new) run *tarhash_new(uint32_t input_cap, uint32_t ops_cap) {
   if (!r) return NULL;
   r->input = malloc(input_cap);
   r->ops = malloc((size_t)ops_cap * 12);
-  r->digests = malloc((size_t)ops_cap * 32);
+  r->digests = malloc((size_t)ops_cap * SLOT);
   if (!r->input || !r->ops || !r->digests) {
     free(r->input);
     free(r->ops);
@@ -83,11 +94,13 @@ EXPORT(tarhash_input) uint8_t *tarhash_input(run *r) { return r->input; }
 EXPORT(tarhash_ops) uint32_t *tarhash_ops(run *r) { return r->ops; }
 EXPORT(tarhash_digests) uint8_t *tarhash_digests(run *r) { return r->digests; }
 
-/* Start a stream: with_stream = 0 hashes file contents only. */
-EXPORT(tarhash_begin) void tarhash_begin(run *r, int32_t with_stream) {
+/* Start a stream. flags: F_STREAM (1) hash the stream with SHA-256; F_FILE_SHA256 (2) each
+ * file with SHA-256; F_FILE_XXH64 (4) each file with XXH64. */
+EXPORT(tarhash_begin) void tarhash_begin(run *r, int32_t flags) {
   sha256_init(&r->stream);
   sha256_init(&r->file);
-  r->with_stream = with_stream;
+  xxh64_init(&r->fxx);
+  r->flags = flags;
   r->pos = 0;
   r->len = 0;
 }
@@ -104,7 +117,7 @@ EXPORT(tarhash_chunk) int32_t tarhash_chunk(run *r, uint32_t len) {
 }
 
 static void advance(run *r, uint32_t to) {
-  if (to > r->pos && r->with_stream) sha256_update(&r->stream, r->input + r->pos, to - r->pos);
+  if (to > r->pos && (r->flags & F_STREAM)) sha256_update(&r->stream, r->input + r->pos, to - r->pos);
   if (to > r->pos) r->pos = to;
 }
 
@@ -119,6 +132,7 @@ EXPORT(tarhash_run) int32_t tarhash_run(run *r, uint32_t nops, uint32_t upto) {
     switch (op[0]) {
       case OP_BEGIN:
         sha256_init(&r->file);
+        xxh64_init(&r->fxx);
         break;
       case OP_DATA: {
         uint32_t off = op[1], n = op[2];
@@ -128,19 +142,27 @@ EXPORT(tarhash_run) int32_t tarhash_run(run *r, uint32_t nops, uint32_t upto) {
         }
         advance(r, off);
         const uint8_t *p = r->input + off;
-        if (r->with_stream) sha256_update2(&r->stream, &r->file, p, n);
-        else sha256_update(&r->file, p, n);
+        const int32_t f = r->flags;
+        if ((f & F_FILE_SHA256) && (f & F_STREAM)) sha256_update2(&r->stream, &r->file, p, n);
+        else if (f & F_FILE_SHA256) sha256_update(&r->file, p, n);
+        else if (f & F_STREAM) sha256_update(&r->stream, p, n);
+        if (f & F_FILE_XXH64) xxh64_update(&r->fxx, p, n);
         r->pos = off + n;
         break;
       }
-      case OP_END:
+      case OP_END: {
         if (op[1] >= r->ops_cap) {
           report("tarhash: digest slot out of range");
           return -4;
         }
-        sha256_final(&r->file, r->digests + 32 * (size_t)op[1]);
+        uint8_t *d = r->digests + SLOT * (size_t)op[1];
+        memset(d, 0, SLOT);
+        if (r->flags & F_FILE_SHA256) sha256_final(&r->file, d);
+        if (r->flags & F_FILE_XXH64) xxh64_final(&r->fxx, d + 32);
         sha256_init(&r->file);
+        xxh64_init(&r->fxx);
         break;
+      }
       default:
         report("tarhash: unknown op");
         return -5;

@@ -8,6 +8,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash } from 'node:crypto';
 import { loadTarHash, type TarHash } from '../../../src/kernels/tarhash';
 import { noise } from '../../builders/noise';
+import { runSpans as runWith } from './run-spans';
 
 let k: TarHash;
 beforeAll(async () => {
@@ -18,42 +19,11 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const bytes = (n: number, seed = 1): Uint8Array => noise(n, seed);
 
-/** Hash `data` as a stream with files at `spans` ([start, end) in stream offsets), fed in `pieces`. */
+/** Hash `data` as a stream with files at `spans` ([start, end) in stream offsets), fed in
+ *  `pieces`; the files' SHA-256 only (the default of `begin()`). */
 function runSpans(data: Uint8Array, spans: [number, number][], piece: number, withStream = true, capacity?: number, opsCap?: number) {
-  const run = k.newRun(capacity ?? Math.max(piece, 64), opsCap);
-  const files: string[] = [];
-  run.begin(withStream);
-  let fi = 0;
-  let inFile = false;
-  for (let at = 0; at < data.length || (at === 0 && data.length === 0); at += piece) {
-    const p = data.subarray(at, Math.min(data.length, at + piece));
-    run.chunk(p);
-    // Walk the spans that touch this piece, as TarParser would deliver them.
-    while (fi < spans.length) {
-      const [s, e] = spans[fi];
-      if (!inFile && s >= at + p.length && !(s === e && s === at + p.length)) break;
-      if (!inFile) {
-        run.fileBegin();
-        inFile = true;
-      }
-      const from = Math.max(s, at);
-      const to = Math.min(e, at + p.length);
-      if (to > from) run.fileData(p.subarray(from - at, to - at));
-      if (e <= at + p.length) {
-        const slot = fi;
-        run.fileEnd((hex) => {
-          files[slot] = hex;
-        });
-        inFile = false;
-        fi++;
-      } else break;
-    }
-    run.flush();
-    if (!data.length) break;
-  }
-  const stream = withStream ? run.streamDigest() : null;
-  run.dispose();
-  return { stream, files };
+  const r = runWith(k, data, spans, piece, { withStream, capacity, opsCap });
+  return { stream: r.stream, files: r.files.map((d) => d.sha256) };
 }
 
 describe('tarhash kernel', () => {
