@@ -22,6 +22,8 @@ function tarscopeTable(ts) {
     ['time to "Scanning layers" — structure read (ms)', ts.median.structure, msRuns(s.structure)],
     ['time to the final report, Export JSON enabled (ms)', ts.median.final, msRuns(s.final)],
     ['deep scan: final − preliminary (or − structure) (ms)', ts.median.deepScan, msRuns(s.deepScan)],
+    ['time to every digest verified, in the background after the final report (ms)', ts.median.verified, msRuns(s.verified)],
+    ['digest verification: verified − final (ms)', ts.median.verifyMs, msRuns(s.verifyMs)],
     ['deep-scan throughput (MB/s of uncompressed layers)', ts.median.deepScanMbps, runsOf(s.deepScanMbps)],
     ['end-to-end throughput (MB/s)', ts.median.endToEndMbps, runsOf(s.endToEndMbps)],
     ['browser memory, peak − idle, RSS (MB)', ts.median.deltaRss / 1e6, runsOf(s.deltaRss, (x) => fmt(x / 1e6))],

@@ -57,7 +57,7 @@ async function launch() {
 
 /** Installed in the page before any file is picked; records the times in window.__bench. */
 function observe([preliminary, expectedPicks]) {
-  const b = (window.__bench = { t0: null, tLast: null, picks: 0, structure: null, prelim: null, prelimSignal: null, prelimText: null, final: null, lastChange: 0 });
+  const b = (window.__bench = { t0: null, tLast: null, picks: 0, structure: null, prelim: null, prelimSignal: null, prelimText: null, final: null, verified: null, lastChange: 0 });
   const now = () => performance.now();
   document.addEventListener(
     'change',
@@ -93,6 +93,12 @@ function observe([preliminary, expectedPicks]) {
         b.final = t;
       }
     }
+    // A comparison verifies blob digests after its final report (data-verification on the
+    // verdict panel: pending → done); an inspection has nothing to wait for.
+    if (b.final != null && b.verified == null) {
+      const v = document.querySelector('[data-verification]');
+      if (!v || v.getAttribute('data-verification') !== 'pending') b.verified = t;
+    }
   };
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 }
@@ -102,7 +108,8 @@ function observe([preliminary, expectedPicks]) {
  * input, only A is picked (mode 'inspect').
  * idle: how long to let the page settle and how many samples make the idle baseline.
  * A run fails when the page changes nothing for stallMs (hung) or exceeds timeoutMs.
- * Returns { mode, times: { structure, preliminary, final } (ms after the origin), signal, memory,
+ * Returns { mode, times: { structure, preliminary, final, verified } (ms after the origin;
+ * verified: the digest verification after a comparison's final report ended), signal, memory,
  * report (when exportReport), initialJs (paths of the JS fetched before a file was picked), errors }.
  */
 export async function pageRun(
@@ -144,11 +151,11 @@ export async function pageRun(
       // Done, or stalled: the page changed nothing for stallMs (the progress text changes with
       // every progress event while the engine works).
       await page.waitForFunction(
-        (stall) => window.__bench.final != null || (window.__bench.lastChange > 0 && performance.now() - window.__bench.lastChange > stall),
+        (stall) => window.__bench.verified != null || (window.__bench.lastChange > 0 && performance.now() - window.__bench.lastChange > stall),
         stallMs,
         { timeout: timeoutMs, polling: 250 },
       );
-      if ((await page.evaluate(() => window.__bench.final)) == null) throw new Error(`stalled: nothing on the page changed for ${stallMs / 1000} s`);
+      if ((await page.evaluate(() => window.__bench.verified)) == null) throw new Error(`stalled: nothing on the page changed for ${stallMs / 1000} s`);
     } catch (e) {
       sampler?.stop();
       const state = await page
@@ -171,7 +178,7 @@ export async function pageRun(
     const rel = (t) => (t == null ? null : t - origin);
     const result = {
       mode,
-      times: { structure: rel(b.structure), preliminary: rel(b.prelim), final: rel(b.final) },
+      times: { structure: rel(b.structure), preliminary: rel(b.prelim), final: rel(b.final), verified: rel(b.verified) },
       signal: b.prelimSignal,
       verdictText: b.prelimText,
       status: await page.textContent('.run-status').catch(() => null),

@@ -73,6 +73,7 @@ export async function measureTarscope(
     const t = res.times;
     log(
       `tarscope ${res.mode} run ${results.length}/${runs}: final ${t.final?.toFixed(0)} ms` +
+        (t.verified != null && t.verified !== t.final ? `, digests verified ${t.verified.toFixed(0)} ms` : '') +
         (t.preliminary != null ? `, preliminary ${t.preliminary.toFixed(0)} ms` : '') +
         (t.structure != null ? `, structure ${t.structure.toFixed(0)} ms` : '') +
         (res.memory ? `, memory +${(res.memory.deltaRss / 1e6).toFixed(0)} MB RSS` : '') +
@@ -87,6 +88,8 @@ export async function measureTarscope(
   const deepMs = pick((x) => (x.times.final == null ? null : x.times.final - (x.times.preliminary ?? x.times.structure ?? 0)));
   const series = {
     final: pick((x) => x.times.final),
+    verified: pick((x) => x.times.verified),
+    verifyMs: pick((x) => (x.times.verified == null || x.times.final == null ? null : x.times.verified - x.times.final)),
     preliminary: pick((x) => x.times.preliminary),
     structure: pick((x) => x.times.structure),
     deepScan: deepMs,

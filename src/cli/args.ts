@@ -22,7 +22,7 @@ export type Command =
   | { name: 'help'; topic?: 'diff' | 'inspect' }
   | { name: 'version' }
   | ({ name: 'inspect'; file: string } & CommonOptions)
-  | ({ name: 'diff'; a: string; b: string; ignore: IgnoreOptions } & CommonOptions);
+  | ({ name: 'diff'; a: string; b: string; ignore: IgnoreOptions; verify: boolean } & CommonOptions);
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -35,6 +35,7 @@ const OPTIONS = {
   'ignore-history': { type: 'boolean' },
   'ignore-path': { type: 'string', multiple: true },
   semantic: { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -77,6 +78,7 @@ export function parseCommand(argv: string[]): Command {
   if (topic === 'inspect') {
     const used = IGNORE_FLAGS.filter((f) => o[f] !== undefined);
     if (used.length) throw new UsageError(`--${used[0]} applies to diff, not inspect`);
+    if (o['no-verify']) throw new UsageError('--no-verify applies to diff, not inspect (an inspection always checks every digest)');
     if (files.length !== 1) throw new UsageError(`inspect takes one archive (got ${files.length})`);
     return { name: 'inspect', file: files[0], ...common };
   }
@@ -90,5 +92,5 @@ export function parseCommand(argv: string[]): Command {
     history: all || !!o['ignore-history'],
     paths: o['ignore-path'] ?? [],
   };
-  return { name: 'diff', a: files[0], b: files[1], ignore, ...common };
+  return { name: 'diff', a: files[0], b: files[1], ignore, verify: !o['no-verify'], ...common };
 }

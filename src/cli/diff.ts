@@ -20,7 +20,7 @@ export async function runDiff(cmd: Extract<Command, { name: 'diff' }>, io: CliIo
   }
   const progress = useProgress(io) ? new ProgressLine(io.stderr) : null;
   try {
-    const report = await engine.compare(a, cmd.a, b, cmd.b, { signal, ignore: cmd.ignore, onProgress: (p) => progress?.update(p) });
+    const report = await engine.compare(a, cmd.a, b, cmd.b, { signal, ignore: cmd.ignore, verify: cmd.verify, onProgress: (p) => progress?.update(p) });
     progress?.clear();
     if (signal?.aborted) return EXIT.interrupted;
     writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);

@@ -8,7 +8,7 @@ import type { Stream } from './terminal';
 import { bytes, duration } from '../present/format';
 import { visible } from '../present/escape';
 
-const PHASE: Record<Progress['phase'], string> = { index: 'reading structure', layers: 'reading layers', done: 'done' };
+const PHASE: Record<Progress['phase'], string> = { index: 'reading structure', layers: 'reading layers', verify: 'verifying digests', done: 'done' };
 
 /** One line, without control characters, at most `width` characters. */
 export function progressText(p: Progress, width = 100): string {

@@ -26,6 +26,11 @@ Ignore (the same options as the page):
       --ignore-path GLOB     paths inside layers, e.g. '/var/log/**' (repeatable)
       --semantic             all of the above except --ignore-path (diffoci's name)
 
+Digests: files are compared by XXH64 while the layers are scanned; every blob digest and
+diff_id is then verified (SHA-256) before the report is written.
+      --no-verify            skip that verification: faster, and the report says the
+                             digests were not verified (integrity checks left out)
+
 Exit status: 0 same (verdict identical, or no cause left after the ignore options),
              1 different, 2 error (bad usage, unreadable file or archive).`;
 

@@ -233,5 +233,28 @@ export interface ComparisonReport {
     layersSkipped: number;
     /** Whether every blob digest and diff_id was verified against the bytes. */
     digestsVerified: boolean;
+    /** The background digest verification after the fast scan (engine/verify-digests.ts). */
+    verification: Verification;
   };
+}
+
+/**
+ * The deep scan of a comparison decides file equality with XXH64 and defers SHA-256: blob
+ * digests and diff_ids are computed afterwards, in the background of the report on screen.
+ *  - pending: not yet (the report is final for what it compares; integrity checks of
+ *    deferred blobs are not in it yet);
+ *  - done: every deferred digest was computed and checked (integrity checks cover them);
+ *  - skipped: the caller asked for no verification; cancelled: stopped by the user;
+ *  - incomplete: a verification read failed (see the inputs' errors).
+ */
+export interface Verification {
+  state: 'pending' | 'done' | 'skipped' | 'cancelled' | 'incomplete';
+  /** Blobs whose digests were computed, and their bytes (stored sizes). */
+  blobs: number;
+  bytes: number;
+  /** Bytes the verification has to read in all. */
+  bytesTotal: number;
+  /** Blobs named like a blob of the other archive whose bytes were not the same after all:
+   *  their files were read again from their own bytes. */
+  rescanned: number;
 }

@@ -18,9 +18,13 @@ export interface CompareOptions extends InspectOptions {
   ignore?: IgnoreOptions;
   /**
    * Called with each refinement: first the preliminary report (structure only: outer tars,
-   * index, manifests, configs, blob digests; stats.phase 'preliminary'), then the final one.
+   * index, manifests, configs, blob digests; stats.phase 'preliminary'), then the final one
+   * (stats.verification.state 'pending' while digests are verified), then the verified one.
    */
   onUpdate?: (report: ComparisonReport) => void;
+  /** Verify the blob digests and diff_ids the fast scan deferred (default true). False: the
+   *  final report is the last, with stats.verification.state 'skipped'. */
+  verify?: boolean;
 }
 
 export interface Engine {

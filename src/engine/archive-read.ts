@@ -29,6 +29,11 @@ export interface ArchiveRead {
   /** Bytes of this archive read so far (listing and scans). */
   bytesRead: number;
   t0: number;
+  /** Every blob readLayers planned, by entry (where its bytes are: verification re-reads them). */
+  planned: Map<string, Planned>;
+  /** Fast mode: blobs that took another archive's scan on the declared digest alone, by entry
+   *  → that blob. Verification proves (or disproves) they hold the same bytes. */
+  twins: Map<string, { read: ArchiveRead; entry: string }>;
 }
 
 export interface Planned {
@@ -80,7 +85,19 @@ export async function readStructure(
   progress: ProgressTracker,
   signal?: AbortSignal,
 ): Promise<ArchiveRead> {
-  const r: ArchiveRead = { name, file, index: null, archive: null, blobs: new Map(), errors: [], complete: false, bytesRead: 0, t0: performance.now() };
+  const r: ArchiveRead = {
+    name,
+    file,
+    index: null,
+    archive: null,
+    blobs: new Map(),
+    errors: [],
+    complete: false,
+    bytesRead: 0,
+    t0: performance.now(),
+    planned: new Map(),
+    twins: new Map(),
+  };
   try {
     r.index = await runner.index(file, {
       signal,
@@ -102,34 +119,46 @@ export async function readStructure(
 export interface LayerReadStats {
   /** Blobs deep-scanned (decoded, walked, files hashed). */
   scanned: number;
-  /** Blobs only hashed: the same bytes as a blob of another archive, whose scan they reuse. */
+  /** Blobs not deep-scanned: the same bytes as a blob of another archive, whose scan they reuse. */
   shared: number;
+}
+
+export interface LayerReadOptions {
+  /** A blob another archive also holds (same declared digest and size) is deep-scanned once. */
+  share?: boolean;
+  /**
+   * A comparison's fast scan: no SHA-256 while scanning (files get XXH64, blob digests and
+   * diff_ids are left null for `verifyDigests`), and a shared blob takes its twin's scan on
+   * the declared digest alone. Without it, the other copy is hashed first and reuses the scan
+   * only when its SHA-256 matches (else it is deep-scanned after all).
+   */
+  fast?: boolean;
 }
 
 interface Job {
   r: ArchiveRead;
   p: Planned;
-  /** Hash only, then reuse `twinOf`'s scan when the bytes are the same. */
+  /** Reuse `twinOf`'s scan (after hashing this copy, unless fast). */
   twinOf?: Job;
   result?: BlobResult;
 }
 
 /**
- * Deep-scans every planned blob of `reads` on the runner, largest first. With `share`, a
- * blob that another archive also holds (same declared digest and size) is deep-scanned once:
- * the other copy is only hashed, and when its SHA-256 equals the scanned one's it reuses that
- * scan (equal bytes decode to equal files); when it does not, it is deep-scanned after all.
+ * Deep-scans every planned blob of `reads` on the runner, largest first; see LayerReadOptions
+ * for sharing between archives and the fast mode.
  */
 export async function readLayers(
   runner: JobRunner,
   reads: ArchiveRead[],
   progress: ProgressTracker,
   signal?: AbortSignal,
-  share = false,
+  opts: LayerReadOptions = {},
 ): Promise<LayerReadStats> {
+  const fast = !!opts.fast;
   const jobs: Job[] = reads.flatMap((r) => planScans(r).map((p) => ({ r, p })));
   jobs.sort((x, y) => y.p.size - x.p.size);
-  if (share) {
+  for (const j of jobs) j.r.planned.set(j.p.entry, j.p);
+  if (opts.share) {
     const first = new Map<string, Job>();
     for (const j of jobs) {
       if (!j.p.declared || j.p.walk !== 'auto') continue;
@@ -154,6 +183,8 @@ export async function readLayers(
             signal,
             walk: hashOnly ? 'never' : p.walk,
             hashFiles: true,
+            // Digests are deferred for layers only; anything else is small or not a layer.
+            digests: !(fast && p.walk === 'auto'),
             path: p.entry,
             onBytes: (b) => {
               r.bytesRead += b;
@@ -173,13 +204,15 @@ export async function readLayers(
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, queue.length)) }, work));
   };
-  await run(jobs, false);
+  await run(fast ? jobs.filter((j) => !j.twinOf) : jobs, false);
   const again: Job[] = [];
   for (const j of jobs) {
-    if (!j.twinOf || !j.result) continue;
+    if (!j.twinOf) continue;
     const src = j.twinOf.result;
-    if (src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size) {
-      j.r.blobs.set(j.p.entry, src);
+    const same = fast ? !!src && !src.error : !!j.result && !!src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size;
+    if (same) {
+      j.r.blobs.set(j.p.entry, src!);
+      if (fast) j.r.twins.set(j.p.entry, { read: j.twinOf.r, entry: j.twinOf.p.entry });
       stats.shared++;
     } else again.push(j);
   }

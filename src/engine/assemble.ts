@@ -89,10 +89,12 @@ function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: b
 function blobFacts(a: AssembleInput): Map<string, BlobFacts> {
   const facts = new Map<string, BlobFacts>();
   for (const [name, b] of a.blobs) {
+    // A blob whose digests were deferred (a comparison's fast scan) has its size checked now
+    // and its digest and diff_id once verified.
     facts.set(name, {
       size: b.size,
-      sha256: b.sha256,
-      ...(b.layer ? { diffId: b.layer.diffId, uncompressedSize: b.layer.uncompressedSize } : {}),
+      ...(b.sha256 ? { sha256: b.sha256 } : {}),
+      ...(b.layer ? { uncompressedSize: b.layer.uncompressedSize, ...(b.layer.diffId ? { diffId: b.layer.diffId } : {}) } : {}),
       ...(b.error ? { error: b.error } : {}),
     });
   }
@@ -119,6 +121,7 @@ export function assembleInput(a: AssembleInput): InputReport {
   }
 
   const checks = a.archive && a.archive.layout !== 'plain' ? checkIntegrity(a.archive, blobFacts(a)) : [];
+  const deferred = [...a.blobs.values()].some((b) => b.sha256 === null);
   const first = errors[0];
   return {
     name: a.name,
@@ -154,8 +157,8 @@ export function assembleInput(a: AssembleInput): InputReport {
     images,
     files,
     integrity: {
-      done: a.complete,
-      ok: a.complete && checks.every((c) => c.ok),
+      done: a.complete && !deferred,
+      ok: a.complete && !deferred && checks.every((c) => c.ok),
       checks,
     },
     stats: { bytesRead: a.bytesRead, elapsedMs: Math.round(a.elapsedMs) },
@@ -165,5 +168,5 @@ export function assembleInput(a: AssembleInput): InputReport {
 function fileDigest(a: AssembleInput, e: TarEntry): string | undefined {
   if (e.type !== 'file' && e.type !== 'contiguous') return undefined;
   if (e.size === 0) return EMPTY_SHA256;
-  return a.blobs.get(normalizePath(e.name))?.sha256.replace(/^sha256:/, '');
+  return a.blobs.get(normalizePath(e.name))?.sha256?.replace(/^sha256:/, '');
 }

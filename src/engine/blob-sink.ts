@@ -8,6 +8,7 @@
 import type { CompressionInfo, Decoder, Algorithm } from '../formats/compression';
 import { detectCompression } from '../formats/detect';
 import type { Sha256 } from '../hash/sha256';
+import type { Xxh64 } from '../hash/xxh64';
 import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import { LayerSink, type LayerFacts } from './layer-sink';
 import type { FileRecord } from '../report/types';
@@ -19,12 +20,14 @@ export interface BlobHashers {
   blob: Sha256;
   diff: Sha256;
   file: Sha256;
+  fileXxh64: Xxh64;
 }
 
 export interface BlobResult {
   size: number;
-  /** 'sha256:<hex>' of the blob as stored */
-  sha256: string;
+  /** 'sha256:<hex>' of the blob as stored; null when digests were deferred (`digests: false`:
+   *  a comparison verifies them afterwards, archive-read.ts `verifyDigests`). */
+  sha256: string | null;
   compression: CompressionInfo | null;
   layer: LayerFacts | null;
   /** Files read before an error (when `layer` is null because of it). */
@@ -36,6 +39,11 @@ export interface BlobSinkOptions {
   /** 'auto': decode and walk when the content is a (compressed) tar; 'never': only hash. */
   walk: 'auto' | 'never';
   hashFiles: boolean;
+  /** Compute the blob digest, the diff_id and every file's SHA-256 (default true). False: the
+   *  fast scan of a comparison, files get only XXH64 and the digests are checked later. */
+  digests?: boolean;
+  /** Walk the tar inside (default true); see LayerSinkOptions.parse. */
+  parse?: boolean;
   path?: string;
   /** Passed to the LayerSink of a compressed blob (src/kernels/tarhash.ts). */
   kernel?: TarHashRun;
@@ -59,12 +67,16 @@ export class BlobSink {
     private readonly decoders: DecoderFactory,
     private readonly opts: BlobSinkOptions,
   ) {
-    hashers.blob.init();
+    if (this.digests) hashers.blob.init();
+  }
+
+  private get digests(): boolean {
+    return this.opts.digests !== false;
   }
 
   write(chunk: Uint8Array): void {
     this.size += chunk.length;
-    this.hashers.blob.update(chunk);
+    if (this.digests) this.hashers.blob.update(chunk);
     if (this.opts.walk === 'never' || this.error) return;
     if (!this.decided) {
       const n = Math.min(chunk.length, SNIFF - this.headLen);
@@ -84,8 +96,10 @@ export class BlobSink {
     const algorithm = detectCompression(this.head.subarray(0, this.headLen));
     try {
       const plain = algorithm === 'none' || algorithm === 'unknown';
-      this.layer = new LayerSink(plain ? null : this.hashers.diff.init(), this.hashers.file, {
+      this.layer = new LayerSink(plain || !this.digests ? null : this.hashers.diff.init(), fileHashers(this.hashers), {
         hashFiles: this.opts.hashFiles,
+        fileSha256: this.digests,
+        parse: this.opts.parse,
         path: this.opts.path,
         // Uncompressed blobs are hashed by the blob hasher here; scan-blob.ts has the fused path.
         kernel: plain ? undefined : this.opts.kernel,
@@ -129,7 +143,7 @@ export class BlobSink {
       this.feed(this.head.subarray(0, this.headLen));
     }
     let facts: LayerFacts | null = null;
-    const sha256 = 'sha256:' + this.hashers.blob.digest('hex');
+    const sha256 = this.digests ? 'sha256:' + this.hashers.blob.digest('hex') : null;
     if (this.decoder && !this.error) {
       try {
         this.compression = this.decoder.end();
@@ -149,4 +163,8 @@ export class BlobSink {
     if (!facts && this.layer) result.partialFiles = this.layer.partialFiles();
     return result;
   }
+}
+
+export function fileHashers(h: BlobHashers): { sha256: Sha256; xxh64: Xxh64 } {
+  return { sha256: h.file, xxh64: h.fileXxh64 };
 }

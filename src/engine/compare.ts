@@ -2,8 +2,13 @@
  * The comparison coordinator. Structure first: both outer passes run in parallel and a
  * preliminary report (outer tars, index, manifests, configs, blob digests; no file-level
  * differences yet) goes to `onUpdate` at once. Then every layer blob of both archives is
- * deep-scanned in parallel on the runner, the differ and the explainers run on the
- * complete inspection reports, and content evidence is gathered for a few differing files.
+ * deep-scanned in parallel on the runner — the fast scan: no SHA-256, files compared by
+ * XXH64, a blob both archives name by the same digest scanned once — the differ and the
+ * explainers run, content evidence is gathered for a few differing files, and the final
+ * report goes to `onUpdate` with `stats.verification.state` 'pending'. Last, the digests are
+ * verified in the background (verify-digests.ts, progress phase 'verify'): every deferred
+ * blob digest and diff_id is computed and checked, and the verified report is the one the
+ * promise resolves with (also given to `onUpdate`).
  * Never rejects for a bad archive: an unreadable side yields the verdict `unreadable` with
  * everything readable on both sides still compared.
  */
@@ -11,17 +16,21 @@ import type { CompareOptions } from './api';
 import type { JobRunner } from './runner';
 import { ProgressTracker } from './progress-tracker';
 import { readStructure, readLayers, toInput, type ArchiveRead, type LayerReadStats } from './archive-read';
+import { planVerification, verifyDigests } from './verify-digests';
 import { diffInputs, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
-import { NO_IGNORES, type Cause, type ComparisonReport, type DiffResult, type IgnoreOptions } from '../compare/types';
+import { attachEvidence } from '../compare/evidence/attach';
+import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type IgnoreOptions, type Verification } from '../compare/types';
 import { TOOL } from '../report/tool';
 
 export interface CompareHooks {
   /** Content evidence (text diffs, hex windows, recognised kinds, compression forensics) for a
-   *  few differences of the final report, given to the causes' evidence. Failures are ignored:
-   *  evidence is an extra, the report stands without it. */
-  evidence?: (diff: DiffResult, reads: [ArchiveRead, ArchiveRead], causes: Cause[], signal?: AbortSignal) => Promise<Cause[]>;
+   *  few differences of the final report, by difference id; attached to the causes that cite
+   *  them. Failures are ignored: evidence is an extra, the report stands without it. */
+  evidence?: (diff: DiffResult, reads: [ArchiveRead, ArchiveRead], causes: Cause[], signal?: AbortSignal) => Promise<Map<string, ContentEvidence[]>>;
 }
+
+type Details = Map<string, ContentEvidence[]>;
 
 export async function compareArchives(
   runner: JobRunner,
@@ -41,82 +50,114 @@ export async function compareArchives(
     readStructure(runner, a, aName, progress, signal),
     readStructure(runner, b, bName, progress, signal),
   ])) as [ArchiveRead, ArchiveRead];
+  const ctx: BuildContext = { reads, options, t0, signal };
 
-  if (!signal?.aborted && opts.onUpdate) {
-    opts.onUpdate(build(reads, 'preliminary', options, progress.bytesDone, t0, signal));
-  }
-  const layers = await readLayers(runner, reads, progress, signal, true);
-  const final = await build(reads, 'final', options, progress.bytesDone, t0, signal, layers, async (diff, causes) => {
-    if (!hooks.evidence || signal?.aborted) return causes;
+  if (!signal?.aborted && opts.onUpdate) opts.onUpdate(build(ctx, 'preliminary', progress.bytesDone).report);
+
+  const verify = opts.verify !== false;
+  const layers = await readLayers(runner, reads, progress, signal, { share: true, fast: true });
+  ctx.layers = layers;
+  const plan = planVerification(reads);
+  const gather = async (diff: DiffResult, causes: Cause[]): Promise<Details> => {
+    if (!hooks.evidence || signal?.aborted) return new Map();
     try {
       return await hooks.evidence(diff, reads, causes, signal);
     } catch {
-      return causes;
+      return new Map();
     }
-  });
-  progress.phase('done');
+  };
+  const pending: Verification = {
+    state: signal?.aborted ? 'cancelled' : !plan.jobs.length ? 'done' : verify ? 'pending' : 'skipped',
+    blobs: 0,
+    bytes: 0,
+    bytesTotal: plan.bytes,
+    rescanned: 0,
+  };
+  const first = build(ctx, 'final', progress.bytesDone, pending);
+  const details = await gather(first.diff, first.causes);
+  const final = first.finish(attachEvidence(first.causes, details));
+  if (pending.state !== 'pending') {
+    progress.phase('done');
+    opts.onUpdate?.(final);
+    return final;
+  }
   opts.onUpdate?.(final);
-  return final;
+
+  // In the background of the report on screen: the digests the fast scan did not compute.
+  const vp = new ProgressTracker(plan.bytes, opts.onProgress);
+  vp.phase('verify', 'verifying blob digests and diff_ids');
+  const v = await verifyDigests(runner, plan, vp, signal);
+  if (signal?.aborted) {
+    // Stopped by the user: the report stands as it was, only its digests are unchecked.
+    const stopped: ComparisonReport = {
+      ...final,
+      stats: { ...final.stats, verification: { ...final.stats.verification, state: 'cancelled', blobs: v.blobs, bytes: v.bytes } },
+    };
+    opts.onUpdate?.(stopped);
+    return stopped;
+  }
+  const state: Verification['state'] = v.complete ? 'done' : signal?.aborted ? 'cancelled' : 'incomplete';
+  const verification: Verification = { state, blobs: v.blobs, bytes: v.bytes, bytesTotal: plan.bytes, rescanned: v.rescanned };
+  const bytesRead = progress.bytesDone + vp.bytesDone;
+  const again = build(ctx, 'final', bytesRead, verification);
+  // The same differences keep the evidence already read; a rescanned twin may bring new ones.
+  const reuse = v.rescanned === 0 && sameIds(again.diff, first.diff);
+  const more = reuse ? details : await gather(again.diff, again.causes);
+  const verified = again.finish(attachEvidence(again.causes, more));
+  vp.phase('done');
+  opts.onUpdate?.(verified);
+  return verified;
 }
 
-function build(
-  reads: [ArchiveRead, ArchiveRead],
-  phase: 'preliminary',
-  options: IgnoreOptions,
-  bytesRead: number,
-  t0: number,
-  signal?: AbortSignal,
-): ComparisonReport;
-function build(
-  reads: [ArchiveRead, ArchiveRead],
-  phase: 'final',
-  options: IgnoreOptions,
-  bytesRead: number,
-  t0: number,
-  signal: AbortSignal | undefined,
-  layers: LayerReadStats,
-  enrich: (diff: DiffResult, causes: Cause[]) => Promise<Cause[]>,
-): Promise<ComparisonReport>;
-function build(
-  reads: [ArchiveRead, ArchiveRead],
-  phase: 'preliminary' | 'final',
-  options: IgnoreOptions,
-  bytesRead: number,
-  t0: number,
-  signal?: AbortSignal,
-  layers?: LayerReadStats,
-  enrich?: (diff: DiffResult, causes: Cause[]) => Promise<Cause[]>,
-): ComparisonReport | Promise<ComparisonReport> {
+interface BuildContext {
+  reads: [ArchiveRead, ArchiveRead];
+  options: IgnoreOptions;
+  t0: number;
+  signal?: AbortSignal;
+  layers?: LayerReadStats;
+}
+
+interface Built {
+  diff: DiffResult;
+  causes: Cause[];
+  report: ComparisonReport;
+  finish(causes: Cause[]): ComparisonReport;
+}
+
+function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: number, verification?: Verification): Built {
+  const { reads, options, signal, layers } = ctx;
   const A = toInput(reads[0], reads[0].bytesRead, signal);
   const B = toInput(reads[1], reads[1].bytesRead, signal);
   let diff = diffInputs(A, B);
   if (phase === 'preliminary') diff = dropDeep(diff);
   const ex = explain(diff, A, B, options);
-  const finish = (causes: Cause[]): ComparisonReport => {
-    return {
-      schemaVersion: 1,
-      tool: TOOL,
-      kind: 'comparison',
-      createdAt: new Date().toISOString(),
-      inputs: [A, B],
-      options,
-      verdict: ex.verdict,
-      headline: ex.headline,
-      causes,
-      differences: diff.differences,
-      pairing: diff.pairing,
-      identicalBytes: diff.identicalBytes,
-      stats: {
-        elapsedMs: Math.round(performance.now() - t0),
-        bytesRead,
-        phase,
-        layersScanned: layers?.scanned ?? 0,
-        layersSkipped: layers?.shared ?? 0,
-        // Shared blobs are hashed on both sides: every digest is still checked against its bytes.
-        digestsVerified: phase === 'final' && reads.every((r) => r.complete),
-      },
-    };
-  };
-  if (phase === 'preliminary' || !enrich) return finish(ex.causes);
-  return enrich(diff, ex.causes).then(finish);
+  const v: Verification = verification ?? { state: 'pending', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 };
+  const finish = (causes: Cause[]): ComparisonReport => ({
+    schemaVersion: 1,
+    tool: TOOL,
+    kind: 'comparison',
+    createdAt: new Date().toISOString(),
+    inputs: [A, B],
+    options,
+    verdict: ex.verdict,
+    headline: ex.headline,
+    causes,
+    differences: diff.differences,
+    pairing: diff.pairing,
+    identicalBytes: diff.identicalBytes,
+    stats: {
+      elapsedMs: Math.round(performance.now() - ctx.t0),
+      bytesRead,
+      phase,
+      layersScanned: layers?.scanned ?? 0,
+      layersSkipped: layers?.shared ?? 0,
+      digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
+      verification: v,
+    },
+  });
+  return { diff, causes: ex.causes, report: finish(ex.causes), finish };
+}
+
+function sameIds(x: DiffResult, y: DiffResult): boolean {
+  return x.differences.length === y.differences.length && x.differences.every((d, i) => d.id === y.differences[i].id);
 }

@@ -9,6 +9,7 @@ import { detectCompression, looksLikeTar } from '../formats/detect';
 import { readRange } from '../io/read';
 import { TarscopeError, toErrorInfo } from '../io/errors';
 import { newSha256 } from '../hash/sha256';
+import { newXxh64 } from '../hash/xxh64';
 import type { BlobHashers, BlobResult } from './blob-sink';
 import { scanBlob } from './scan-blob';
 import { indexSeek } from './outer-seek';
@@ -25,6 +26,10 @@ export interface JobOptions {
 export interface ScanJobOptions extends JobOptions {
   walk: 'auto' | 'never';
   hashFiles: boolean;
+  /** false: a comparison's fast scan (no SHA-256; files get XXH64), scan-blob.ts. */
+  digests?: boolean;
+  /** false (with hashFiles false): digests only, the tar is not walked (verification). */
+  parse?: boolean;
   path?: string;
   fastGzip?: boolean;
   /** Hash with the tarhash wasm kernel when it loads (default true); false forces the
@@ -35,10 +40,11 @@ export interface ScanJobOptions extends JobOptions {
 let hashersPromise: Promise<BlobHashers> | null = null;
 function hashers(): Promise<BlobHashers> {
   // One set per worker: jobs in one worker run one at a time (see pool.ts).
-  hashersPromise ??= Promise.all([newSha256(), newSha256(), newSha256()]).then(([blob, diff, file]) => ({
+  hashersPromise ??= Promise.all([newSha256(), newSha256(), newSha256(), newXxh64()]).then(([blob, diff, file, fileXxh64]) => ({
     blob,
     diff,
     file,
+    fileXxh64,
   }));
   return hashersPromise;
 }
@@ -112,6 +118,7 @@ async function acquireRun(): Promise<TarHashRun | null> {
 }
 
 export async function scanBlobJob(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
+  // A run also serves a digest-only scan (verification): it hashes the stream without a walk.
   const run = opts.kernel !== false && opts.walk === 'auto' ? await acquireRun() : null;
   try {
     return await scanBlob(blob, await hashers(), await prepareDecoders(), { ...opts, kernel: run ?? undefined });

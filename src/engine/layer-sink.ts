@@ -13,12 +13,14 @@ import { TarParser, type EntrySink } from '../formats/tar/parser';
 import type { TarEntry, TarSummary } from '../formats/tar/types';
 import { looksLikeTar } from '../formats/detect';
 import type { Sha256 } from '../hash/sha256';
+import { EMPTY_XXH64, type Xxh64 } from '../hash/xxh64';
 import type { FileRecord } from '../report/types';
 import { toFileRecord } from './file-record';
 import type { TarHashRun } from '../kernels/tarhash';
 
 export interface LayerFacts {
-  diffId: string;
+  /** 'sha256:<hex>' of the uncompressed tar; null when digests were deferred (`digests: false`). */
+  diffId: string | null;
   uncompressedSize: number;
   /** False when the uncompressed bytes are not a tar (e.g. an in-toto attestation). */
   isTar: boolean;
@@ -27,8 +29,12 @@ export interface LayerFacts {
 }
 
 export interface LayerSinkOptions {
-  /** Hash each regular file's content (SHA-256). */
+  /** Hash each regular file's content: always XXH64 (equality), SHA-256 too with `fileSha256`. */
   hashFiles: boolean;
+  /** Also SHA-256 per file (default true). A comparison's fast scan turns it off. */
+  fileSha256?: boolean;
+  /** Walk the tar (default true). False: only the stream is hashed (digest verification). */
+  parse?: boolean;
   /** For error messages: where this layer lives. */
   path?: string;
   /** Hash with this kernel run instead of the hash-wasm hashers (the stream too when `diff`
@@ -52,11 +58,15 @@ export class LayerSink {
     /** null when the bytes are the blob itself (no compression): the diff_id is then the
      *  blob digest, and hashing the same bytes twice would only cost time. */
     private readonly diff: Sha256 | null,
-    /** Tar entries come one after another, so one hasher serves every file. */
-    private readonly fileHasher: Sha256,
+    /** Tar entries come one after another, so one pair of hashers serves every file. */
+    private readonly fileHashers: { sha256: Sha256; xxh64: Xxh64 },
     private readonly opts: LayerSinkOptions,
   ) {
-    opts.kernel?.begin(diff !== null || !!opts.streamIsBlob);
+    opts.kernel?.begin(diff !== null || !!opts.streamIsBlob, { sha256: this.sha, xxh64: true });
+  }
+
+  private get sha(): boolean {
+    return this.opts.fileSha256 !== false;
   }
 
   write(chunk: Uint8Array): void {
@@ -99,6 +109,7 @@ export class LayerSink {
   }
 
   private walk(chunk: Uint8Array): void {
+    if (this.opts.parse === false) return;
     if (this.head) {
       // Sniff the first block before deciding whether this is a tar at all.
       const n = Math.min(chunk.length, 512 - this.headLen);
@@ -127,12 +138,16 @@ export class LayerSink {
       entry: (e: TarEntry): EntrySink | null => {
         const hashable = this.opts.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size > 0;
         if (!hashable) {
-          const empty = (e.type === 'file' || e.type === 'contiguous') && e.size === 0;
-          this.files.push(toFileRecord(e, empty && this.opts.hashFiles ? EMPTY_SHA256 : undefined));
+          const rec = toFileRecord(e);
+          if (this.opts.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size === 0) {
+            if (this.sha) rec.sha256 = EMPTY_SHA256;
+            rec.xxh64 = EMPTY_XXH64;
+          }
+          this.files.push(rec);
           return null;
         }
-        // Record at the header, fill in the digest at the end of the data: a stream that is
-        // cut inside this file still lists it (without a digest) in the partial report.
+        // Record at the header, fill in the digests at the end of the data: a stream that is
+        // cut inside this file still lists it (without digests) in the partial report.
         const rec = toFileRecord(e);
         this.files.push(rec);
         const k = this.opts.kernel;
@@ -141,27 +156,31 @@ export class LayerSink {
           return {
             data: (c: Uint8Array) => k.fileData(c),
             end: () =>
-              k.fileEnd((hex) => {
-                rec.sha256 = hex;
+              k.fileEnd((d) => {
+                if (d.sha256) rec.sha256 = d.sha256;
+                if (d.xxh64) rec.xxh64 = d.xxh64;
               }),
           };
         }
-        const h = this.fileHasher.init();
+        const sha = this.sha ? this.fileHashers.sha256.init() : null;
+        const xxh = this.fileHashers.xxh64.init();
         return {
           data: (c: Uint8Array) => {
-            h.update(c);
+            sha?.update(c);
+            xxh.update(c);
           },
           end: () => {
-            rec.sha256 = h.digest('hex');
+            if (sha) rec.sha256 = sha.digest('hex');
+            rec.xxh64 = xxh.digest('hex');
           },
         };
       },
     };
   }
 
-  /** `blobDigest` is used as the diff_id when no separate hasher was given. */
-  end(blobDigest?: string): LayerFacts {
-    if (this.head) {
+  /** `blobDigest` is used as the diff_id when no separate hasher was given (null: deferred). */
+  end(blobDigest: string | null = null): LayerFacts {
+    if (this.head && this.opts.parse !== false) {
       this.decide();
       if (this.parser && this.headLen) this.parser.write(this.head.subarray(0, this.headLen));
       this.head = null;
@@ -169,7 +188,7 @@ export class LayerSink {
     if (this.parser) this.summary = this.parser.end();
     const k = this.opts.kernel;
     return {
-      diffId: this.diff ? 'sha256:' + (k ? k.streamDigest() : this.diff.digest('hex')) : blobDigest!,
+      diffId: this.diff ? 'sha256:' + (k ? k.streamDigest() : this.diff.digest('hex')) : blobDigest,
       uncompressedSize: this.size,
       isTar: this.isTar,
       files: this.files,

@@ -1,7 +1,8 @@
 /** Progress events sent from the engine to whoever shows them. */
 export interface Progress {
-  /** 'index' (reading the structure), 'layers' (deep scan), 'done' */
-  phase: 'index' | 'layers' | 'done';
+  /** 'index' (reading the structure), 'layers' (deep scan), 'verify' (a comparison's digest
+   *  verification after the final report, with its own byte totals), 'done' */
+  phase: 'index' | 'layers' | 'verify' | 'done';
   bytesDone: number;
   bytesTotal: number;
   /** bytes per second, averaged since the start */

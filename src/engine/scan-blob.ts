@@ -10,12 +10,16 @@
  * file's SHA-256 together (`scanPlain`), for a compressed one the diff_id and the files.
  * Without it, the hash-wasm path below is the reference; both give identical results
  * (tests/unit/kernels/scan-differential.test.ts).
+ *
+ * `digests: false` is a comparison's fast scan: one read, no SHA-256 at all (no blob digest,
+ * no diff_id, no per-file SHA-256); files get XXH64 for equality. The comparison verifies
+ * the digests afterwards with a digest-only scan (`hashFiles: false`, `parse: false`).
  */
 import { readChunks, readRange, throwIfAborted } from '../io/read';
 import { detectCompression } from '../formats/detect';
 import { inflateFast, isDecompressionStreamAvailable } from '../formats/gzip/fast';
 import { toErrorInfo } from '../io/errors';
-import { BlobSink, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
+import { BlobSink, fileHashers, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
 import { LayerSink } from './layer-sink';
 import type { TarHashRun } from '../kernels/tarhash';
 
@@ -25,6 +29,10 @@ export interface ScanOptions {
   onBytes?: (n: number) => void;
   walk: 'auto' | 'never';
   hashFiles: boolean;
+  /** Blob digest, diff_id and per-file SHA-256 (default true); see the header. */
+  digests?: boolean;
+  /** Walk the tar (default true). False with `hashFiles: false`: digests only (verification). */
+  parse?: boolean;
   path?: string;
   /** Allow the DecompressionStream fast path for gzip (default true). */
   fastGzip?: boolean;
@@ -52,7 +60,7 @@ export async function scanBlob(
 }
 
 async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, opts: ScanOptions) {
-  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, path: opts.path, kernel: opts.kernel });
+  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, digests: opts.digests, parse: opts.parse, path: opts.path, kernel: opts.kernel });
   for await (const chunk of readChunks(blob, { signal: opts.signal })) {
     sink.write(chunk);
     opts.onBytes?.(chunk.length);
@@ -65,18 +73,24 @@ async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderF
  * Returns null when the fast path declined, after undoing its progress report.
  */
 async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions): Promise<BlobResult | null> {
-  const layer = new LayerSink(hashers.diff.init(), hashers.file, { hashFiles: opts.hashFiles, path: opts.path, kernel: opts.kernel });
+  const digests = opts.digests !== false;
+  const layer = new LayerSink(digests ? hashers.diff.init() : null, fileHashers(hashers), sinkOptions(opts));
   let layerError: unknown = null;
-  const hashing = (async () => {
-    hashers.blob.init();
-    let n = 0;
-    for await (const chunk of readChunks(blob, { signal: opts.signal })) {
-      hashers.blob.update(chunk);
-      n += chunk.length;
-      opts.onBytes?.(chunk.length);
-    }
-    return n;
-  })();
+  // With digests, a second read of the same blob hashes the compressed bytes (and reports
+  // progress); without, the inflating read reports it.
+  const hashing = digests
+    ? (async () => {
+        hashers.blob.init();
+        let n = 0;
+        for await (const chunk of readChunks(blob, { signal: opts.signal })) {
+          hashers.blob.update(chunk);
+          n += chunk.length;
+          opts.onBytes?.(chunk.length);
+        }
+        return n;
+      })()
+    : null;
+  let inflated = 0;
   let info;
   try {
     info = await inflateFast(
@@ -90,17 +104,23 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
         }
       },
       opts.signal,
+      hashing
+        ? undefined
+        : (n) => {
+            inflated += n;
+            opts.onBytes?.(n);
+          },
     );
   } catch (e) {
     throwIfAborted(opts.signal);
     info = null;
     void e;
   }
-  const size = await hashing;
-  const sha256 = 'sha256:' + hashers.blob.digest('hex');
+  const size = hashing ? await hashing : blob.size;
+  const sha256 = hashing ? 'sha256:' + hashers.blob.digest('hex') : null;
   if (!info) {
     // Declined: rescan with the exact decoder; progress for this blob starts over.
-    opts.onBytes?.(-size);
+    opts.onBytes?.(-(hashing ? size : inflated));
     return null;
   }
   const failed = (e: unknown): BlobResult => ({
@@ -119,6 +139,10 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
   }
 }
 
+function sinkOptions(opts: ScanOptions) {
+  return { hashFiles: opts.hashFiles, fileSha256: opts.digests !== false, parse: opts.parse, path: opts.path, kernel: opts.kernel };
+}
+
 /**
  * An uncompressed blob with the kernel: the blob digest is the stream hash of the walk, so
  * the bytes are hashed once for the blob (= diff_id) and once more, in the same pass, per
@@ -126,7 +150,8 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
  * stops the walk but not the blob digest, and the files read before it are kept.
  */
 async function scanPlain(blob: Blob, hashers: BlobHashers, opts: ScanOptions, kernel: TarHashRun): Promise<BlobResult> {
-  const layer = new LayerSink(null, hashers.file, { hashFiles: opts.hashFiles, path: opts.path, kernel, streamIsBlob: true });
+  const digests = opts.digests !== false;
+  const layer = new LayerSink(null, fileHashers(hashers), { ...sinkOptions(opts), kernel, streamIsBlob: digests });
   let layerError: unknown = null;
   let size = 0;
   for await (const chunk of readChunks(blob, { signal: opts.signal })) {
@@ -141,7 +166,7 @@ async function scanPlain(blob: Blob, hashers: BlobHashers, opts: ScanOptions, ke
     }
     opts.onBytes?.(chunk.length);
   }
-  const sha256 = 'sha256:' + layer.streamDigest();
+  const sha256 = digests ? 'sha256:' + layer.streamDigest() : null;
   const compression = { algorithm: 'none' as const };
   try {
     if (layerError) throw layerError;

@@ -20,8 +20,9 @@ import { blobPath, isObject, parseDigest } from './resolve';
 /** What the engine learnt about one outer entry holding a blob. */
 export interface BlobFacts {
   size: number;
-  /** 'sha256:<hex>' of the bytes as stored. */
-  sha256: string;
+  /** 'sha256:<hex>' of the bytes as stored; absent while not yet computed (a comparison's
+   *  fast scan verifies digests afterwards): the digest check is then left out. */
+  sha256?: string;
   /** 'sha256:<hex>' of the uncompressed bytes (layers). */
   diffId?: string;
   uncompressedSize?: number;
@@ -125,7 +126,7 @@ class Checker {
     if (!f) return;
     const partial = f.error ? ` (reading it failed: ${f.error.message})` : '';
     const p = digest ? parseDigest(digest) : null;
-    if (digest && p?.algorithm === 'sha256' && this.once(`digest|${ref.entry}|${digest}`)) {
+    if (digest && p?.algorithm === 'sha256' && f.sha256 !== undefined && this.once(`digest|${ref.entry}|${digest}`)) {
       const ok = f.sha256 === digest;
       this.push({
         kind: 'blob-digest',

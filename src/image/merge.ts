@@ -140,6 +140,7 @@ export function mergeLayers(layers: FileRecord[][]): MergedFs {
     const r = n.rec;
     const f: MergedFile = { path, type: r.type, size: r.size, layer: n.layer, mode: r.mode, uid: r.uid, gid: r.gid, mtime: r.mtime };
     if (r.sha256 !== undefined) f.sha256 = r.sha256;
+    if (r.xxh64 !== undefined) f.xxh64 = r.xxh64;
     if (r.linkname) f.linkname = r.linkname;
     if (n.overwrites.length) f.overwrites = n.overwrites;
     files.push(f);

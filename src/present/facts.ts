@@ -6,7 +6,7 @@
  */
 import type { InputReport, IntegrityCheck, ImageReport } from '../report/types';
 import type { ErrorInfo } from '../io/errors';
-import type { Difference, Subject } from '../compare/types';
+import type { ComparisonReport, Difference, Subject } from '../compare/types';
 import { epoch, jsonValue, layerName } from './format';
 
 export interface InputFacts {
@@ -144,5 +144,26 @@ export function changeText(d: Difference, max = 200): string {
       return `reordered${field}`;
     default:
       return `${d.field ?? 'value'}: ${valueText(d, 'a', max)} → ${valueText(d, 'b', max)}`;
+  }
+}
+
+/**
+ * Where the digest verification of a comparison stands, in one sentence: files are compared
+ * by XXH64 and blob digests / diff_ids are verified after the report (engine/verify-digests.ts).
+ */
+export function verificationText(r: ComparisonReport): string {
+  const v = r.stats.verification;
+  if (r.stats.phase === 'preliminary') return '';
+  switch (v.state) {
+    case 'done':
+      return r.stats.digestsVerified ? 'every blob digest and diff_id verified' : 'digests not all verified (an archive could not be read to the end)';
+    case 'pending':
+      return 'blob digests and diff_ids not verified yet (files compared by XXH64)';
+    case 'skipped':
+      return 'blob digests and diff_ids not verified (verification off; files compared by XXH64)';
+    case 'cancelled':
+      return `digest verification stopped after ${v.blobs} blob${v.blobs === 1 ? '' : 's'}; the rest not verified`;
+    case 'incomplete':
+      return 'digest verification could not read every blob; some digests not verified';
   }
 }

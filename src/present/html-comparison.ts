@@ -6,7 +6,7 @@
 import type { ComparisonReport, Cause, Evidence, ContentEvidence } from '../compare/types';
 import { h, text, trusted, type Html } from './html-kit';
 import { bytes, count, duration, ignoredText, plural, VERDICT_TEXT } from './format';
-import { changeText, differenceGroups, scopeText } from './facts';
+import { changeText, differenceGroups, scopeText, verificationText } from './facts';
 import { comparisonOutcome } from './outcome';
 
 /** Rows per difference group before "… N more in the embedded JSON". */
@@ -21,7 +21,7 @@ export function verdictBanner(r: ComparisonReport): Html {
 <p>${text(r.headline, 2000)}</p>
 ${ignored ? h`<p class="muted">Ignoring ${ignored}.</p>` : ''}
 ${r.stats.phase === 'preliminary' ? h`<p class="warn">Preliminary: layer contents not compared yet.</p>` : ''}
-<p class="muted small">Read ${bytes(r.stats.bytesRead)} in ${duration(r.stats.elapsedMs)}; ${plural(r.stats.layersScanned, 'layer blob')} scanned${r.stats.digestsVerified ? ', every digest verified' : ''}.</p></section>`;
+<p class="muted small">Read ${bytes(r.stats.bytesRead)} in ${duration(r.stats.elapsedMs)}; ${plural(r.stats.layersScanned, 'layer blob')} scanned${verificationText(r) ? `; ${verificationText(r)}` : ''}.</p></section>`;
 }
 
 export function causesSection(r: ComparisonReport): Html {

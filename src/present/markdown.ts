@@ -13,7 +13,7 @@ import type { InspectionReport, InputReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { htmlText, md, mdFence } from './escape';
 import { bytes, count, ignoredText, mediaShort, plural, platform, shortDigest } from './format';
-import { differenceGroups, inputFacts } from './facts';
+import { differenceGroups, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 
 export interface MarkdownOptions {
@@ -69,6 +69,10 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
   const ignored = ignoredText(r.options);
   if (ignored) out.push(`Ignoring: ${md(ignored, 400)}.`, '');
   if (r.stats.phase === 'preliminary') out.push('_Preliminary: layer contents not compared yet._', '');
+  else if (r.stats.verification.state !== 'done' || !r.stats.digestsVerified) {
+    const v = verificationText(r);
+    out.push(`_${md(v.charAt(0).toUpperCase() + v.slice(1))}._`, '');
+  }
   for (const f of [A, B]) if (f.error) out.push(`- **${md(f.name, 200)}**: ${md(f.error, 400)}`);
   if (A.error || B.error) out.push('');
   if (r.causes.length) {

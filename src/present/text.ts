@@ -7,7 +7,7 @@ import type { InspectionReport, InputReport, ImageReport } from '../report/types
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { visible } from './escape';
 import { bytes, count, duration, ignoredText, mediaShort, plural, platform, shortDigest, compression } from './format';
-import { differenceGroups, inputFacts } from './facts';
+import { differenceGroups, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 
 export interface TextOptions {
@@ -138,7 +138,8 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   if (groups.length) {
     out.push('', `${p.bold('Differences')} ${count(r.differences.length)}: ${groups.map((g) => `${v(g.label)} ${count(g.differences.length)}`).join(', ')}`);
   }
-  out.push(p.dim(`read ${bytes(r.stats.bytesRead)} in ${duration(r.stats.elapsedMs)}`));
+  const verified = verificationText(r);
+  out.push(p.dim(`read ${bytes(r.stats.bytesRead)} in ${duration(r.stats.elapsedMs)}${verified ? `; ${verified}` : ''}`));
   return out.join('\n') + '\n';
 }
 

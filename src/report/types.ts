@@ -46,8 +46,11 @@ export interface FileRecord {
   offset: number;
   /** 0-based position in that tar. */
   index: number;
-  /** SHA-256 (hex) of the content, for regular files whose content was read. */
+  /** SHA-256 (hex) of the content, for regular files whose content was read (inspections;
+   *  a comparison's fast scan leaves it out and decides equality with `xxh64`). */
   sha256?: string;
+  /** XXH64 (seed 0, hex as `xxhsum -H1` prints it) of the content: the equality hash. */
+  xxh64?: string;
   /** OCI whiteouts: ".wh.<name>" deletes <name>; ".wh..wh..opq" makes the directory opaque. */
   whiteout?: 'file' | 'opaque';
 }
@@ -85,6 +88,7 @@ export interface MergedFile {
   /** Layer (index) the visible version comes from. */
   layer: number;
   sha256?: string;
+  xxh64?: string;
   mode: number;
   uid: number;
   gid: number;

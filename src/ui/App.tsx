@@ -156,6 +156,8 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
             onOptions={changeOptions}
             ignored={explained.ignored}
             progress={progress}
+            verifying={run.verifying}
+            onStopVerifying={cancel}
           />
         ) : (
           progress

@@ -1,3 +1,4 @@
+import type { Progress } from '../engine/progress';
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ComparisonReport, Difference, Evidence, IgnoreOptions } from '../compare/types';
@@ -19,6 +20,9 @@ export interface CompareViewProps {
   ignored: number | null;
   /** The progress bar while the deep comparison runs (shown right under the verdict). */
   progress?: ComponentChildren;
+  /** The digest verification's progress, while it runs after the final report. */
+  verifying?: Progress | null;
+  onStopVerifying?: () => void;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface CompareViewProps {
  * runs, the two archives, the ranked causes next to the ignore options, and the drill-down of
  * every difference by level.
  */
-export function CompareView({ report, status, options, onOptions, ignored, progress }: CompareViewProps) {
+export function CompareView({ report, status, options, onOptions, ignored, progress, verifying, onStopVerifying }: CompareViewProps) {
   const byIdMap = useMemo(() => new Map(report.differences.map((d) => [d.id, d])), [report.differences]);
   const byId = (id: string): Difference | undefined => byIdMap.get(id);
   const evidence = useMemo(() => {
@@ -37,7 +41,7 @@ export function CompareView({ report, status, options, onOptions, ignored, progr
   const withImage = report.pairing.images.length > 1;
   return (
     <div class="compare">
-      <VerdictHeader report={report} status={status} ignored={ignored} />
+      <VerdictHeader report={report} status={status} ignored={ignored} verifying={verifying} onStopVerifying={onStopVerifying} />
       {progress}
       <InputsPanel report={report} cancelled={status === 'cancelled'} />
       <div class="causes-and-options">

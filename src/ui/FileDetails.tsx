@@ -80,6 +80,14 @@ export function FileDetails({ row, layerDigest }: { row: FileRow | null; layerDi
         )}
         <dt>SHA-256</dt>
         <dd>{row.sha256 ? <code class="wrap select-all">{row.sha256}</code> : <span class="muted">{DASH}</span>}</dd>
+        {row.xxh64 && !row.sha256 && (
+          <>
+            <dt title="XXH64 of the content: how a comparison decides equality without SHA-256">XXH64</dt>
+            <dd>
+              <code class="wrap select-all">{row.xxh64}</code>
+            </dd>
+          </>
+        )}
         {row.layer != null && (
           <>
             <dt>Layer</dt>

@@ -4,6 +4,7 @@ import { exactBytes, formatBytes, formatDuration, formatRate, percent, remaining
 const PHASES: Record<Progress['phase'], string> = {
   index: 'Reading the archive structure',
   layers: 'Scanning layers',
+  verify: 'Verifying digests',
   done: 'Finishing',
 };
 

@@ -1,6 +1,7 @@
 import type { ComparisonReport } from '../compare/types';
+import type { Progress } from '../engine/progress';
 import type { RunStatus } from './run';
-import { formatBytes, formatDuration, plural } from './format';
+import { formatBytes, formatDuration, percent, plural } from './format';
 import { VerdictBadge } from './VerdictBadge';
 
 export interface VerdictHeaderProps {
@@ -8,6 +9,9 @@ export interface VerdictHeaderProps {
   status: RunStatus;
   /** Differences the ignore options set aside (null until the explainer is loaded). */
   ignored: number | null;
+  /** The digest verification's progress while it runs in the background. */
+  verifying?: Progress | null;
+  onStopVerifying?: () => void;
 }
 
 /**
@@ -16,7 +20,7 @@ export interface VerdictHeaderProps {
  * until the final one replaces it; the headline is a polite live region so the refinement
  * is announced.
  */
-export function VerdictHeader({ report, status, ignored }: VerdictHeaderProps) {
+export function VerdictHeader({ report, status, ignored, verifying, onStopVerifying }: VerdictHeaderProps) {
   const preliminary = report.stats.phase === 'preliminary';
   const [a, b] = report.inputs;
   return (
@@ -32,6 +36,7 @@ export function VerdictHeader({ report, status, ignored }: VerdictHeaderProps) {
         </h2>
       </div>
       <p class="verdict-sub muted">{subline(report, status)}</p>
+      {!preliminary && <VerificationLine report={report} progress={verifying ?? null} onStop={onStopVerifying} />}
       {ignored != null && ignored > 0 && (
         <p class="ignored-line">
           {plural(ignored, 'difference')} ignored by the options below (they are still listed in the drill-down).
@@ -54,6 +59,46 @@ function subline(r: ComparisonReport, status: RunStatus): string {
     if (s.layersSkipped) layers += `, ${s.layersSkipped} skipped (same blob on both sides)`;
     parts.push(layers);
   }
-  parts.push(s.digestsVerified ? 'every digest verified' : 'digests not all verified');
   return parts.join(' · ');
+}
+
+/**
+ * Files were compared by XXH64 and the blob digests and diff_ids are verified after the
+ * report (engine/verify-digests.ts): this line says where that stands. `data-verification`
+ * carries the state for tests and the benchmark.
+ */
+function VerificationLine({ report, progress, onStop }: { report: ComparisonReport; progress: Progress | null; onStop?: () => void }) {
+  const v = report.stats.verification;
+  if (v.state === 'pending') {
+    const done = progress?.bytesDone ?? 0;
+    const total = progress?.bytesTotal || v.bytesTotal;
+    const pct = percent(done, total);
+    return (
+      <p class="verify-line" data-verification="pending" role="status">
+        <span>
+          Verifying blob digests and diff_ids in the background: {pct == null ? '' : `${pct.toFixed(0)}% `}({formatBytes(done)} of {formatBytes(total)}). Files were compared by content hash (XXH64); a digest that does not match
+          will be reported here.
+        </span>{' '}
+        {onStop && (
+          <button type="button" class="button button-small" onClick={onStop}>
+            Stop verifying
+          </button>
+        )}
+        <progress max={total || 1} value={done} aria-label="Digest verification" />
+      </p>
+    );
+  }
+  const text: Record<Exclude<typeof v.state, 'pending'>, string> = {
+    done: report.stats.digestsVerified
+      ? `Every blob digest and diff_id verified${v.blobs ? ` (${plural(v.blobs, 'blob')}, ${formatBytes(v.bytes)} read again)` : ''}.`
+      : 'Digests not all verified: an archive could not be read to the end.',
+    skipped: 'Blob digests and diff_ids were not verified (verification was turned off); files were compared by content hash (XXH64).',
+    cancelled: `Digest verification stopped after ${plural(v.blobs, 'blob')}: the other blob digests and diff_ids were not checked; files were compared by content hash (XXH64).`,
+    incomplete: 'Digest verification could not read every blob (see the errors): some digests were not checked.',
+  };
+  return (
+    <p class="verify-line muted" data-verification={v.state}>
+      {text[v.state]}
+    </p>
+  );
 }

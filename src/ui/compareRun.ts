@@ -95,7 +95,7 @@ export function failedComparison(
     differences: [],
     pairing: { images: [], layers: [] },
     identicalBytes: null,
-    stats: { elapsedMs: 0, bytesRead: 0, phase: 'final', layersScanned: 0, layersSkipped: 0, digestsVerified: false },
+    stats: { elapsedMs: 0, bytesRead: 0, phase: 'final', layersScanned: 0, layersSkipped: 0, digestsVerified: false, verification: { state: 'skipped', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 } },
   };
 }
 

@@ -26,6 +26,8 @@ export interface FileRow {
   mtime: number | null;
   linkname?: string;
   sha256?: string;
+  /** XXH64 of the content (a comparison's equality hash, when SHA-256 was not computed). */
+  xxh64?: string;
   /** 0-based layer the entry comes from (null for plain tars). */
   layer: number | null;
   state: RowState;
@@ -119,6 +121,7 @@ function fromRecord(f: FileRecord, layer: number | null, key: string): FileRow {
     mtime: f.mtime,
     linkname: f.linkname || undefined,
     sha256: f.sha256,
+    xxh64: f.xxh64,
     layer,
     state: 'visible',
     note: '',
@@ -158,6 +161,7 @@ export function mergedRows(merged: MergedFs, includeDeleted: boolean): FileRow[]
     mtime: f.mtime,
     linkname: f.linkname || undefined,
     sha256: f.sha256,
+    xxh64: f.xxh64,
     layer: f.layer,
     state: 'visible',
     note: f.overwrites?.length ? `overwrites ${f.overwrites.map(layerName).join(', ')}` : '',

@@ -21,9 +21,12 @@ export interface RunState {
   progress: Progress | null;
   inspection: InspectionReport | null;
   comparison: ComparisonReport | null;
+  /** A comparison's digest verification, running after its final report is shown (the run's
+   *  status is then already done: the report is complete for what it compares). */
+  verifying: Progress | null;
 }
 
-export const IDLE: RunState = { status: 'idle', kind: null, label: '', progress: null, inspection: null, comparison: null };
+export const IDLE: RunState = { status: 'idle', kind: null, label: '', progress: null, inspection: null, comparison: null, verifying: null };
 
 /**
  * The engine code (workers, wasm) is not in the initial bundle: it is imported the first
@@ -59,7 +62,9 @@ export function useRun(engine?: Engine) {
     current.current = { id, controller };
     const isCurrent = () => current.current?.id === id;
     const onProgress = (p: Progress) => {
-      if (isCurrent()) setRun((r) => (r.status === 'working' ? { ...r, progress: p } : r));
+      if (!isCurrent()) return;
+      if (p.phase === 'verify') setRun((r) => (r.verifying ? { ...r, verifying: p } : r));
+      else setRun((r) => (r.status === 'working' ? { ...r, progress: p } : r));
     };
     return { controller, isCurrent, onProgress };
   }
@@ -85,6 +90,7 @@ export function useRun(engine?: Engine) {
     setRun({ ...IDLE, status: 'working', kind: 'compare', label });
     let report: ComparisonReport;
     let latest: ComparisonReport | null = null;
+    let verifying = false;
     try {
       const e = await getEngine();
       if (!e.compare) throw new Error('this engine cannot compare archives');
@@ -94,8 +100,16 @@ export function useRun(engine?: Engine) {
         ignore,
         onUpdate: (r) => {
           latest = r;
+          if (!isCurrent()) return;
           // The preliminary report: shown at once, while the deep comparison goes on.
-          if (isCurrent() && r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r } : s));
+          if (r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r } : s));
+          // The final report, while the digests are verified in the background: the run is
+          // done for the person reading it (export works); the verification has its own line.
+          else if (r.stats.verification.state === 'pending') {
+            verifying = true;
+            const t = r.stats.verification.bytesTotal;
+            setRun({ ...IDLE, status: comparisonStatus(r, false), kind: 'compare', label, comparison: r, verifying: { phase: 'verify', bytesDone: 0, bytesTotal: t, rate: 0, elapsedMs: 0 } });
+          }
         },
       });
     } catch (err) {
@@ -104,7 +118,8 @@ export function useRun(engine?: Engine) {
     }
     if (!isCurrent()) return;
     current.current = null;
-    setRun({ ...IDLE, status: comparisonStatus(report, controller.signal.aborted), kind: 'compare', label, comparison: report });
+    // Stopping the verification does not make the comparison a cancelled one.
+    setRun({ ...IDLE, status: comparisonStatus(report, controller.signal.aborted && !verifying), kind: 'compare', label, comparison: report });
   }
 
   function cancel() {

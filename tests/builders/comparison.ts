@@ -48,6 +48,7 @@ export function comparison(A: InputReport, B: InputReport, parts: ComparisonPart
       layersScanned: phase === 'final' ? 4 : 0,
       layersSkipped: phase === 'final' ? 1 : 0,
       digestsVerified: phase === 'final',
+      verification: { state: phase === 'final' ? 'done' : 'pending', blobs: phase === 'final' ? 4 : 0, bytes: phase === 'final' ? A.size + B.size : 0, bytesTotal: A.size + B.size, rescanned: 0 },
     },
   };
 }

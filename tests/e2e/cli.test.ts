@@ -20,6 +20,9 @@ import { inlineRunner } from '../../src/engine/inline';
 import { FileBlob, openFileBlob } from '../../src/node/file-blob';
 import { createNodeRunner } from '../../src/node/runner';
 import { buildTar } from '../builders/tar';
+import { buildOciArchive, layerTar } from '../builders/image';
+import { noise } from '../builders/noise';
+import { nodeHooks } from '../support/hooks';
 import type { InspectionReport } from '../../src/report/types';
 import type { ComparisonReport } from '../../src/compare/types';
 
@@ -234,6 +237,32 @@ describe('cli: diff', () => {
     expect(report.causes.map((c) => c.id)).toEqual(['file.mtime']);
     expect(report.causes[0].summary).toMatch(/every B mtime is 1 day later/);
     expect(report.inputs.map((i) => i.error)).toEqual([null, null]);
+  });
+
+  it('layers over 1 MiB are compared by XXH64, then every digest verified; --no-verify skips that and says so', async () => {
+    // Layers the listing does not digest itself go through the fast scan and the verification.
+    const layers = [1, 2].map((seed) => layerTar([{ name: `big-${seed}.bin`, data: noise(3 << 20, seed), mode: 0o644, mtime: 1_700_000_000 }]));
+    const file = join(tmp, 'big-layers.tar');
+    writeFileSync(file, buildOciArchive([{ tags: ['big:1'], layers }], nodeHooks).tar);
+    const verified = await cli(['diff', file, file, '-f', 'json']);
+    expect(verified.status).toBe(0);
+    const r = JSON.parse(verified.stdout) as ComparisonReport;
+    expect(comparisonSchemaErrors(r)).toEqual([]);
+    expect(r.stats.verification).toMatchObject({ state: 'done', blobs: 4, rescanned: 0 });
+    expect(r.stats.digestsVerified).toBe(true);
+    expect(r.inputs[0].images[0].layers[0].files[0].xxh64).toMatch(/^[0-9a-f]{16}$/);
+    expect(r.inputs[0].images[0].layers[0].computed.blobSha256).toBe(r.inputs[0].images[0].layers[0].digest);
+
+    const skipped = await cli(['diff', file, file, '-f', 'json', '--no-verify']);
+    expect(skipped.status).toBe(0);
+    const s = JSON.parse(skipped.stdout) as ComparisonReport;
+    expect(comparisonSchemaErrors(s)).toEqual([]);
+    expect(s.stats.verification.state).toBe('skipped');
+    expect(s.stats.digestsVerified).toBe(false);
+    expect(s.inputs[0].images[0].layers[0].computed.blobSha256).toBeNull();
+    const text = await cli(['diff', file, file, '--no-verify']);
+    expect(text.stdout).toMatch(/blob digests and diff_ids not verified \(verification off; files compared by XXH64\)/);
+    expect((await cli(['inspect', file, '--no-verify'])).status).toBe(2);
   });
 
   it('--ignore-timestamps (and --semantic) → exit 0, no cause left, the headline says why', async () => {

@@ -17,6 +17,7 @@ import { diffMerged } from './merged';
 import { diffConfig } from './config';
 import { diffManifest } from './manifest';
 import { diffFiles } from './files';
+import { hasContentHash } from './content';
 import { diffInputErrors, diffIntegrity, foldMissingBlobErrors } from './integrity';
 import { diffIndexDocuments } from './index-json';
 import { diffLayout, diffOuterEnd, diffOuterEntries } from './outer';
@@ -119,8 +120,8 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
     .sort((x, y) => rank.get(x.d.subject)! - rank.get(y.d.subject)! || x.i - y.i)
     .map((x) => x.d);
   if (bothPlain) {
-    for (const f of a.files!) if (isRegular(f) && f.sha256 === undefined) uncompared.push({ where: f.path, why: 'content not digested' });
-    for (const f of b.files!) if (isRegular(f) && f.sha256 === undefined) uncompared.push({ where: f.path, why: 'content not digested (B)' });
+    for (const f of a.files!) if (isRegular(f) && !hasContentHash(f)) uncompared.push({ where: f.path, why: 'content not digested' });
+    for (const f of b.files!) if (isRegular(f) && !hasContentHash(f)) uncompared.push({ where: f.path, why: 'content not digested (B)' });
   }
   return {
     differences,

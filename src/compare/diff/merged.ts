@@ -8,21 +8,19 @@
 import type { MergedFile } from '../../report/types';
 import type { Difference } from '../types';
 import { imageScope, type ImagePairCtx } from './layers';
+import { contentValues } from './content';
 
 const FIELDS = ['type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'] as const;
 type Field = (typeof FIELDS)[number];
 
-function value(f: MergedFile, k: Field): unknown {
-  return k === 'content' ? f.sha256 : f[k];
-}
-
 function changedFields(a: MergedFile, b: MergedFile): Field[] {
   const out: Field[] = [];
+  const content = contentValues(a, b);
   for (const k of FIELDS) {
-    if (k === 'content' && (a.sha256 === undefined || b.sha256 === undefined)) continue;
-    if (k === 'size' && a.sha256 !== undefined && b.sha256 !== undefined) continue;
+    if (k === 'content' && !content) continue;
+    if (k === 'size' && content) continue;
     if (k !== 'type' && a.type !== b.type) continue; // the type says it
-    if (value(a, k) !== value(b, k)) out.push(k);
+    if (k === 'content' ? content![0] !== content![1] : a[k] !== b[k]) out.push(k);
   }
   return out;
 }
@@ -88,9 +86,10 @@ function explainedBy(x: ImagePairCtx, path: string, la: number | undefined, lb: 
   return undefined;
 }
 
-function brief(f: MergedFile, fields: readonly string[]): Record<string, unknown> {
+/** `content`: this side's value of contentValues() when content is among the fields. */
+function brief(f: MergedFile, fields: readonly string[], content?: string): Record<string, unknown> {
   const o: Record<string, unknown> = { layer: f.layer };
-  for (const k of fields) o[k] = value(f, k as Field);
+  for (const k of fields) o[k] = k === 'content' ? content : f[k as Exclude<Field, 'content'>];
   return o;
 }
 
@@ -150,6 +149,7 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
     i++;
     j++;
     const fields = changedFields(a, b);
+    const content = fields.includes('content') ? contentValues(a, b) : null;
     if (!fields.length) continue;
     out.push(
       x.c.add({
@@ -158,8 +158,8 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
         kind: 'changed',
         scope: { image: s.image, imageA: s.imageA, imageB: s.imageB, path: a.path, layerA: a.layer, layerB: b.layer },
         field: 'version',
-        a: brief(a, fields),
-        b: brief(b, fields),
+        a: brief(a, fields, content?.[0]),
+        b: brief(b, fields, content?.[1]),
         follows: explainedBy(x, a.path, a.layer, b.layer, fields),
         facts: { fields, layerA: a.layer, layerB: b.layer },
       }),

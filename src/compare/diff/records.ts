@@ -5,6 +5,7 @@
  * (the pairing key). Fields that only change how the same metadata is encoded (POSIX pax vs
  * ustar vs GNU, POSIX.1-2017 "pax Interchange Format") carry `tarFormat: true`.
  */
+import { contentValues } from './content';
 import type { FileRecord } from '../../report/types';
 
 export type RecordSink = (field: string, a: unknown, b: unknown, facts?: Record<string, unknown>) => void;
@@ -61,6 +62,7 @@ function surelyEqual(a: FileRecord, b: FileRecord): boolean {
   return (
     a.mtime === b.mtime &&
     a.sha256 === b.sha256 &&
+    a.xxh64 === b.xxh64 &&
     a.size === b.size &&
     a.mode === b.mode &&
     a.uid === b.uid &&
@@ -95,6 +97,7 @@ export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink, s
 function fullCompare(a: FileRecord, b: FileRecord, emit: RecordSink, skipContent: boolean): void {
   const base = recordFacts(a, b);
   const add = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) => emit(field, av, bv, base ? { ...base, ...facts } : facts);
+  let content: [string, string] | null;
 
   if (a.type !== b.type) {
     // Everything else (mode bits, size, link) follows from the type; one difference says it.
@@ -108,8 +111,8 @@ function fullCompare(a: FileRecord, b: FileRecord, emit: RecordSink, skipContent
   }
   if (REGULAR.has(a.type) && skipContent) {
     // compared by the caller
-  } else if (REGULAR.has(a.type) && a.sha256 !== undefined && b.sha256 !== undefined) {
-    if (a.sha256 !== b.sha256) add('content', a.sha256, b.sha256, { sizeA: a.size, sizeB: b.size });
+  } else if (REGULAR.has(a.type) && (content = contentValues(a, b))) {
+    if (content[0] !== content[1]) add('content', content[0], content[1], { sizeA: a.size, sizeB: b.size });
   } else if (a.size !== b.size) {
     add('size', a.size, b.size, REGULAR.has(a.type) ? { contentUnknown: true } : undefined);
   }

@@ -7,6 +7,8 @@
  * hash of every BLOCK bytes. When the heads are equal the first differing block is found
  * from the hashes and pass 2 fetches that block on both sides: two reads of the blob, never
  * the whole file in memory. Plain tars need no job: their files are slices of the archive.
+ * An uncompressed layer needs no pass over the blob either: each file is read from its own
+ * header (FileRecord.offset), one small extract job per file on a slice that starts there.
  */
 import type { JobRunner } from '../../engine/runner';
 import type { ExtractWant, ExtractedEntry, ExtractResult } from '../../engine/extract';
@@ -30,6 +32,8 @@ export interface Sink {
 interface Job {
   t: FileTarget;
   places: [BlobPlace, BlobPlace];
+  /** Offset of the file's first header block in each side's uncompressed layer (seeking). */
+  offsets: [number | undefined, number | undefined];
   got: [ExtractedEntry | null, ExtractedEntry | null];
   /** Pass 2: the block both sides fetch. */
   block?: number;
@@ -59,7 +63,7 @@ export async function fileEvidence(targets: FileTarget[], reads: [ArchiveRead, A
       sink.skip(t.d.id, [a, b].map((x) => (x.ok ? '' : x.why)).filter(Boolean).join('; '));
       continue;
     }
-    jobs.push({ t, places: [a.place, b.place], got: [null, null], details: [] });
+    jobs.push({ t, places: [a.place, b.place], offsets: [headerOffset(reads[0], a.place, t), headerOffset(reads[1], b.place, t)], got: [null, null], details: [] });
   }
   const size = (j: Job, s: 0 | 1) => (s === 0 ? j.t.sizeA : j.t.sizeB);
   await fetch(jobs, runner, signal, (j, s) => ({
@@ -122,14 +126,34 @@ function firstBlock(a: string[], b: string[]): number {
   return a.length === b.length ? -1 : n;
 }
 
-/** One extract job per blob for all its wants (both passes); plain-tar entries read directly. */
+/** Where the file's headers start in an uncompressed layer blob, when the scan recorded it. */
+function headerOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | undefined {
+  if (t.plain || p.info?.algorithm !== 'none') return undefined;
+  let n = 0;
+  const rec = r.blobs.get(p.entry)?.layer?.files.find((f) => f.path === t.path && ++n === t.occurrence);
+  return rec && rec.offset < p.size ? rec.offset : undefined;
+}
+
+/**
+ * One extract job per blob for all its wants (both passes); in an uncompressed layer, one job
+ * per file on a slice from its header (the job stops once the want is read); plain-tar
+ * entries read directly.
+ */
 async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undefined, want: (j: Job, s: 0 | 1) => ExtractWant): Promise<void> {
-  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: 0 | 1 }[] }>();
+  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: 0 | 1 }[]; first?: boolean }>();
   const direct: { j: Job; s: 0 | 1 }[] = [];
   for (const j of jobs) {
     for (const s of [0, 1] as const) {
       if (j.t.plain) {
         direct.push({ j, s });
+        continue;
+      }
+      const at = j.offsets[s];
+      if (at !== undefined) {
+        // Its own group: the slice's first entry is the file (occurrence 1 from there).
+        const p = j.places[s];
+        const key = `${p.key}@${at}`;
+        groups.set(key, { place: { ...p, key, blob: p.blob.slice(at), size: p.size - at }, items: [{ j, s }], first: true });
         continue;
       }
       const p = j.places[s];
@@ -142,7 +166,8 @@ async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undef
     if (signal?.aborted) return;
     let r: ExtractResult;
     try {
-      r = await runner.extract(g.place.blob, { signal, wants: g.items.map(({ j, s }) => want(j, s)), path: g.place.entry });
+      const wants = g.items.map(({ j, s }) => (g.first ? { ...want(j, s), occurrence: 1 } : want(j, s)));
+      r = await runner.extract(g.place.blob, { signal, wants, path: g.place.entry });
     } catch (e) {
       if (isAbort(e)) return;
       return; // a failed job leaves its files without evidence (skipped with a reason by the caller)

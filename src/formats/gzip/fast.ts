@@ -79,7 +79,8 @@ export function decompressionStreamIsStrict(): Promise<boolean> {
 }
 
 /** See the contract at the top of this file. */
-export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSignal): Promise<GzipInfo | null> {
+/** `onRead(n)`: n compressed bytes were read from the blob (progress). */
+export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSignal, onRead?: (n: number) => void): Promise<GzipInfo | null> {
   signal?.throwIfAborted();
   // 10-byte header + at least 2 bytes of deflate + 8-byte trailer.
   if (blob.size < 20 || !(await decompressionStreamIsStrict())) return null;
@@ -99,6 +100,7 @@ export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSign
   const pump = (async () => {
     // Fresh buffers per read (io/read.ts): earlier ones may still be queued in the stream.
     for await (const chunk of readChunks(blob)) {
+      onRead?.(chunk.length);
       await writer.write(chunk as Uint8Array<ArrayBuffer>);
     }
     await writer.close();

@@ -42,7 +42,7 @@ function countingRunner() {
 async function readBoth(runner: JobRunner, a: Blob, b: Blob, share: boolean) {
   const progress = new ProgressTracker(a.size + b.size);
   const reads = [await readStructure(runner, a, 'a', progress), await readStructure(runner, b, 'b', progress)] as [ArchiveRead, ArchiveRead];
-  const stats = await readLayers(runner, reads, progress, undefined, share);
+  const stats = await readLayers(runner, reads, progress, undefined, { share });
   return { reads, stats };
 }
 

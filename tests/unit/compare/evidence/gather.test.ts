@@ -28,7 +28,7 @@ function pyc(mtime: number): Uint8Array {
   return new Uint8Array([...h, 0xe3, 1, 2, 3, 4, 5, 6, 7]);
 }
 
-function archives() {
+function archives(compress = true) {
   const la = layerTar([
     { name: 'etc/', typeflag: '5' },
     { name: 'etc/app.conf', data: 'a=1\nb=2\nc=3\nd=4\ne=5\nf=6\ng=7\nh=8\n' },
@@ -44,13 +44,26 @@ function archives() {
     { name: 'usr/bin/big', data: bigB },
   ]);
   const gz = { ...hooks, gzip: (b: Uint8Array) => run(['gzip', '-6', '-n'], b) };
-  return [buildOciArchive([{ tags: ['t:1'], layers: [la] }], gz, { compress: true }).tar, buildOciArchive([{ tags: ['t:1'], layers: [lb] }], gz, { compress: true }).tar];
+  return [buildOciArchive([{ tags: ['t:1'], layers: [la] }], gz, { compress }).tar, buildOciArchive([{ tags: ['t:1'], layers: [lb] }], gz, { compress }).tar];
 }
 
-/** A runner that counts extract jobs (one pass per blob and pass). */
-function counting(): JobRunner & { extracts: number } {
+/** A runner that counts extract jobs (one pass per blob and pass) and the bytes they read. */
+function counting(): JobRunner & { extracts: number; bytesRead: number; blobSizes: number[] } {
   const inner = inlineRunner();
-  const r = { ...inner, concurrency: 2, extracts: 0, extract: (blob: Blob, o: Parameters<JobRunner['extract']>[1]) => (r.extracts++, inner.extract(blob, o)) };
+  const r = {
+    ...inner,
+    concurrency: 2,
+    extracts: 0,
+    bytesRead: 0,
+    blobSizes: [] as number[],
+    extract: async (blob: Blob, o: Parameters<JobRunner['extract']>[1]) => {
+      r.extracts++;
+      r.blobSizes.push(blob.size);
+      const x = await inner.extract(blob, o);
+      r.bytesRead += x.bytesRead;
+      return x;
+    },
+  };
   return r;
 }
 
@@ -110,6 +123,26 @@ describe('gatherEvidence', () => {
     // Pass 1: one job per blob (2); pass 2 for the big file: one per blob again (2).
     expect(runner.extracts).toBe(4);
     expect(details.skipped).toEqual([]);
+  });
+
+  it('files in uncompressed layers: the same details, each file read from its own header (one small job per file and side)', async () => {
+    const [ga, gb] = archives(true);
+    const [a, b] = archives(false);
+    const gzRunner = counting();
+    const z = await compareBytes(ga, gb, gzRunner);
+    const fromGzip = await gatherEvidence(z.diff, z.reads, gzRunner);
+    const runner = counting();
+    const { diff, reads } = await compareBytes(a, b, runner);
+    expect(reads[0].blobs.get(reads[0].archive!.images[0].layers[0].blob!.entry)!.compression!.algorithm).toBe('none');
+    const details = await gatherEvidence(diff, reads, runner);
+    const byPath = (d: typeof details, x: typeof diff) => Object.fromEntries([...d].map(([id, v]) => [x.differences.find((y) => y.id === id)!.scope.path, v]));
+    expect(byPath(details, diff)).toEqual(byPath(fromGzip, z.diff));
+    expect(details.size).toBe(4);
+    // Pass 1: 4 files × 2 sides; pass 2 (the big file's differing block): 2.
+    expect(runner.extracts).toBe(10);
+    // Each job's blob starts at its file's header: a slice of the layer, not the layer.
+    const layerSizes = new Set(reads.map((r) => r.index!.entries.find((e) => e.name.endsWith(r.archive!.images[0].layers[0].blob!.entry))!.size));
+    expect(runner.blobSizes.filter((n) => layerSizes.has(n))).toEqual([]);
   });
 
   it('attachEvidence repeats an evidence item once per detail, in order', async () => {
