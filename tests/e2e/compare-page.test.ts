@@ -16,6 +16,9 @@ import { startBuiltSite, type BuiltSite } from '../support/built-site';
 import { imageFixtures } from '../fixtures/images';
 import { ROOT } from '../support/tools';
 import type { ComparisonReport } from '../../src/compare/types';
+import { buildOciArchive, layerTar } from '../builders/image';
+import { noise } from '../builders/noise';
+import { nodeHooks } from '../support/hooks';
 
 const OUT = join(ROOT, 'tests/.out');
 const A_NAME = 'umoci-oci-layout.tar';
@@ -116,6 +119,44 @@ describe('comparison page, built and served', () => {
     const mtimes = report.differences.filter((d) => d.subject === 'file' && d.field === 'mtime');
     expect(mtimes.length).toBeGreaterThan(0);
     expect(mtimes.every((d) => (d.b as number) - (d.a as number) === 86_400)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('layers over 1 MiB: the final report first (files compared by XXH64), then every digest verified in the background', async () => {
+    const big = noise(4 << 20, 11);
+    const changed = big.slice();
+    changed[3_000_000] ^= 0xff;
+    const layer = (data: Uint8Array) => layerTar([{ name: 'opt/', typeflag: '5' }, { name: 'opt/data.bin', data, mode: 0o644, mtime: 1_700_000_000 }]);
+    const base = layerTar([{ name: 'base.bin', data: noise(3 << 20, 12), mode: 0o644, mtime: 1_700_000_000 }]);
+    const a = Buffer.from(buildOciArchive([{ tags: ['big:1'], layers: [base, layer(big)] }], nodeHooks).tar);
+    const b = Buffer.from(buildOciArchive([{ tags: ['big:1'], layers: [base, layer(changed)] }], nodeHooks).tar);
+    const { page, errors } = await openPage();
+    await page.evaluate(() => {
+      const w = window as unknown as { states: string[] };
+      w.states = [];
+      new MutationObserver(() => {
+        const v = document.querySelector('[data-verification]')?.getAttribute('data-verification');
+        if (v && w.states.at(-1) !== v) w.states.push(v);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await compare(page, { name: 'big-a.tar', buffer: a }, { name: 'big-b.tar', buffer: b });
+    await page.waitForSelector('[data-verification="done"]', { timeout: 60_000 });
+    const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
+    expect(states).toEqual(['pending', 'done']);
+    expect(await page.textContent('[data-verification]')).toMatch(/^Every blob digest and diff_id verified \(4 blobs, [\d.]+ MiB read again\)\.$/);
+    expect(await verdict(page)).toBe('content-differs');
+    expect(await causeIds(page)).toContain('file.content');
+    const { report } = await exportJson(page);
+    expect(report.stats.verification).toMatchObject({ state: 'done', rescanned: 0 });
+    // Both layers of each side, the base layer B took from A's scan included.
+    expect(report.stats.verification.blobs).toBe(4);
+    expect(report.stats.digestsVerified).toBe(true);
+    expect(report.stats.layersSkipped).toBe(1);
+    const content = report.differences.find((d) => d.subject === 'file' && d.field === 'content')!;
+    expect(content.scope.path).toBe('opt/data.bin');
+    expect(String(content.a)).toMatch(/^xxh64:[0-9a-f]{16}$/);
+    expect(report.inputs.every((i) => i.integrity.done && i.integrity.ok)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
