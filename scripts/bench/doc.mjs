@@ -61,6 +61,24 @@ function nativeTable(nat, ts) {
   ].join('\n');
 }
 
+/** Chromium alone on the same blobs (platform.mjs): the ceiling of any page doing this work. */
+function platformTable(pl, ts) {
+  if (!pl) return '';
+  if (pl.error) return `Chromium alone on the same blobs: not measured (${pl.error}).`;
+  const of = (x) => (ts?.median.deepScanMbps != null && x ? `${((100 * ts.median.deepScanMbps) / x.mbps).toFixed(0)} %` : '–');
+  const rows = [
+    pl.read && `| read every blob (BYOB, 4 MiB), nothing else | ${fmt(pl.read.mbps)} | ${runsOf(pl.read.runs)} | ${of(pl.read)} |`,
+    pl.inflate && `| read + DecompressionStream('gzip'), nothing else | ${fmt(pl.inflate.mbps)} | ${runsOf(pl.inflate.runs)} | ${of(pl.inflate)} |`,
+  ].filter(Boolean);
+  return [
+    `Chromium alone on the same blobs (scripts/bench/platform.mjs: ${pl.workers} Workers, no tarscope code, each blob a picked File): the ceiling of any page doing this scan. MB/s of uncompressed layers:`,
+    '',
+    '| platform stage | MB/s | runs (MB/s) | tarscope deep scan as % of it |',
+    '|---|---:|---|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 export function renderDoc(f) {
   const m = f.machine;
   const L = [];
@@ -126,6 +144,13 @@ export function renderDoc(f) {
     L.push('```');
     L.push('');
     L.push(tarscopeTable(real.tarscope));
+    const rd = real.platform?.read;
+    if (rd) {
+      L.push('');
+      L.push(
+        `Chromium alone reading both archives whole (scripts/bench/platform.mjs, ${real.platform.workers} Workers, no tarscope code): ${fmt(rd.mbps)} MB/s (runs ${runsOf(rd.runs)}), ${fmt(rd.readMs)} ms — the floor for a page that must read every byte.`,
+      );
+    } else if (real.platform?.error) L.push('', `Chromium alone reading both archives: not measured (${real.platform.error}).`);
     L.push('');
     const ds = real.diffoscope;
     if (!ds?.available) L.push(`diffoscope: ${ds?.note ?? 'not run'}.`);
@@ -181,6 +206,8 @@ export function renderDoc(f) {
       L.push(tarscopeTable(v.tarscope));
       L.push('');
       L.push(nativeTable(v.native, v.tarscope));
+      const pt = platformTable(v.platform, v.tarscope);
+      if (pt) L.push('', pt);
     }
     if (syn.tarwalk) {
       L.push('');

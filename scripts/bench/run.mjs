@@ -21,6 +21,7 @@ import { compareFindings } from './findings.mjs';
 import { gzipSize, initialJs } from './js-size.mjs';
 import { limits } from './limits.mjs';
 import { buildTarwalk, runNative } from './native.mjs';
+import { platformCeiling } from './platform.mjs';
 import { browserVersion, startServer } from './page-driver.mjs';
 import { ensureBenchPackages, machine } from './system.mjs';
 import { evaluateTargets } from './targets.mjs';
@@ -87,7 +88,9 @@ async function syntheticPair(url, tarwalk, notes) {
     const blobs = ts.scanned.digests.map((d) => data.blobs[d.digest]).filter(Boolean);
     if (blobs.length !== ts.scanned.digests.length) notes.push(`pair (2) ${alg}: ${ts.scanned.digests.length - blobs.length} scanned digests are not in the generated pool`);
     const native = blobs.length ? await runNative(blobs, { tarwalk: tarwalk.error ? null : tarwalk, runs: RUNS, log }) : null;
-    result.variants[alg] = { tarscope: lean(ts), native };
+    // Chromium alone on the same blobs: how fast the page could read (and inflate) them at all.
+    const platform = blobs.length && alg !== 'zstd' ? await platformCeiling(url, blobs, { workers: machine().nproc, runs: RUNS, log }) : null;
+    result.variants[alg] = { tarscope: lean(ts), native, platform };
     if (!result.initialJs) result.initialJs = ts.initialJs;
   }
   return result;
@@ -114,8 +117,13 @@ async function realisticPair(url, notes) {
     ds = await runDiffoscope(a.path, b.path, { runs: RUNS, timeoutMs: Number(o['diffoscope-timeout']) * 1000, jsonOut: join(OUT, 'diffoscope.json'), log });
   }
   const findings = compareFindings(ts.report, ds.findings);
+  // Every layer differs here, so the page must read both archives whole: Chromium reading them
+  // and nothing else bounds how fast any page can explain this pair.
+  const sizes = [a.path, b.path].map((p) => statSync(p).size);
+  const platform = await platformCeiling(url, [a.path, b.path].map((path, i) => ({ path, compression: 'none', uncompressedSize: sizes[i] })), { workers: machine().nproc, runs: RUNS, log });
+  if (platform.read) platform.read.readMs = ((sizes[0] + sizes[1]) / 1e6 / platform.read.mbps) * 1000;
   if (ds.findings) ds.findings = { ...ds.findings, metadataPaths: ds.findings.metadataPaths.length > 200 ? ds.findings.metadataPaths.slice(0, 200) : ds.findings.metadataPaths };
-  return { available: true, data, tarscope: lean(ts), diffoscope: ds, findings };
+  return { available: true, data, tarscope: lean(ts), diffoscope: ds, findings, platform };
 }
 
 async function largePair(url, notes) {
