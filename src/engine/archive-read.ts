@@ -31,8 +31,11 @@ export interface ArchiveRead {
   t0: number;
   /** Every blob readLayers planned, by entry (where its bytes are: verification re-reads them). */
   planned: Map<string, Planned>;
-  /** Fast mode: blobs that took another archive's scan on the declared digest alone, by entry
-   *  → that blob. Verification proves (or disproves) they hold the same bytes. */
+  /** Fast mode: blobs both archives name by the same digest and size, not read before the
+   *  report (same bytes need no deep scan); verify-digests.ts reads them afterwards. */
+  deferred: Set<string>;
+  /** Of those, the copies that take the other archive's scan once their digest matches it: by
+   *  entry → that blob. */
   twins: Map<string, { read: ArchiveRead; entry: string }>;
 }
 
@@ -96,6 +99,7 @@ export async function readStructure(
     bytesRead: 0,
     t0: performance.now(),
     planned: new Map(),
+    deferred: new Set(),
     twins: new Map(),
   };
   try {
@@ -128,9 +132,11 @@ export interface LayerReadOptions {
   share?: boolean;
   /**
    * A comparison's fast scan: no SHA-256 while scanning (files get XXH64, blob digests and
-   * diff_ids are left null for `verifyDigests`), and a shared blob takes its twin's scan on
-   * the declared digest alone. Without it, the other copy is hashed first and reuses the scan
-   * only when its SHA-256 matches (else it is deep-scanned after all).
+   * diff_ids are left null for `verifyDigests`), and a blob both archives name by the same
+   * digest and size is not read at all (issue #4: the same digest is the same bytes, only what
+   * differs is deep-scanned); verify-digests.ts reads both copies after the report. Without
+   * `fast`, such a blob is deep-scanned once and the other copy hashed: it reuses the scan only
+   * when its SHA-256 matches (else it is deep-scanned after all).
    */
   fast?: boolean;
 }
@@ -204,15 +210,31 @@ export async function readLayers(
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, queue.length)) }, work));
   };
-  await run(fast ? jobs.filter((j) => !j.twinOf) : jobs, false);
+  if (fast) {
+    const sources = new Set(jobs.map((j) => j.twinOf).filter((j): j is Job => !!j));
+    for (const j of jobs) {
+      if (!j.twinOf) continue;
+      j.r.deferred.add(j.p.entry);
+      j.twinOf.r.deferred.add(j.twinOf.p.entry);
+      j.r.twins.set(j.p.entry, { read: j.twinOf.r, entry: j.twinOf.p.entry });
+      stats.shared++;
+    }
+    await run(
+      jobs.filter((j) => !j.twinOf && !sources.has(j)),
+      true,
+    );
+    for (const r of reads) {
+      if (r.index && r.index.mode === 'seek') r.complete = !failed.has(r) && !r.index.error && !signal?.aborted;
+    }
+    return stats;
+  }
+  await run(jobs, false);
   const again: Job[] = [];
   for (const j of jobs) {
     if (!j.twinOf) continue;
     const src = j.twinOf.result;
-    const same = fast ? !!src && !src.error : !!j.result && !!src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size;
-    if (same) {
-      j.r.blobs.set(j.p.entry, src!);
-      if (fast) j.r.twins.set(j.p.entry, { read: j.twinOf.r, entry: j.twinOf.p.entry });
+    if (!!j.result && !!src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size) {
+      j.r.blobs.set(j.p.entry, src);
       stats.shared++;
     } else again.push(j);
   }
@@ -236,6 +258,7 @@ export function toInput(r: ArchiveRead, bytesRead: number, signal?: AbortSignal)
     blobs: r.blobs,
     extraErrors: errors,
     complete: r.complete && !signal?.aborted,
+    deferred: r.deferred,
     bytesRead,
     elapsedMs,
   });

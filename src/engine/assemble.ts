@@ -25,6 +25,9 @@ export interface AssembleInput {
   extraErrors: ErrorInfo[];
   /** True when every scan that was planned finished. */
   complete: boolean;
+  /** Blobs not read yet on purpose (a comparison's blobs with the same digest on both sides):
+   *  their layers are listed without files, and no merged view is built from them. */
+  deferred?: ReadonlySet<string>;
   bytesRead: number;
   elapsedMs: number;
 }
@@ -37,7 +40,7 @@ function inferMediaType(b: BlobResult | undefined): string | null {
   return null;
 }
 
-function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobResult>, legacy: boolean): LayerReport {
+function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobResult>, legacy: boolean, deferred: ReadonlySet<string>): LayerReport {
   const b = ref.blob ? blobs.get(ref.blob.entry) : undefined;
   const files = b?.layer?.files ?? b?.partialFiles ?? [];
   const history = ref.historyIndex !== undefined ? img.config.history[ref.historyIndex] : undefined;
@@ -57,11 +60,14 @@ function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobRes
     computed: { blobSha256: b?.sha256 ?? null, diffId: b?.layer?.diffId ?? null },
     files,
     error: b?.error ?? null,
+    ...(ref.blob && !b && deferred.has(ref.blob.entry) ? { deferred: 'same-digest' as const } : {}),
   };
 }
 
-function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: boolean, merge: boolean): ImageReport {
-  const layers = img.layers.map((l) => layerReport(img, l, blobs, legacy));
+function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: boolean, merge: boolean, deferred: ReadonlySet<string>): ImageReport {
+  const layers = img.layers.map((l) => layerReport(img, l, blobs, legacy, deferred));
+  // A merged view needs every layer's files: none while a layer's reading is deferred.
+  if (layers.some((l) => l.deferred)) merge = false;
   const cfg = img.config;
   return {
     kind: img.kind,
@@ -110,7 +116,8 @@ export function assembleInput(a: AssembleInput): InputReport {
   if (idx.error) errors.push(idx.error);
   if (a.archive) errors.push(...a.archive.errors);
   const legacy = a.archive?.layout === 'docker-legacy';
-  const images = a.archive ? a.archive.images.map((img) => imageReport(img, a.blobs, legacy, a.complete)) : [];
+  const deferredBlobs = a.deferred ?? new Set<string>();
+  const images = a.archive ? a.archive.images.map((img) => imageReport(img, a.blobs, legacy, a.complete, deferredBlobs)) : [];
   for (const img of images) for (const l of img.layers) if (l.error && !errors.includes(l.error)) errors.push(l.error);
   // Files of a plain tar are only digested: a damaged .gz inside one is not an error of the archive.
   errors.push(...a.extraErrors);
@@ -121,7 +128,7 @@ export function assembleInput(a: AssembleInput): InputReport {
   }
 
   const checks = a.archive && a.archive.layout !== 'plain' ? checkIntegrity(a.archive, blobFacts(a)) : [];
-  const deferred = [...a.blobs.values()].some((b) => b.sha256 === null);
+  const deferred = deferredBlobs.size > 0 || [...a.blobs.values()].some((b) => b.sha256 === null);
   const first = errors[0];
   return {
     name: a.name,

@@ -42,6 +42,8 @@ export interface BlobSinkOptions {
   /** Compute the blob digest, the diff_id and every file's SHA-256 (default true). False: the
    *  fast scan of a comparison, files get only XXH64 and the digests are checked later. */
   digests?: boolean;
+  /** SHA-256 per file (default: as `digests`). */
+  fileSha256?: boolean;
   /** Walk the tar inside (default true); see LayerSinkOptions.parse. */
   parse?: boolean;
   path?: string;
@@ -98,7 +100,7 @@ export class BlobSink {
       const plain = algorithm === 'none' || algorithm === 'unknown';
       this.layer = new LayerSink(plain || !this.digests ? null : this.hashers.diff.init(), fileHashers(this.hashers), {
         hashFiles: this.opts.hashFiles,
-        fileSha256: this.digests,
+        fileSha256: this.opts.fileSha256 ?? this.digests,
         parse: this.opts.parse,
         path: this.opts.path,
         // Uncompressed blobs are hashed by the blob hasher here; scan-blob.ts has the fused path.

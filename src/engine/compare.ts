@@ -3,12 +3,12 @@
  * preliminary report (outer tars, index, manifests, configs, blob digests; no file-level
  * differences yet) goes to `onUpdate` at once. Then every layer blob of both archives is
  * deep-scanned in parallel on the runner — the fast scan: no SHA-256, files compared by
- * XXH64, a blob both archives name by the same digest scanned once — the differ and the
+ * XXH64, a blob both archives name by the same digest not read at all — the differ and the
  * explainers run, content evidence is gathered for a few differing files, and the final
  * report goes to `onUpdate` with `stats.verification.state` 'pending'. Last, the digests are
- * verified in the background (verify-digests.ts, progress phase 'verify'): every deferred
- * blob digest and diff_id is computed and checked, and the verified report is the one the
- * promise resolves with (also given to `onUpdate`).
+ * verified in the background (verify-digests.ts, progress phase 'verify'): the shared blobs are
+ * read (files and digests), every deferred blob digest and diff_id is computed and checked, and
+ * the verified, complete report is the one the promise resolves with (also to `onUpdate`).
  * Never rejects for a bad archive: an unreadable side yields the verdict `unreadable` with
  * everything readable on both sides still compared.
  */
@@ -100,9 +100,10 @@ export async function compareArchives(
   const verification: Verification = { state, blobs: v.blobs, bytes: v.bytes, bytesTotal: plan.bytes, rescanned: v.rescanned };
   const bytesRead = progress.bytesDone + vp.bytesDone;
   const again = build(ctx, 'final', bytesRead, verification);
-  // The same differences keep the evidence already read; a rescanned twin may bring new ones.
-  const reuse = v.rescanned === 0 && sameIds(again.diff, first.diff);
-  const more = reuse ? details : await gather(again.diff, again.causes);
+  // The evidence already read still holds (it is keyed by difference id; what the verified
+  // report adds — merged-view and integrity differences — needs none), unless a copy turned out
+  // not to be its twin: then its files are new and may differ.
+  const more = v.rescanned === 0 ? details : await gather(again.diff, again.causes);
   const verified = again.finish(attachEvidence(again.causes, more));
   vp.phase('done');
   opts.onUpdate?.(verified);
@@ -156,8 +157,4 @@ function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: num
     },
   });
   return { diff, causes: ex.causes, report: finish(ex.causes), finish };
-}
-
-function sameIds(x: DiffResult, y: DiffResult): boolean {
-  return x.differences.length === y.differences.length && x.differences.every((d, i) => d.id === y.differences[i].id);
 }

@@ -28,6 +28,8 @@ export interface ScanJobOptions extends JobOptions {
   hashFiles: boolean;
   /** false: a comparison's fast scan (no SHA-256; files get XXH64), scan-blob.ts. */
   digests?: boolean;
+  /** SHA-256 per file (default: as `digests`). */
+  fileSha256?: boolean;
   /** false (with hashFiles false): digests only, the tar is not walked (verification). */
   parse?: boolean;
   path?: string;

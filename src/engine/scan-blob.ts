@@ -31,6 +31,9 @@ export interface ScanOptions {
   hashFiles: boolean;
   /** Blob digest, diff_id and per-file SHA-256 (default true); see the header. */
   digests?: boolean;
+  /** SHA-256 per file (default: as `digests`). A comparison's background scan of a blob both
+   *  archives hold computes the stream digests but hashes files with XXH64 only. */
+  fileSha256?: boolean;
   /** Walk the tar (default true). False with `hashFiles: false`: digests only (verification). */
   parse?: boolean;
   path?: string;
@@ -60,7 +63,7 @@ export async function scanBlob(
 }
 
 async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, opts: ScanOptions) {
-  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, digests: opts.digests, parse: opts.parse, path: opts.path, kernel: opts.kernel });
+  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, digests: opts.digests, fileSha256: opts.fileSha256, parse: opts.parse, path: opts.path, kernel: opts.kernel });
   for await (const chunk of readChunks(blob, { signal: opts.signal })) {
     sink.write(chunk);
     opts.onBytes?.(chunk.length);
@@ -140,7 +143,7 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
 }
 
 function sinkOptions(opts: ScanOptions) {
-  return { hashFiles: opts.hashFiles, fileSha256: opts.digests !== false, parse: opts.parse, path: opts.path, kernel: opts.kernel };
+  return { hashFiles: opts.hashFiles, fileSha256: opts.fileSha256 ?? opts.digests !== false, parse: opts.parse, path: opts.path, kernel: opts.kernel };
 }
 
 /**

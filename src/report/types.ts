@@ -79,6 +79,10 @@ export interface LayerReport {
   };
   files: FileRecord[];
   error: ErrorInfo | null;
+  /** 'same-digest': a comparison did not read this blob before its report — the other archive
+   *  names the same digest and size, so the layers are the same bytes; it is read (files and
+   *  digests) in the background verification. Absent once read. */
+  deferred?: 'same-digest';
 }
 
 export interface MergedFile {

@@ -182,7 +182,9 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
             : currentLayer && currentLayer.fileCount == null
               ? currentLayer.error
                 ? 'This layer could not be listed (see the error above).'
-                : 'This layer was not read: the scan stopped before it, or its blob is not a tar.'
+                : currentLayer.deferred
+                  ? 'The other archive has the same blob (same digest and size): nothing in it can differ, so it is read after the report, while the digests are verified.'
+                  : 'This layer was not read: the scan stopped before it, or its blob is not a tar.'
               : 'No entries.'}
         </p>
       ) : (

@@ -9,6 +9,10 @@
  * the whole file in memory. Plain tars need no job: their files are slices of the archive.
  * An uncompressed layer needs no pass over the blob either: each file is read from its own
  * header (FileRecord.offset), one small extract job per file on a slice that starts there.
+ * A compressed layer is decompressed from its start up to the last file wanted, so there the
+ * files the causes cite set the bound: other files are served only when they come before the
+ * last cited one (free: the job reads that far anyway), or, in a layer with none cited, the
+ * first few (FIRST_UNCITED).
  */
 import type { JobRunner } from '../../engine/runner';
 import type { ExtractWant, ExtractedEntry, ExtractResult } from '../../engine/extract';
@@ -23,6 +27,8 @@ import { recognise } from './recognise';
 
 export const LIMIT = 64 * 1024;
 export const BLOCK = 64 * 1024;
+/** Files served from a compressed layer none of whose files a cause cites. */
+export const FIRST_UNCITED = 3;
 
 export interface Sink {
   add(id: string, details: ContentEvidence[]): void;
@@ -54,7 +60,14 @@ function place(reads: [ArchiveRead, ArchiveRead], t: FileTarget, s: 0 | 1): Loca
   return t.plain ? outerEntry(reads[s], s, t.path, t.occurrence) : layerBlob(reads[s], s, s === 0 ? sc.imageA : sc.imageB, s === 0 ? sc.layerA : sc.layerB);
 }
 
-export async function fileEvidence(targets: FileTarget[], reads: [ArchiveRead, ArchiveRead], runner: JobRunner, sink: Sink, signal?: AbortSignal): Promise<void> {
+export async function fileEvidence(
+  targets: FileTarget[],
+  reads: [ArchiveRead, ArchiveRead],
+  runner: JobRunner,
+  sink: Sink,
+  signal?: AbortSignal,
+  prefer: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const jobs: Job[] = [];
   for (const t of targets) {
     const a = place(reads, t, 0);
@@ -65,6 +78,7 @@ export async function fileEvidence(targets: FileTarget[], reads: [ArchiveRead, A
     }
     jobs.push({ t, places: [a.place, b.place], offsets: [headerOffset(reads[0], a.place, t), headerOffset(reads[1], b.place, t)], got: [null, null], details: [] });
   }
+  boundCompressed(jobs, reads, prefer, sink);
   const size = (j: Job, s: 0 | 1) => (s === 0 ? j.t.sizeA : j.t.sizeB);
   await fetch(jobs, runner, signal, (j, s) => ({
     path: j.t.path,
@@ -126,12 +140,54 @@ function firstBlock(a: string[], b: string[]): number {
   return a.length === b.length ? -1 : n;
 }
 
-/** Where the file's headers start in an uncompressed layer blob, when the scan recorded it. */
-function headerOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | undefined {
-  if (t.plain || p.info?.algorithm !== 'none') return undefined;
+/** Where the file's headers start in the layer's uncompressed tar, when the scan recorded it. */
+function tarOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | undefined {
+  if (t.plain) return undefined;
   let n = 0;
-  const rec = r.blobs.get(p.entry)?.layer?.files.find((f) => f.path === t.path && ++n === t.occurrence);
-  return rec && rec.offset < p.size ? rec.offset : undefined;
+  return r.blobs.get(p.entry)?.layer?.files.find((f) => f.path === t.path && ++n === t.occurrence)?.offset;
+}
+
+/** The same, for an uncompressed layer blob only (where it is also a blob offset: seeking). */
+function headerOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | undefined {
+  if (p.info?.algorithm !== 'none') return undefined;
+  const at = tarOffset(r, p, t);
+  return at !== undefined && at < p.size ? at : undefined;
+}
+
+/**
+ * Drops (as skipped, with the reason) the files of compressed layers that would make their
+ * extract job read further than the files the causes cite; see the header.
+ */
+function boundCompressed(jobs: Job[], reads: [ArchiveRead, ArchiveRead], prefer: ReadonlySet<string>, sink: Sink): void {
+  const where = new Map<Job, [number, number]>();
+  const bound = new Map<string, number>();
+  const uncited = new Map<string, number[]>();
+  for (const j of jobs) {
+    if (j.t.plain || (j.offsets[0] !== undefined && j.offsets[1] !== undefined)) continue;
+    const at: [number, number] = [0, 1].map((s) => tarOffset(reads[s], j.places[s], j.t) ?? Infinity) as [number, number];
+    where.set(j, at);
+    for (const s of [0, 1] as const) {
+      if (j.offsets[s] !== undefined) continue;
+      const key = j.places[s].key;
+      if (prefer.has(j.t.d.id)) bound.set(key, Math.max(bound.get(key) ?? -1, at[s]));
+      else uncited.set(key, [...(uncited.get(key) ?? []), at[s]]);
+    }
+  }
+  for (const [key, offsets] of uncited) {
+    if (bound.has(key)) continue;
+    offsets.sort((x, y) => x - y);
+    bound.set(key, offsets[Math.min(FIRST_UNCITED, offsets.length) - 1]);
+  }
+  for (let i = jobs.length - 1; i >= 0; i--) {
+    const j = jobs[i];
+    const at = where.get(j);
+    if (!at || prefer.has(j.t.d.id)) continue;
+    const beyond = ([0, 1] as const).some((s) => j.offsets[s] === undefined && at[s] > (bound.get(j.places[s].key) ?? Infinity));
+    if (beyond) {
+      jobs.splice(i, 1);
+      sink.skip(j.t.d.id, 'not read: later in a compressed layer than the files the causes cite (the layer would be decompressed again that far)');
+    }
+  }
 }
 
 /**

@@ -55,7 +55,7 @@ export async function gatherEvidence(
   const layers = planLayers(diff.differences);
   try {
     await Promise.all([
-      fileEvidence(files, reads, runner, sink, signal),
+      fileEvidence(files, reads, runner, sink, signal, prefer),
       layerEvidence(layers, reads, runner, sink, opts.maxLevelTests ?? MAX_LEVEL_TESTS, signal),
     ]);
   } catch (e) {

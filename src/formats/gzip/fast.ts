@@ -79,8 +79,9 @@ export function decompressionStreamIsStrict(): Promise<boolean> {
 }
 
 /** See the contract at the top of this file. */
-/** `onRead(n)`: n compressed bytes were read from the blob (progress). */
-export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSignal, onRead?: (n: number) => void): Promise<GzipInfo | null> {
+/** `onRead(n)`: n compressed bytes were read from the blob (progress); `chunkSize`: read size
+ *  (smaller lets a consumer that stops early read less past where it stopped). */
+export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSignal, onRead?: (n: number) => void, chunkSize?: number): Promise<GzipInfo | null> {
   signal?.throwIfAborted();
   // 10-byte header + at least 2 bytes of deflate + 8-byte trailer.
   if (blob.size < 20 || !(await decompressionStreamIsStrict())) return null;
@@ -99,7 +100,7 @@ export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSign
 
   const pump = (async () => {
     // Fresh buffers per read (io/read.ts): earlier ones may still be queued in the stream.
-    for await (const chunk of readChunks(blob)) {
+    for await (const chunk of readChunks(blob, { chunkSize })) {
       onRead?.(chunk.length);
       await writer.write(chunk as Uint8Array<ArrayBuffer>);
     }

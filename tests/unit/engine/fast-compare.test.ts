@@ -89,19 +89,29 @@ async function readBoth(a: Blob, b: Blob, fast: boolean) {
 }
 
 describe('fast layers, then verification', () => {
-  it('shared blobs are scanned once and not hashed; after verification the inputs equal a full read', async () => {
+  it('blobs named alike on both sides are not read before the report; verification reads them and the inputs equal a full read', async () => {
+    // B: the same first two layers, another third one.
+    const b3 = buildOciArchive([{ tags: ['app:1'], layers: [LAYERS[0], LAYERS[1], bigLayer(4)] }], nodeHooks).tar as Uint8Array<ArrayBuffer>;
     const a = new Blob([archive]);
-    const b = new Blob([archive]);
+    const b = new Blob([b3]);
     const { runner, reads, stats } = await readBoth(a, b, true);
-    expect(stats).toEqual({ scanned: 3, shared: 3 });
-    for (const r of reads) for (const [, p] of r.planned) expect(r.blobs.get(p.entry)!.sha256).toBeNull();
-    expect(toInput(reads[1], 0).integrity.done).toBe(false);
+    expect(stats).toEqual({ scanned: 2, shared: 2 });
+    for (const r of reads) {
+      expect(r.deferred.size).toBe(2);
+      const layers = toInput(r, 0).images[0].layers;
+      expect(layers.map((l) => l.deferred ?? null)).toEqual(['same-digest', 'same-digest', null]);
+      expect(layers.map((l) => l.fileCount)).toEqual([null, null, 4]);
+      expect(layers[2].computed).toEqual({ blobSha256: null, diffId: null });
+      expect(toInput(r, 0).images[0].merged).toBeNull();
+      expect(toInput(r, 0).integrity.done).toBe(false);
+    }
 
     const plan = planVerification(reads);
-    expect(plan.jobs).toHaveLength(6);
+    expect(plan.jobs.map((j) => j.kind).sort()).toEqual(['digest', 'digest', 'digest', 'digest', 'scan', 'scan']);
     const v = await verifyDigests(runner, plan, new ProgressTracker(plan.bytes));
     expect(v).toMatchObject({ blobs: 6, rescanned: 0, complete: true });
     expect(planVerification(reads).jobs).toHaveLength(0);
+    for (const r of reads) expect(r.deferred.size).toBe(0);
 
     const full = await readBoth(a, b, false);
     for (const i of [0, 1]) {
@@ -109,7 +119,11 @@ describe('fast layers, then verification', () => {
       const fullIn = strip(toInput(full.reads[i], 0));
       expect(fastIn.integrity).toEqual(fullIn.integrity);
       expect(fastIn.integrity.done && fastIn.integrity.ok).toBe(true);
-      const dropSha = (x: InputReport) => x.images.map((img) => img.layers.map((l) => ({ ...l, files: l.files.map(({ sha256: _, ...f }) => f) })));
+      const dropSha = (x: InputReport) =>
+        x.images.map((img) => ({
+          layers: img.layers.map((l) => ({ ...l, files: l.files.map(({ sha256: _, ...f }) => f) })),
+          merged: img.merged && { ...img.merged, files: img.merged.files.map(({ sha256: _, ...f }) => f) },
+        }));
       expect(dropSha(fastIn)).toEqual(dropSha(fullIn));
     }
   });

@@ -9,7 +9,7 @@ import { buildTar } from '../../../builders/tar';
 import { gatherEvidence, attachEvidence } from '../../../../src/compare/evidence';
 import { inlineRunner } from '../../../../src/engine/inline';
 import type { JobRunner } from '../../../../src/engine/runner';
-import type { Cause, ContentEvidence } from '../../../../src/compare/types';
+import type { Cause, ContentEvidence, DiffResult } from '../../../../src/compare/types';
 import { compareBytes, hooks, noise, run } from './support';
 
 const big = noise(300_000, 7);
@@ -68,13 +68,15 @@ function counting(): JobRunner & { extracts: number; bytesRead: number; blobSize
 }
 
 const kinds = (d: ContentEvidence[] | undefined) => (d ?? []).map((x) => x.kind);
+const contentIds = (diff: DiffResult) => diff.differences.filter((d) => d.field === 'content').map((d) => d.id);
 
 describe('gatherEvidence', () => {
   it('files in gzip layers: text diff, hex beyond 64 KiB, pyc mtime, machine-id; one extract per blob per pass', async () => {
     const [a, b] = archives();
     const runner = counting();
     const { diff, reads } = await compareBytes(a, b, runner);
-    const details = await gatherEvidence(diff, reads, runner);
+    // As the causes would: every content difference cited.
+    const details = await gatherEvidence(diff, reads, runner, undefined, { prefer: contentIds(diff) });
     const id = (p: string) => diff.differences.find((d) => d.scope.path === p && d.field === 'content')!.id;
 
     const conf = details.get(id('etc/app.conf'))!;
@@ -130,7 +132,7 @@ describe('gatherEvidence', () => {
     const [a, b] = archives(false);
     const gzRunner = counting();
     const z = await compareBytes(ga, gb, gzRunner);
-    const fromGzip = await gatherEvidence(z.diff, z.reads, gzRunner);
+    const fromGzip = await gatherEvidence(z.diff, z.reads, gzRunner, undefined, { prefer: contentIds(z.diff) });
     const runner = counting();
     const { diff, reads } = await compareBytes(a, b, runner);
     expect(reads[0].blobs.get(reads[0].archive!.images[0].layers[0].blob!.entry)!.compression!.algorithm).toBe('none');
@@ -143,6 +145,21 @@ describe('gatherEvidence', () => {
     // Each job's blob starts at its file's header: a slice of the layer, not the layer.
     const layerSizes = new Set(reads.map((r) => r.index!.entries.find((e) => e.name.endsWith(r.archive!.images[0].layers[0].blob!.entry))!.size));
     expect(runner.blobSizes.filter((n) => layerSizes.has(n))).toEqual([]);
+  });
+
+  it('compressed layers: files later than the last cited one are not read (skipped with the reason); none cited: the first 3', async () => {
+    const [a, b] = archives(true);
+    const runner = counting();
+    const { diff, reads } = await compareBytes(a, b, runner);
+    const byPath = (p: string) => diff.differences.find((d) => d.scope.path === p && d.field === 'content')!.id;
+    // Tar order: etc/app.conf, etc/machine-id, the .pyc, usr/bin/big.
+    const cited = await gatherEvidence(diff, reads, runner, undefined, { prefer: [byPath('etc/machine-id')] });
+    expect([...cited.keys()].sort()).toEqual([byPath('etc/app.conf'), byPath('etc/machine-id')].sort());
+    expect(cited.skipped.map((s) => s.difference).sort()).toEqual([byPath('usr/lib/python3.11/x.cpython-311.pyc'), byPath('usr/bin/big')].sort());
+    expect(cited.skipped[0].why).toMatch(/later in a compressed layer than the files the causes cite/);
+    const none = await gatherEvidence(diff, reads, runner);
+    expect([...none.keys()].sort()).toEqual([byPath('etc/app.conf'), byPath('etc/machine-id'), byPath('usr/lib/python3.11/x.cpython-311.pyc')].sort());
+    expect(none.skipped.map((s) => s.difference)).toEqual([byPath('usr/bin/big')]);
   });
 
   it('attachEvidence repeats an evidence item once per detail, in order', async () => {
