@@ -10,6 +10,12 @@ import { mbps, median } from './stats.mjs';
  * whose size matches stats.layersScanned (each shared digest once, or only the layers
  * present on one side). Returns { digests: [{ digest, uncompressedSize }], rule }.
  */
+/** ms between two phase marks of a comparison report's stats.timings, or null. */
+function span(report, from, to) {
+  const t = report?.stats?.timings;
+  return t && t[from] != null && t[to] != null ? t[to] - t[from] : null;
+}
+
 export function scannedLayers(report) {
   const perInput = report.inputs.map((input) => {
     const m = new Map();
@@ -95,6 +101,10 @@ export async function measureTarscope(
     deepScan: deepMs,
     deepScanMbps: deepMs.map((ms) => (ms ? mbps(bytes, ms) : null)),
     endToEndMbps: pick((x) => (x.times.final ? mbps(bytes, x.times.final) : null)),
+    // The engine's own phase times (report.stats.timings, engine clock): the profile of a run.
+    phaseLayers: pick((x) => span(x.report, 'structure', 'layers')),
+    phaseExplain: pick((x) => span(x.report, 'layers', 'explained')),
+    phaseEvidence: pick((x) => span(x.report, 'explained', 'evidence')),
     deltaRss: pick((x) => x.memory?.deltaRss ?? null),
     deltaPss: pick((x) => x.memory?.deltaPss ?? null),
     idleRss: pick((x) => x.memory?.idleRss ?? null),

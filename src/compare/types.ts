@@ -235,7 +235,23 @@ export interface ComparisonReport {
     digestsVerified: boolean;
     /** The background digest verification after the fast scan (engine/verify-digests.ts). */
     verification: Verification;
+    /** Where the time went, ms from the start of the comparison to the end of each phase
+     *  (absent for phases not reached): what `npm run bench` reports as the profile of a run. */
+    timings?: PhaseTimings;
   };
+}
+
+export interface PhaseTimings {
+  /** Both outer listings, manifests and configs read (the preliminary report). */
+  structure?: number;
+  /** The differing layer blobs deep-scanned. */
+  layers?: number;
+  /** Differ and explainers run on the scanned inputs. */
+  explained?: number;
+  /** Content evidence gathered: the final report. */
+  evidence?: number;
+  /** The background pass done: the verified report. */
+  verified?: number;
 }
 
 /**

@@ -20,7 +20,7 @@ import { planVerification, verifyDigests } from './verify-digests';
 import { diffInputs, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
 import { attachEvidence } from '../compare/evidence/attach';
-import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type IgnoreOptions, type Verification } from '../compare/types';
+import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type IgnoreOptions, type PhaseTimings, type Verification } from '../compare/types';
 import { TOOL } from '../report/tool';
 
 export interface CompareHooks {
@@ -50,13 +50,17 @@ export async function compareArchives(
     readStructure(runner, a, aName, progress, signal),
     readStructure(runner, b, bName, progress, signal),
   ])) as [ArchiveRead, ArchiveRead];
-  const ctx: BuildContext = { reads, options, t0, signal };
+  const timings: PhaseTimings = {};
+  const mark = (k: keyof PhaseTimings) => (timings[k] = Math.round(performance.now() - t0));
+  mark('structure');
+  const ctx: BuildContext = { reads, options, t0, signal, timings };
 
   if (!signal?.aborted && opts.onUpdate) opts.onUpdate(build(ctx, 'preliminary', progress.bytesDone).report);
 
   const verify = opts.verify !== false;
   const layers = await readLayers(runner, reads, progress, signal, { share: true, fast: true });
   ctx.layers = layers;
+  mark('layers');
   const plan = planVerification(reads);
   const gather = async (diff: DiffResult, causes: Cause[]): Promise<Details> => {
     if (!hooks.evidence || signal?.aborted) return new Map();
@@ -74,7 +78,9 @@ export async function compareArchives(
     rescanned: 0,
   };
   const first = build(ctx, 'final', progress.bytesDone, pending);
+  mark('explained');
   const details = await gather(first.diff, first.causes);
+  mark('evidence');
   const final = first.finish(attachEvidence(first.causes, details));
   if (pending.state !== 'pending') {
     progress.phase('done');
@@ -104,6 +110,7 @@ export async function compareArchives(
   // report adds — merged-view and integrity differences — needs none), unless a copy turned out
   // not to be its twin: then its files are new and may differ.
   const more = v.rescanned === 0 ? details : await gather(again.diff, again.causes);
+  mark('verified');
   const verified = again.finish(attachEvidence(again.causes, more));
   vp.phase('done');
   opts.onUpdate?.(verified);
@@ -116,6 +123,7 @@ interface BuildContext {
   t0: number;
   signal?: AbortSignal;
   layers?: LayerReadStats;
+  timings: PhaseTimings;
 }
 
 interface Built {
@@ -154,6 +162,7 @@ function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: num
       layersSkipped: layers?.shared ?? 0,
       digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
       verification: v,
+      timings: { ...ctx.timings },
     },
   });
   return { diff, causes: ex.causes, report: finish(ex.causes), finish };
