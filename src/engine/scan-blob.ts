@@ -58,13 +58,16 @@ export async function scanBlob(
     }
     // BlobSink treats 'unknown' as uncompressed too (and then finds it is not a tar).
     if (opts.kernel && (algorithm === 'none' || algorithm === 'unknown')) return scanPlain(blob, hashers, opts, opts.kernel);
+    // Every decoder but the pure gzip one copies its input before write() returns (zstd-wasm
+    // into wasm memory; hashers and the tar walk consume it): those may reuse the read buffer.
+    return scanWithSink(blob, hashers, decoders, opts, algorithm !== 'gzip');
   }
-  return scanWithSink(blob, hashers, decoders, opts);
+  return scanWithSink(blob, hashers, decoders, opts, false);
 }
 
-async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, opts: ScanOptions) {
+async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, opts: ScanOptions, reuse: boolean) {
   const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, digests: opts.digests, fileSha256: opts.fileSha256, parse: opts.parse, path: opts.path, kernel: opts.kernel });
-  for await (const chunk of readChunks(blob, { signal: opts.signal })) {
+  for await (const chunk of readChunks(blob, { signal: opts.signal, reuse })) {
     sink.write(chunk);
     opts.onBytes?.(chunk.length);
   }
@@ -85,7 +88,7 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
     ? (async () => {
         hashers.blob.init();
         let n = 0;
-        for await (const chunk of readChunks(blob, { signal: opts.signal })) {
+        for await (const chunk of readChunks(blob, { signal: opts.signal, reuse: true })) {
           hashers.blob.update(chunk);
           n += chunk.length;
           opts.onBytes?.(chunk.length);
@@ -157,7 +160,8 @@ async function scanPlain(blob: Blob, hashers: BlobHashers, opts: ScanOptions, ke
   const layer = new LayerSink(null, fileHashers(hashers), { ...sinkOptions(opts), kernel, streamIsBlob: digests });
   let layerError: unknown = null;
   let size = 0;
-  for await (const chunk of readChunks(blob, { signal: opts.signal })) {
+  // The kernel copies each piece into wasm memory and the walk keeps no view: reuse the buffer.
+  for await (const chunk of readChunks(blob, { signal: opts.signal, reuse: true })) {
     size += chunk.length;
     if (layerError) layer.hashOnly(chunk);
     else {

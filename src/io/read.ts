@@ -13,6 +13,14 @@ export interface ReadOptions {
   chunkSize?: number;
   /** Stall timeout for platform Blob streams (default STALL_MS). */
   stallMs?: number;
+  /**
+   * Yield views of one reused buffer, valid only until the next chunk is asked for (the next
+   * read detaches it, so a view kept by mistake reads as empty rather than as other bytes).
+   * For consumers that are done with a chunk when they ask for the next one: in Chromium a
+   * fresh 4 MiB ArrayBuffer per chunk cut the read rate of two Workers from ~600-720 to
+   * ~160-250 MB/s (allocation and GC of large buffers), measured on the same 2 × 117 MB.
+   */
+  reuse?: boolean;
 }
 
 export function throwIfAborted(signal?: AbortSignal): void {
@@ -111,8 +119,8 @@ export async function* readChunks(blob: Blob, opts: ReadOptions = {}): AsyncGene
         }
         if (filled > 0) {
           const out = new Uint8Array(buf, 0, filled);
-          // The next read needs its own buffer: the yielded one belongs to the caller.
-          buf = new ArrayBuffer(size);
+          // Unless reused, the next read needs its own buffer: the yielded one is the caller's.
+          if (!opts.reuse) buf = new ArrayBuffer(size);
           pos += filled;
           yield out;
         }
