@@ -27,6 +27,10 @@ export interface ExtractWant {
   ranges?: [number, number][];
   /** When set, also hash every `blockSize` bytes of the whole entry (see `blocks`). */
   blockSize?: number;
+  /** Offset of the entry's first header block in the tar (FileRecord.offset). In an
+   *  uncompressed blob the job then reads from there (`occurrence` is not needed) instead of
+   *  walking the tar from its start. */
+  at?: number;
 }
 
 export interface ExtractedEntry {

@@ -49,11 +49,14 @@ export interface ExtractResult {
 const FEED = 256 * 1024;
 const READ_CHUNK = 1024 * 1024;
 
-export async function extractFromBlob(blob: Blob, decoders: DecoderFactory, opts: ExtractOptions): Promise<ExtractResult> {
+export async function extractFromBlob(blob: Blob, decoders: DecoderFactory, opts: ExtractOptions, readChunk = READ_CHUNK): Promise<ExtractResult> {
   const head = await readRange(blob, 0, 512);
   throwIfAborted(opts.signal);
   const detected = detectCompression(head);
   const compression: Algorithm = detected === 'unknown' ? 'none' : detected;
+  if (compression === 'none' && opts.wants.length && opts.wants.every((w) => w.at !== undefined && w.at < blob.size)) {
+    return extractAt(blob, decoders, opts);
+  }
   if (compression === 'gzip' && opts.wants.length && isDecompressionStreamAvailable()) {
     const fast = await extractGzipFast(blob, opts);
     if (fast) return fast;
@@ -80,7 +83,7 @@ export async function extractFromBlob(blob: Blob, decoders: DecoderFactory, opts
         sinkError = e;
       }
     });
-    for await (const chunk of readChunks(blob, { signal: opts.signal, chunkSize: READ_CHUNK })) {
+    for await (const chunk of readChunks(blob, { signal: opts.signal, chunkSize: readChunk })) {
       for (let i = 0; i < chunk.length && !sink.satisfied && !sinkError; i += FEED) {
         const piece = chunk.subarray(i, Math.min(chunk.length, i + FEED));
         decoder.write(piece);
@@ -107,6 +110,36 @@ export async function extractFromBlob(blob: Blob, decoders: DecoderFactory, opts
     if (opts.path && !info.path) info.path = opts.path;
     return result(info, false);
   }
+}
+
+/**
+ * An uncompressed blob whose wants say where their entries start: each is read from its own
+ * header (a slice from `at`, stopping once it is complete), in one job — a few KiB to a few
+ * hundred KiB a file instead of a walk of the layer.
+ */
+async function extractAt(blob: Blob, decoders: DecoderFactory, opts: ExtractOptions): Promise<ExtractResult> {
+  const entries: ExtractedEntry[] = [];
+  let bytesRead = 0;
+  for (const w of opts.wants) {
+    const { at, ...want } = w;
+    // Small reads: a file's head is a header and 64 KiB, not a MiB.
+    const r = await extractFromBlob(blob.slice(at!), decoders, { ...opts, wants: [{ ...want, occurrence: 1 }] }, FEED);
+    bytesRead += r.bytesRead;
+    const e = r.entries[0];
+    entries.push({ ...e, occurrence: w.occurrence ?? 1 });
+    if (r.error) {
+      // What follows is not read: the wants after the failed one stay not found.
+      for (const rest of opts.wants.slice(entries.length)) entries.push({ path: rest.path, occurrence: rest.occurrence ?? 1, found: false, size: 0, chunks: [], complete: false });
+      // Offsets in the slice are offsets from the entry's recorded header: say where that is.
+      const error: ErrorInfo = {
+        ...r.error,
+        offset: (r.error.offset ?? 0) + at!,
+        message: `${r.error.message} — reading '${w.path}' from its recorded header at byte ${at} of the layer`,
+      };
+      return { entries, compression: 'none', bytesRead, stoppedEarly: false, error };
+    }
+  }
+  return { entries, compression: 'none', bytesRead, stoppedEarly: bytesRead < blob.size, error: null };
 }
 
 const STOP = Symbol('every want is complete');

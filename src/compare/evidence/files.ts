@@ -8,7 +8,7 @@
  * from the hashes and pass 2 fetches that block on both sides: two reads of the blob, never
  * the whole file in memory. Plain tars need no job: their files are slices of the archive.
  * An uncompressed layer needs no pass over the blob either: each file is read from its own
- * header (FileRecord.offset), one small extract job per file on a slice that starts there.
+ * header (FileRecord.offset, the want's `at`), still one extract job per blob and pass.
  * A compressed layer is decompressed from its start up to the last file wanted, so there the
  * files the causes cite set the bound: other files are served only when they come before the
  * last cited one (free: the job reads that far anyway), or, in a layer with none cited, the
@@ -191,25 +191,16 @@ function boundCompressed(jobs: Job[], reads: [ArchiveRead, ArchiveRead], prefer:
 }
 
 /**
- * One extract job per blob for all its wants (both passes); in an uncompressed layer, one job
- * per file on a slice from its header (the job stops once the want is read); plain-tar
- * entries read directly.
+ * One extract job per blob for all its wants (both passes; in an uncompressed layer each want
+ * carries its header offset and is read from there); plain-tar entries read directly.
  */
 async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undefined, want: (j: Job, s: 0 | 1) => ExtractWant): Promise<void> {
-  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: 0 | 1 }[]; first?: boolean }>();
+  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: 0 | 1 }[] }>();
   const direct: { j: Job; s: 0 | 1 }[] = [];
   for (const j of jobs) {
     for (const s of [0, 1] as const) {
       if (j.t.plain) {
         direct.push({ j, s });
-        continue;
-      }
-      const at = j.offsets[s];
-      if (at !== undefined) {
-        // Its own group: the slice's first entry is the file (occurrence 1 from there).
-        const p = j.places[s];
-        const key = `${p.key}@${at}`;
-        groups.set(key, { place: { ...p, key, blob: p.blob.slice(at), size: p.size - at }, items: [{ j, s }], first: true });
         continue;
       }
       const p = j.places[s];
@@ -222,7 +213,8 @@ async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undef
     if (signal?.aborted) return;
     let r: ExtractResult;
     try {
-      const wants = g.items.map(({ j, s }) => (g.first ? { ...want(j, s), occurrence: 1 } : want(j, s)));
+      // In an uncompressed layer each file is read from its own header (extract.ts extractAt).
+      const wants = g.items.map(({ j, s }) => (j.offsets[s] !== undefined ? { ...want(j, s), at: j.offsets[s] } : want(j, s)));
       r = await runner.extract(g.place.blob, { signal, wants, path: g.place.entry });
     } catch (e) {
       if (isAbort(e)) return;

@@ -84,6 +84,33 @@ describe('extract on built layers', () => {
     expect(new TextDecoder().decode(r.entries[1].chunks[0].bytes)).toBe('second\n');
   });
 
+  it('wants with their header offset (`at`) in an uncompressed layer: read from there, same entries as a walk', async () => {
+    // Header offsets as the scan records them (FileRecord.offset).
+    const listed = await inlineRunner().scan(blobOf(layer), { walk: 'auto', hashFiles: false, digests: false });
+    const at = (path: string, n = 1) => listed.layer!.files.filter((f) => f.path === path)[n - 1].offset;
+    const wants = [
+      { path: 'var/last.txt' },
+      { path: 'dup.txt', occurrence: 2 },
+      { path: 'usr/lib/big.bin', ranges: [[5_000_000, 5_000_100]] as [number, number][] },
+    ];
+    const walked = await extractJob(blobOf(layer), { wants });
+    const seeked = await extractJob(blobOf(layer), { wants: wants.map((w) => ({ ...w, at: at(w.path, w.occurrence) })) });
+    expect(seeked.error).toBeNull();
+    expect(seeked.entries).toEqual(walked.entries);
+    expect(new TextDecoder().decode(seeked.entries[0].chunks[0].bytes)).toBe('the end\n');
+    // Small files after a 6 MiB one: only around each entry, where a walk reads everything before.
+    const small = wants.slice(0, 2);
+    const walkedSmall = await extractJob(blobOf(layer), { wants: small });
+    const seekedSmall = await extractJob(blobOf(layer), { wants: small.map((w) => ({ ...w, at: at(w.path, w.occurrence) })) });
+    expect(seekedSmall.entries).toEqual(walkedSmall.entries);
+    expect(seekedSmall.bytesRead).toBeLessThan(walkedSmall.bytesRead / 4);
+    // An offset that is not a header: that want fails with the tar error, later ones are not read.
+    const wrong = await extractJob(blobOf(layer), { wants: [{ path: 'etc/hostname', at: at('etc/hostname') + 512 + 100 }, { path: 'var/last.txt', at: at('var/last.txt') }] });
+    expect(wrong.error).toMatchObject({ code: 'corrupt', component: 'extract', offset: at('etc/hostname') + 612 });
+    expect(wrong.error!.message).toMatch(/reading 'etc\/hostname' from its recorded header at byte \d+ of the layer$/);
+    expect(wrong.entries.map((e) => e.found)).toEqual([false, false]);
+  });
+
   it('ranges, the default 64 KiB head and block hashes of a 6 MiB file', async () => {
     const r = await extractJob(blobOf(gz), {
       wants: [
