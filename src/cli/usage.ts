@@ -26,10 +26,12 @@ Ignore (the same options as the page):
       --ignore-path GLOB     paths inside layers, e.g. '/var/log/**' (repeatable)
       --semantic             all of the above except --ignore-path (diffoci's name)
 
-Digests: files are compared by XXH64 while the layers are scanned; every blob digest and
-diff_id is then verified (SHA-256) before the report is written.
-      --no-verify            skip that verification: faster, and the report says the
-                             digests were not verified (integrity checks left out)
+Digests: only layers that differ are scanned, files compared by XXH64; then every blob
+digest and diff_id is verified (SHA-256) and the layers both archives share are listed,
+before the report is written.
+      --no-verify            skip that pass: faster; the report says the digests were
+                             not verified (integrity checks left out) and lists shared
+                             layers without their files
 
 Exit status: 0 same (verdict identical, or no cause left after the ignore options),
              1 different, 2 error (bad usage, unreadable file or archive).`;

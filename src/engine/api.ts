@@ -22,8 +22,9 @@ export interface CompareOptions extends InspectOptions {
    * (stats.verification.state 'pending' while digests are verified), then the verified one.
    */
   onUpdate?: (report: ComparisonReport) => void;
-  /** Verify the blob digests and diff_ids the fast scan deferred (default true). False: the
-   *  final report is the last, with stats.verification.state 'skipped'. */
+  /** Run the background pass (default true): verify the blob digests and diff_ids the fast
+   *  scan deferred and read the layers both archives share. False: the final report is the
+   *  last, with stats.verification.state 'skipped' and shared layers listed without files. */
   verify?: boolean;
 }
 

@@ -102,7 +102,7 @@ export async function compareArchives(
     opts.onUpdate?.(stopped);
     return stopped;
   }
-  const state: Verification['state'] = v.complete ? 'done' : signal?.aborted ? 'cancelled' : 'incomplete';
+  const state: Verification['state'] = v.complete ? 'done' : 'incomplete';
   const verification: Verification = { state, blobs: v.blobs, bytes: v.bytes, bytesTotal: plan.bytes, rescanned: v.rescanned };
   const bytesRead = progress.bytesDone + vp.bytesDone;
   const again = build(ctx, 'final', bytesRead, verification);
