@@ -21,7 +21,7 @@ import { diffInputs, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
 import { attachEvidence } from '../compare/evidence/attach';
 import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type IgnoreOptions, type PhaseTimings, type Verification } from '../compare/types';
-import { TOOL } from '../report/tool';
+import { comparisonReport } from '../compare/report';
 
 export interface CompareHooks {
   /** Content evidence (text diffs, hex windows, recognised kinds, compression forensics) for a
@@ -141,29 +141,26 @@ function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: num
   if (phase === 'preliminary') diff = dropDeep(diff);
   const ex = explain(diff, A, B, options);
   const v: Verification = verification ?? { state: 'pending', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 };
-  const finish = (causes: Cause[]): ComparisonReport => ({
-    schemaVersion: 1,
-    tool: TOOL,
-    kind: 'comparison',
-    createdAt: new Date().toISOString(),
-    inputs: [A, B],
-    options,
-    verdict: ex.verdict,
-    headline: ex.headline,
-    causes,
-    differences: diff.differences,
-    pairing: diff.pairing,
-    identicalBytes: diff.identicalBytes,
-    stats: {
-      elapsedMs: Math.round(performance.now() - ctx.t0),
-      bytesRead,
-      phase,
-      layersScanned: layers?.scanned ?? 0,
-      layersSkipped: layers?.shared ?? 0,
-      digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
-      verification: v,
-      timings: { ...ctx.timings },
-    },
-  });
+  const finish = (causes: Cause[]): ComparisonReport =>
+    comparisonReport({
+      inputs: [A, B],
+      options,
+      verdict: ex.verdict,
+      headline: ex.headline,
+      causes,
+      differences: diff.differences,
+      pairing: diff.pairing,
+      identicalBytes: diff.identicalBytes,
+      stats: {
+        elapsedMs: Math.round(performance.now() - ctx.t0),
+        bytesRead,
+        phase,
+        layersScanned: layers?.scanned ?? 0,
+        layersSkipped: layers?.shared ?? 0,
+        digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
+        verification: v,
+        timings: { ...ctx.timings },
+      },
+    });
   return { diff, causes: ex.causes, report: finish(ex.causes), finish };
 }

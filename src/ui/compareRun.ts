@@ -6,7 +6,7 @@
  */
 import type { ComparisonReport, ContentEvidence, DiffResult, ExplainFn, IgnoreOptions } from '../compare/types';
 import type { InputReport } from '../report/types';
-import { TOOL } from '../report/tool';
+import { comparisonReport } from '../compare/report';
 import { failureReport, type RunStatus } from './run';
 
 export type { Explanation, ExplainFn } from '../compare/types';
@@ -82,11 +82,7 @@ export function failedComparison(
 ): ComparisonReport {
   const A = failureReport(a.name, a.size, e, component).inputs[0];
   const B = failureReport(b.name, b.size, e, component).inputs[0];
-  return {
-    schemaVersion: 1,
-    tool: TOOL,
-    kind: 'comparison',
-    createdAt: new Date().toISOString(),
+  return comparisonReport({
     inputs: [A, B],
     options,
     verdict: 'unreadable',
@@ -96,7 +92,7 @@ export function failedComparison(
     pairing: { images: [], layers: [] },
     identicalBytes: null,
     stats: { elapsedMs: 0, bytesRead: 0, phase: 'final', layersScanned: 0, layersSkipped: 0, digestsVerified: false, verification: { state: 'skipped', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 } },
-  };
+  });
 }
 
 export const COMPARE_STATUS_TEXT: Record<RunStatus, string> = {
