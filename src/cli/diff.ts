@@ -5,7 +5,6 @@ import { useColor, useProgress } from './terminal';
 import { ProgressLine } from './progress-line';
 import { writeReport } from './output';
 import { openInput } from './open-input';
-import { CliError } from './errors';
 import { DIFF_EXIT, EXIT } from './exit-codes';
 import { createNodeEngine } from '../node/engine';
 import { PRESENTERS, comparisonOutcome } from '../present';
@@ -14,10 +13,6 @@ import { visible } from '../present/escape';
 export async function runDiff(cmd: Extract<Command, { name: 'diff' }>, io: CliIo, signal?: AbortSignal): Promise<number> {
   const [a, b] = await Promise.all([openInput(cmd.a), openInput(cmd.b)]);
   const engine = createNodeEngine({ size: cmd.threads ?? undefined });
-  if (!engine.compare) {
-    engine.dispose();
-    throw new CliError('diff: this build has no comparison engine yet (src/engine/compare.ts)');
-  }
   const progress = useProgress(io) ? new ProgressLine(io.stderr) : null;
   try {
     const report = await engine.compare(a, cmd.a, b, cmd.b, { signal, ignore: cmd.ignore, verify: cmd.verify, onProgress: (p) => progress?.update(p) });

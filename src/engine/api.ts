@@ -31,7 +31,7 @@ export interface CompareOptions extends InspectOptions {
 export interface Engine {
   inspect(file: Blob, name: string, opts?: InspectOptions): Promise<InspectionReport>;
   /** Compares two archives; resolves with the final report (also passed to onUpdate). */
-  compare?(a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions): Promise<ComparisonReport>;
+  compare(a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions): Promise<ComparisonReport>;
   /** Terminates the workers. */
   dispose(): void;
 }

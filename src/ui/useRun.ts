@@ -93,7 +93,6 @@ export function useRun(engine?: Engine) {
     let verifying = false;
     try {
       const e = await getEngine();
-      if (!e.compare) throw new Error('this engine cannot compare archives');
       report = await e.compare(a.blob, a.name, b.blob, b.name, {
         signal: controller.signal,
         onProgress,
