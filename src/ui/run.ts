@@ -3,8 +3,8 @@
  * engine itself could not be started (pure helpers; App holds the state).
  */
 import type { ErrorInfo } from '../io/errors';
-import { formatError } from '../io/errors';
 import { TOOL } from '../report/tool';
+import { emptyInput } from '../report/empty';
 import { SCHEMA_VERSION, type InspectionReport } from '../report/types';
 
 export type RunStatus = 'idle' | 'working' | 'done' | 'failed' | 'cancelled';
@@ -31,23 +31,7 @@ export function failureReport(name: string, size: number, e: unknown, component 
     tool: TOOL,
     kind: 'inspection',
     createdAt: new Date().toISOString(),
-    inputs: [
-      {
-        name,
-        size,
-        format: { outerCompression: null, layout: null, layoutLabel: null, notes: [], tar: null },
-        error: formatError(info),
-        errors: [info],
-        entries: [],
-        index: null,
-        dockerManifest: null,
-        repositories: null,
-        images: [],
-        files: null,
-        integrity: { done: false, ok: false, checks: [] },
-        stats: { bytesRead: 0, elapsedMs: 0 },
-      },
-    ],
+    inputs: [emptyInput(name, size, [info])],
   };
 }
 
