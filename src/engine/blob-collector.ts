@@ -7,7 +7,8 @@
  */
 import type { EntrySink } from '../formats/tar/parser';
 import type { TarEntry } from '../formats/tar/types';
-import { BlobSink, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
+import { BlobSink, type BlobHashers, type BlobResult } from './blob-sink';
+import type { DecoderFactory } from '../formats/decoder';
 
 export class BlobCollector {
   readonly blobs = new Map<string, BlobResult>();

@@ -5,7 +5,8 @@
  * hashing, so a corrupt layer still gets its blob digest, and the files read before the
  * error are kept.
  */
-import type { CompressionInfo, Decoder, Algorithm } from '../formats/compression';
+import type { CompressionInfo, Decoder } from '../formats/compression';
+import type { DecoderFactory } from '../formats/decoder';
 import { detectCompression } from '../formats/detect';
 import type { Sha256 } from '../hash/sha256';
 import type { Xxh64 } from '../hash/xxh64';
@@ -13,8 +14,6 @@ import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import { LayerSink, type LayerFacts } from './layer-sink';
 import type { FileRecord } from '../report/types';
 import type { TarHashRun } from '../kernels/tarhash';
-
-export type DecoderFactory = (algorithm: Algorithm, onData: (c: Uint8Array) => void) => Decoder;
 
 export interface BlobHashers {
   blob: Sha256;

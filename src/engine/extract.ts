@@ -15,8 +15,7 @@ import { readChunks, readRange, throwIfAborted } from '../io/read';
 import { detectCompression } from '../formats/detect';
 import type { Algorithm, Decoder } from '../formats/compression';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
-import type { DecoderFactory } from './blob-sink';
-import { prepareDecoders } from './decoders';
+import { prepareDecoders, type DecoderFactory } from '../formats/decoder';
 import { ExtractSink, EXTRACT_LIMIT, type ExtractWant, type ExtractedEntry } from './extract-sink';
 
 export type { ExtractWant, ExtractedEntry } from './extract-sink';

@@ -15,7 +15,7 @@ import { scanBlob } from './scan-blob';
 import { indexSeek } from './outer-seek';
 import { indexStream } from './outer-stream';
 import type { IndexResult } from './index-result';
-import { prepareDecoders } from './decoders';
+import { prepareDecoders } from '../formats/decoder';
 import type { TarHashRun } from '../kernels/tarhash';
 
 export interface JobOptions {

@@ -11,7 +11,8 @@ import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import { CaptureVisitor } from './outer-capture';
 import type { IndexResult } from './index-result';
 import { digestFiles } from './digest-files';
-import type { BlobHashers, DecoderFactory } from './blob-sink';
+import type { BlobHashers } from './blob-sink';
+import type { DecoderFactory } from '../formats/decoder';
 import { BlobCollector } from './blob-collector';
 
 const WINDOW = 1024 * 1024;

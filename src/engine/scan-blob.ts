@@ -19,7 +19,8 @@ import { readChunks, readRange, throwIfAborted } from '../io/read';
 import { detectCompression } from '../formats/detect';
 import { inflateFast, isDecompressionStreamAvailable } from '../formats/gzip/fast';
 import { toErrorInfo } from '../io/errors';
-import { BlobSink, fileHashers, type BlobHashers, type BlobResult, type DecoderFactory } from './blob-sink';
+import { BlobSink, fileHashers, type BlobHashers, type BlobResult } from './blob-sink';
+import type { DecoderFactory } from '../formats/decoder';
 import { LayerSink } from './layer-sink';
 import type { TarHashRun } from '../kernels/tarhash';
 
