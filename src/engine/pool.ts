@@ -5,7 +5,7 @@
  * never hang the page).
  */
 import * as Comlink from 'comlink';
-import type { EngineWorkerApi } from '../../workers/engine.worker';
+import type { EngineWorkerApi } from './worker-api';
 import type { JobRunner } from './runner';
 import type { ScanJobOptions, JobOptions } from './jobs';
 import type { IndexResult } from './index-result';

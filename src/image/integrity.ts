@@ -1,7 +1,7 @@
 /**
  * Integrity of an image archive, from the structure (ImageArchive) and the facts the engine
  * computed while scanning blobs. Pure: no bytes are read here.
- * Checks (report/types.ts IntegrityKind):
+ * Checks (IntegrityKind below):
  *  - reference: every blob a manifest, index or manifest.json names is in the archive;
  *  - blob-digest: a blob's sha256 equals the digest that names it (descriptor digest,
  *    `blobs/sha256/<hex>`, legacy `<hex>.json`, ggcr `<hex>.tar.gz`) — image-spec descriptor.md;
@@ -12,10 +12,27 @@
  * Digests of other algorithms (sha512) are not checked: the engine computes sha256 only.
  */
 import type { ErrorInfo } from '../io/errors';
-import type { IntegrityCheck } from '../report/types';
 import type { BlobRef, ImageArchive, IndexRecord } from './model';
 import { imageLabel } from './config';
 import { blobPath, isObject, parseDigest } from './resolve';
+
+/** One check's kind and result (part of the report: src/report re-exports them). */
+export type IntegrityKind =
+  | 'blob-digest' // bytes of a blob vs the digest that names it
+  | 'blob-size' // size of a blob vs its descriptor
+  | 'diff-id' // uncompressed layer vs config rootfs.diff_ids
+  | 'reference' // index -> manifest -> config/layers resolved
+  | 'layer-count'; // manifest layers vs config diff_ids
+
+export interface IntegrityCheck {
+  kind: IntegrityKind;
+  ok: boolean;
+  /** What was checked: "layer 2 of nginx:latest (blobs/sha256/ab12…)". */
+  subject: string;
+  expected?: string;
+  actual?: string;
+  message: string;
+}
 
 /** What the engine learnt about one outer entry holding a blob. */
 export interface BlobFacts {

@@ -13,7 +13,35 @@
  * Fast for 100,000+ entries: visible entries live in a Map, and a parent -> children index
  * makes removing a subtree cost the size of that subtree (no prefix scans over all paths).
  */
-import type { FileRecord, MergedFile, MergedFs } from '../report/types';
+import type { EntryType } from '../formats/tar/types';
+import type { FileRecord } from './file-record';
+
+/** The merged filesystem's records (part of the report: src/report re-exports them). */
+export interface MergedFile {
+  path: string;
+  type: EntryType;
+  size: number;
+  /** Layer (index) the visible version comes from. */
+  layer: number;
+  sha256?: string;
+  xxh64?: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: number;
+  linkname?: string;
+  /** Earlier layers whose version of this path is hidden by the visible one. */
+  overwrites?: number[];
+}
+
+export interface MergedFs {
+  files: MergedFile[];
+  /** Paths removed by whiteouts (and opaque directories), with the layer that removed them. */
+  deleted: { path: string; layer: number; size: number; byLayer: number }[];
+  /** Bytes in lower layers hidden by later layers (overwritten or deleted). */
+  wastedBytes: number;
+  totalBytes: number;
+}
 
 interface Node {
   rec: FileRecord;

@@ -3,56 +3,24 @@
  * docs/inspection-report.schema.json). Presenters (UI, JSON, later HTML/Markdown/CLI)
  * are pure functions of it; none of them re-reads an archive.
  */
-import type { EntryType, TarHeaderFormat } from '../formats/tar/types';
 import type { CompressionInfo } from '../formats/compression';
 import type { ErrorInfo } from '../io/errors';
 import type { Descriptor, HistoryEntry, LayoutId, Platform, ImageKind } from '../image/model';
+import type { FileRecord } from '../image/file-record';
+import type { MergedFs } from '../image/merge';
+import type { IntegrityCheck } from '../image/integrity';
+
+// The records image/ produces are declared there (image sits below report in src/README.md's
+// layers) and are part of this contract as they are.
+export type { FileRecord } from '../image/file-record';
+export type { MergedFile, MergedFs } from '../image/merge';
+export type { IntegrityCheck, IntegrityKind } from '../image/integrity';
 
 export const SCHEMA_VERSION = 1;
 
 export interface ToolInfo {
   name: 'tarscope';
   version: string;
-}
-
-/** One entry of a tar (the outer archive or a layer), every header field kept. */
-export interface FileRecord {
-  /** Normalised path: no leading "./" or "/", no trailing "/". */
-  path: string;
-  /** Name exactly as the header gave it. */
-  rawName: string;
-  type: EntryType;
-  typeflag: string;
-  size: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  uname: string;
-  gname: string;
-  mtime: number;
-  atime?: number;
-  ctime?: number;
-  linkname?: string;
-  devmajor?: number;
-  devminor?: number;
-  realSize?: number;
-  format: TarHeaderFormat;
-  longName?: 'pax' | 'gnu' | 'prefix';
-  pax?: Record<string, string>;
-  paxHeaderName?: string;
-  xattrs?: Record<string, string>;
-  base256?: string[];
-  /** Byte offset of the entry's first header block in the tar it lives in. */
-  offset: number;
-  /** 0-based position in that tar. */
-  index: number;
-  /** SHA-256 (hex) of the content, for regular files whose content was read (inspections;
-   *  a comparison's fast scan leaves it out and decides equality with `xxh64`). */
-  sha256?: string;
-  /** XXH64 (seed 0, hex as `xxhsum -H1` prints it) of the content: the equality hash. */
-  xxh64?: string;
-  /** OCI whiteouts: ".wh.<name>" deletes <name>; ".wh..wh..opq" makes the directory opaque. */
-  whiteout?: 'file' | 'opaque';
 }
 
 export interface LayerReport {
@@ -85,32 +53,6 @@ export interface LayerReport {
   deferred?: 'same-digest';
 }
 
-export interface MergedFile {
-  path: string;
-  type: EntryType;
-  size: number;
-  /** Layer (index) the visible version comes from. */
-  layer: number;
-  sha256?: string;
-  xxh64?: string;
-  mode: number;
-  uid: number;
-  gid: number;
-  mtime: number;
-  linkname?: string;
-  /** Earlier layers whose version of this path is hidden by the visible one. */
-  overwrites?: number[];
-}
-
-export interface MergedFs {
-  files: MergedFile[];
-  /** Paths removed by whiteouts (and opaque directories), with the layer that removed them. */
-  deleted: { path: string; layer: number; size: number; byLayer: number }[];
-  /** Bytes in lower layers hidden by later layers (overwritten or deleted). */
-  wastedBytes: number;
-  totalBytes: number;
-}
-
 export interface ImageReport {
   kind: ImageKind;
   tags: string[];
@@ -128,23 +70,6 @@ export interface ImageReport {
   layers: LayerReport[];
   merged: MergedFs | null;
   attests?: string;
-}
-
-export type IntegrityKind =
-  | 'blob-digest' // bytes of a blob vs the digest that names it
-  | 'blob-size' // size of a blob vs its descriptor
-  | 'diff-id' // uncompressed layer vs config rootfs.diff_ids
-  | 'reference' // index -> manifest -> config/layers resolved
-  | 'layer-count'; // manifest layers vs config diff_ids
-
-export interface IntegrityCheck {
-  kind: IntegrityKind;
-  ok: boolean;
-  /** What was checked: "layer 2 of nginx:latest (blobs/sha256/ab12…)". */
-  subject: string;
-  expected?: string;
-  actual?: string;
-  message: string;
 }
 
 export interface OuterEntryRecord extends FileRecord {

@@ -1,0 +1,91 @@
+/**
+ * The engine Worker's API: the jobs (index an archive, scan a blob, extract files from a
+ * blob, compression forensics of two blobs) as Comlink exposes them. Declared here rather
+ * than in the Worker file so that the pool (pool.ts) derives its type without importing
+ * workers/, which sits above engine/ (src/README.md): workers/engine.worker.ts exposes this
+ * object, in a Web Worker and (through src/node/engine-thread.ts) in a worker_thread.
+ * One job at a time per worker (the pool guarantees it); cancellation by job id, because
+ * an AbortSignal cannot cross postMessage.
+ */
+import * as Comlink from 'comlink';
+import { indexArchive, scanBlobJob, type ScanJobOptions } from './jobs';
+import type { IndexResult } from './index-result';
+import type { BlobResult } from './blob-sink';
+import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from './extract';
+import { forensicsJob, type ForensicsOptions, type ForensicsResult, type ForensicsSide } from './forensics';
+import { batchBytes } from './batch-bytes';
+
+const controllers = new Map<number, AbortController>();
+
+async function withJob<T>(jobId: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  controllers.set(jobId, ac);
+  try {
+    return await run(ac.signal);
+  } finally {
+    controllers.delete(jobId);
+  }
+}
+
+export const engineWorkerApi = {
+  index(jobId: number, file: Blob, hashFiles: boolean, onBytes?: (n: number) => void): Promise<IndexResult> {
+    return withJob(jobId, async (signal) => {
+      const b = batchBytes(onBytes);
+      try {
+        return await indexArchive(file, { signal, onBytes: b.add, hashFiles });
+      } finally {
+        b.flush();
+      }
+    });
+  },
+  scan(
+    jobId: number,
+    blob: Blob,
+    opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>,
+    onBytes?: (n: number) => void,
+  ): Promise<BlobResult> {
+    return withJob(jobId, async (signal) => {
+      const b = batchBytes(onBytes);
+      try {
+        return await scanBlobJob(blob, { ...opts, signal, onBytes: b.add });
+      } finally {
+        b.flush();
+      }
+    });
+  },
+  extract(
+    jobId: number,
+    blob: Blob,
+    opts: Omit<ExtractOptions, 'signal' | 'onBytes'>,
+    onBytes?: (n: number) => void,
+  ): Promise<ExtractResult> {
+    return withJob(jobId, async (signal) => {
+      const b = batchBytes(onBytes);
+      try {
+        const r = await extractJob(blob, { ...opts, signal, onBytes: b.add });
+        // The bytes move to the caller instead of being copied (STYLE.md: comlink, transfer()).
+        return Comlink.transfer(r, extractTransferables(r));
+      } finally {
+        b.flush();
+      }
+    });
+  },
+  forensics(
+    jobId: number,
+    blobA: Blob,
+    infoA: ForensicsSide['info'],
+    blobB: Blob,
+    infoB: ForensicsSide['info'],
+    opts: Omit<ForensicsOptions, 'signal'>,
+  ): Promise<ForensicsResult> {
+    return withJob(jobId, (signal) => forensicsJob({ blob: blobA, info: infoA }, { blob: blobB, info: infoB }, { ...opts, signal }));
+  },
+  cancel(jobId: number): void {
+    controllers.get(jobId)?.abort();
+  },
+  ping(): string {
+    return 'pong';
+  },
+};
+
+export type EngineWorkerApi = typeof engineWorkerApi;
