@@ -5,7 +5,7 @@
  */
 import type { Progress } from '../engine/progress';
 import type { Stream } from './terminal';
-import { bytes, duration } from '../present/format';
+import { formatBytes, formatDurationMs } from '../present/format';
 import { visible } from '../present/escape';
 
 const PHASE: Record<Progress['phase'], string> = { index: 'reading structure', layers: 'reading layers', verify: 'verifying digests', done: 'done' };
@@ -13,11 +13,11 @@ const PHASE: Record<Progress['phase'], string> = { index: 'reading structure', l
 /** One line, without control characters, at most `width` characters. */
 export function progressText(p: Progress, width = 100): string {
   const pct = p.bytesTotal > 0 ? Math.min(100, Math.floor((p.bytesDone / p.bytesTotal) * 100)) : 0;
-  const left = p.rate > 0 && p.bytesTotal > p.bytesDone ? duration(((p.bytesTotal - p.bytesDone) / p.rate) * 1000) : '—';
+  const left = p.rate > 0 && p.bytesTotal > p.bytesDone ? formatDurationMs(((p.bytesTotal - p.bytesDone) / p.rate) * 1000) : '—';
   const parts = [
     `tarscope: ${PHASE[p.phase] ?? p.phase}`,
-    `${bytes(p.bytesDone)} / ${bytes(p.bytesTotal)} (${pct}%)`,
-    `${bytes(p.rate)}/s`,
+    `${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)} (${pct}%)`,
+    `${formatBytes(p.rate)}/s`,
     `ETA ${left}`,
   ];
   let line = parts.join('  ');

@@ -7,7 +7,7 @@
 import type { InputReport, IntegrityCheck, ImageReport } from '../report/types';
 import type { ErrorInfo } from '../io/errors';
 import type { ComparisonReport, Difference, Subject } from '../compare/types';
-import { epoch, jsonValue, layerName } from './format';
+import { formatUnixTime, jsonValue, layerName } from './format';
 
 export interface InputFacts {
   name: string;
@@ -109,15 +109,15 @@ export function differenceGroups(differences: Difference[]): DifferenceGroup[] {
     });
 }
 
-/** "app:1 (linux/amd64) · layer 2 · etc/passwd" — where a difference lives. */
+/** "app:1 (linux/amd64) · layer #2 · etc/passwd" — where a difference lives (as the page says it). */
 export function scopeText(d: Difference): string {
   const s = d.scope;
   const parts: string[] = [];
   if (s.image) parts.push(s.image);
   if (s.layerA !== undefined || s.layerB !== undefined) {
-    if (s.layerA === s.layerB || s.layerB === undefined) parts.push(layerName(s.layerA!));
-    else if (s.layerA === undefined) parts.push(`${layerName(s.layerB)} (B)`);
-    else parts.push(`${layerName(s.layerA)} (A) ↔ ${layerName(s.layerB)} (B)`);
+    if (s.layerA === s.layerB || s.layerB === undefined) parts.push(`layer ${layerName(s.layerA)}`);
+    else if (s.layerA === undefined) parts.push(`layer ${layerName(s.layerB)} (B)`);
+    else parts.push(`layer ${layerName(s.layerA)} (A) ↔ ${layerName(s.layerB)} (B)`);
   }
   if (s.path) parts.push(s.path);
   return parts.join(' · ');
@@ -128,7 +128,7 @@ const TIME_FIELDS = /(^|\.)(mtime|atime|ctime)$/;
 /** A difference's values as text: epoch seconds of time fields as dates. */
 export function valueText(d: Difference, side: 'a' | 'b', max = 200): string {
   const v = d[side];
-  if (typeof v === 'number' && d.field && TIME_FIELDS.test(d.field)) return epoch(v);
+  if (typeof v === 'number' && d.field && TIME_FIELDS.test(d.field)) return formatUnixTime(v);
   return jsonValue(v, max);
 }
 

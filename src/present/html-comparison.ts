@@ -5,7 +5,8 @@
  */
 import type { ComparisonReport, Cause, Evidence, ContentEvidence } from '../compare/types';
 import { h, text, trusted, type Html } from './html-kit';
-import { bytes, count, duration, ignoredText, plural, VERDICT_TEXT } from './format';
+import { formatBytes, formatCount, formatDurationMs, plural } from './format';
+import { VERDICT_TEXT, ignoredText } from './comparison-words';
 import { changeText, differenceGroups, scopeText, verificationText } from './facts';
 import { comparisonOutcome } from './outcome';
 
@@ -21,7 +22,7 @@ export function verdictBanner(r: ComparisonReport): Html {
 <p>${text(r.headline, 2000)}</p>
 ${ignored ? h`<p class="muted">Ignoring ${ignored}.</p>` : ''}
 ${r.stats.phase === 'preliminary' ? h`<p class="warn">Preliminary: layer contents not compared yet.</p>` : ''}
-<p class="muted small">Read ${bytes(r.stats.bytesRead)} in ${duration(r.stats.elapsedMs)}; ${plural(r.stats.layersScanned, 'layer blob')} scanned${verificationText(r) ? `; ${verificationText(r)}` : ''}.</p></section>`;
+<p class="muted small">Read ${formatBytes(r.stats.bytesRead)} in ${formatDurationMs(r.stats.elapsedMs)}; ${plural(r.stats.layersScanned, 'layer blob')} scanned${verificationText(r) ? `; ${verificationText(r)}` : ''}.</p></section>`;
 }
 
 export function causesSection(r: ComparisonReport): Html {
@@ -59,13 +60,13 @@ function detail(d: ContentEvidence): Html {
         )}`,
       )}${d.truncated ? h`<span class="hunk">… (truncated)</span>` : ''}</pre>`;
     case 'hex':
-      return h`<pre>offset ${count(d.offset)} (${count(d.length)} bytes)
+      return h`<pre>offset ${formatCount(d.offset)} (${formatCount(d.length)} bytes)
 A ${text(d.a, 4000)}
 B ${text(d.b, 4000)}</pre>`;
     case 'recognised':
       return h`<p class="small"><strong>${d.what}</strong>: ${d.detail}</p>`;
     case 'compression':
-      return h`<p class="small">${d.detail}${d.divergesAt !== undefined ? `; the streams diverge at byte ${count(d.divergesAt)}` : ''}${d.matchesZlibLevel != null ? `; matches zlib level ${d.matchesZlibLevel}` : ''}</p>`;
+      return h`<p class="small">${d.detail}${d.divergesAt !== undefined ? `; the streams diverge at byte ${formatCount(d.divergesAt)}` : ''}${d.matchesZlibLevel != null ? `; matches zlib level ${d.matchesZlibLevel}` : ''}</p>`;
     default:
       return h``;
   }
@@ -74,15 +75,15 @@ B ${text(d.b, 4000)}</pre>`;
 export function differencesSection(r: ComparisonReport): Html {
   const groups = differenceGroups(r.differences);
   if (!groups.length) return h``;
-  return h`<h2>Differences by level (${count(r.differences.length)})</h2>${groups.map((g) => {
+  return h`<h2>Differences by level (${formatCount(r.differences.length)})</h2>${groups.map((g) => {
     const shown = g.differences.slice(0, MAX_DIFFERENCE_ROWS);
     const more = g.differences.length - shown.length;
     const rows = shown.map(
       (d) => h`<tr><td><code>${scopeText(d) || '—'}</code></td><td>${d.kind}</td><td><code>${text(changeText(d, 400), 1000)}</code></td>
 <td class="small muted">${d.follows ? h`follows <code>${d.follows}</code>` : ''}</td></tr>`,
     );
-    return h`<details><summary>${g.label} (${count(g.differences.length)}${g.consequences ? `, ${count(g.consequences)} consequences` : ''})</summary>
+    return h`<details><summary>${g.label} (${formatCount(g.differences.length)}${g.consequences ? `, ${formatCount(g.consequences)} consequences` : ''})</summary>
 <table><thead><tr><th>where</th><th>kind</th><th>change</th><th></th></tr></thead><tbody>${rows}</tbody></table>
-${more > 0 ? h`<p class="muted">… ${count(more)} more in the embedded JSON report.</p>` : ''}</details>`;
+${more > 0 ? h`<p class="muted">… ${formatCount(more)} more in the embedded JSON report.</p>` : ''}</details>`;
   })}`;
 }

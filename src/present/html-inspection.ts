@@ -5,7 +5,7 @@
  */
 import type { InputReport, ImageReport, FileRecord, MergedFile } from '../report/types';
 import { h, join, text, trusted, type Html } from './html-kit';
-import { bytes, count, epoch, mediaShort, plural, platform, shortDigest, compression } from './format';
+import { formatBytes, formatCount, formatUnixTime, compactMediaType, plural, formatPlatform, truncatedDigest, compressionName } from './format';
 import { inputFacts } from './facts';
 
 /** Rows of a file listing shown before "… N more in the embedded JSON". */
@@ -20,9 +20,9 @@ export function inputsTable(inputs: InputReport[], labels?: string[]): Html {
         ? h`<span class="bad">✗ ${f.failed.length} of ${plural(f.checks, 'check')} failed</span>`
         : h`<span class="ok">✓ ${plural(f.checks, 'check')} passed</span>`;
     return h`<tr>${labels ? h`<th>${labels[i]}</th>` : ''}<td><code>${f.name}</code>${f.error ? h`<div class="bad small">${f.error}</div>` : ''}</td>
-<td class="num" title="${count(f.size)} bytes">${bytes(f.size)}</td><td>${f.layout}</td><td>${f.compression}</td>
+<td class="num" title="${formatCount(f.size)} bytes">${formatBytes(f.size)}</td><td>${f.layout}</td><td>${f.compression}</td>
 <td class="num">${f.images}${f.attestations ? ` (+${f.attestations} attestations)` : ''}</td><td class="num">${f.layers}</td>
-<td class="num">${f.files == null ? '—' : count(f.files)}</td><td>${integrity}</td></tr>`;
+<td class="num">${f.files == null ? '—' : formatCount(f.files)}</td><td>${integrity}</td></tr>`;
   });
   return h`<table><thead><tr>${labels ? h`<th></th>` : ''}<th>archive</th><th class="num">size</th><th>layout</th><th>compression</th>
 <th class="num">images</th><th class="num">layers</th><th class="num">files</th><th>integrity</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -32,12 +32,12 @@ export function inputDetail(input: InputReport): Html {
   const f = inputFacts(input);
   const fmt = input.format;
   const facts = h`<dl>
-<dt>size</dt><dd>${bytes(input.size)} <span class="muted">(${count(input.size)} bytes)</span></dd>
+<dt>size</dt><dd>${formatBytes(input.size)} <span class="muted">(${formatCount(input.size)} bytes)</span></dd>
 <dt>layout</dt><dd>${f.layout}</dd>
-<dt>compression</dt><dd>${compression(fmt.outerCompression)}</dd>
-${fmt.tar ? h`<dt>outer tar</dt><dd>${plural(fmt.tar.entries, 'entry', 'entries')}${fmt.tar.sawEndMarker ? '' : ', no end-of-archive marker'}${fmt.tar.trailingGarbage ? `, ${count(fmt.tar.trailingBytes)} trailing bytes` : ''}</dd>` : ''}
+<dt>compression</dt><dd>${compressionName(fmt.outerCompression)}</dd>
+${fmt.tar ? h`<dt>outer tar</dt><dd>${plural(fmt.tar.entries, 'entry', 'entries')}${fmt.tar.sawEndMarker ? '' : ', no end-of-archive marker'}${fmt.tar.trailingGarbage ? `, ${formatCount(fmt.tar.trailingBytes)} trailing bytes` : ''}</dd>` : ''}
 ${fmt.notes.length ? h`<dt>notes</dt><dd>${join(fmt.notes.map((n) => h`<div>${n}</div>`))}</dd>` : ''}
-<dt>read</dt><dd>${bytes(input.stats.bytesRead)}</dd>
+<dt>read</dt><dd>${formatBytes(input.stats.bytesRead)}</dd>
 </dl>`;
   return h`${facts}${errors(input)}${integrity(input)}${input.images.map(image)}${input.files ? fileList('Files', input.files) : ''}`;
 }
@@ -62,34 +62,34 @@ function integrity(input: InputReport): Html | '' {
 }
 
 function image(img: ImageReport): Html {
-  const title = img.tags.length ? img.tags.join(', ') : shortDigest(img.manifest?.digest);
+  const title = img.tags.length ? img.tags.join(', ') : truncatedDigest(img.manifest?.digest);
   const layers = img.layers.map(
-    (l) => h`<tr><td class="num">${l.index + 1}</td><td><code class="digest" title="${l.digest ?? ''}">${shortDigest(l.digest)}</code></td><td>${mediaShort(l.mediaType)}</td>
-<td>${compression(l.compression)}</td><td class="num">${bytes(l.size)}</td><td class="num">${bytes(l.uncompressedSize)}</td>
-<td class="num">${l.fileCount == null ? '—' : count(l.fileCount)}</td><td><code class="digest" title="${l.diffId ?? ''}">${shortDigest(l.diffId)}</code></td>
+    (l) => h`<tr><td class="num">${l.index + 1}</td><td><code class="digest" title="${l.digest ?? ''}">${truncatedDigest(l.digest)}</code></td><td>${compactMediaType(l.mediaType)}</td>
+<td>${compressionName(l.compression)}</td><td class="num">${formatBytes(l.size)}</td><td class="num">${formatBytes(l.uncompressedSize)}</td>
+<td class="num">${l.fileCount == null ? '—' : formatCount(l.fileCount)}</td><td><code class="digest" title="${l.diffId ?? ''}">${truncatedDigest(l.diffId)}</code></td>
 <td>${l.createdBy ? h`<code>${text(l.createdBy, 300)}</code>` : ''}${l.error ? h`<div class="bad small">${l.error.message}</div>` : ''}</td></tr>`,
   );
   const history = img.history.map(
     (e, i) => h`<tr><td class="num">${i + 1}</td><td>${e.created ?? ''}</td><td><code>${text(e.created_by ?? '', 2000)}</code></td><td>${e.empty_layer ? 'empty layer' : ''}</td></tr>`,
   );
   return h`<h3>Image <code>${title}</code>${img.kind === 'attestation' ? h` <span class="muted">(attestation)</span>` : ''}</h3>
-<dl><dt>platform</dt><dd>${platform(img.platform)}</dd><dt>created</dt><dd>${img.created ?? '—'}</dd>
+<dl><dt>platform</dt><dd>${formatPlatform(img.platform)}</dd><dt>created</dt><dd>${img.created ?? '—'}</dd>
 <dt>manifest</dt><dd><code>${img.manifest?.digest ?? '—'}</code> ${img.manifest?.mediaType ? h`<span class="muted">${img.manifest.mediaType}</span>` : ''}</dd>
 <dt>config</dt><dd><code>${img.config.digest ?? '—'}</code></dd></dl>
 ${img.layers.length ? h`<table><thead><tr><th class="num">#</th><th>digest</th><th>media type</th><th>compression</th><th class="num">size</th><th class="num">uncompressed</th><th class="num">files</th><th>diff_id</th><th>created by</th></tr></thead><tbody>${layers}</tbody></table>` : ''}
 ${history.length ? h`<details><summary>History (${history.length})</summary><table><thead><tr><th class="num">#</th><th>created</th><th>created by</th><th></th></tr></thead><tbody>${history}</tbody></table></details>` : ''}
-${img.merged ? fileList(`Merged filesystem (${count(img.merged.files.length)} files, ${bytes(img.merged.totalBytes)}${img.merged.wastedBytes ? `; ${bytes(img.merged.wastedBytes)} hidden by later layers` : ''})`, img.merged.files) : ''}`;
+${img.merged ? fileList(`Merged filesystem (${formatCount(img.merged.files.length)} files, ${formatBytes(img.merged.totalBytes)}${img.merged.wastedBytes ? `; ${formatBytes(img.merged.wastedBytes)} hidden by later layers` : ''})`, img.merged.files) : ''}`;
 }
 
 function fileList(title: string, files: (FileRecord | MergedFile)[]): Html {
   const shown = files.slice(0, MAX_FILE_ROWS);
   const rows = shown.map(
     (f) => h`<tr><td><code>${f.path}</code>${f.linkname !== undefined ? h` → <code>${f.linkname}</code>` : ''}</td><td>${f.type}</td>
-<td class="num">${bytes(f.size)}</td><td class="mono">${(f.mode & 0o7777).toString(8).padStart(4, '0')}</td><td class="num">${f.uid}:${f.gid}</td>
-<td>${epoch(f.mtime)}</td>${'layer' in f ? h`<td class="num">${f.layer + 1}</td>` : ''}</tr>`,
+<td class="num">${formatBytes(f.size)}</td><td class="mono">${(f.mode & 0o7777).toString(8).padStart(4, '0')}</td><td class="num">${f.uid}:${f.gid}</td>
+<td>${formatUnixTime(f.mtime)}</td>${'layer' in f ? h`<td class="num">${f.layer + 1}</td>` : ''}</tr>`,
   );
   const more = files.length - shown.length;
   const layerHead = files.length && 'layer' in files[0] ? h`<th class="num">layer</th>` : '';
   return h`<details><summary>${title}</summary><table><thead><tr><th>path</th><th>type</th><th class="num">size</th><th>mode</th><th class="num">uid:gid</th><th>mtime</th>${layerHead}</tr></thead>
-<tbody>${rows}</tbody></table>${more > 0 ? h`<p class="muted">… ${count(more)} more in the embedded JSON report.</p>` : ''}</details>`;
+<tbody>${rows}</tbody></table>${more > 0 ? h`<p class="muted">… ${formatCount(more)} more in the embedded JSON report.</p>` : ''}</details>`;
 }

@@ -12,7 +12,8 @@
 import type { InspectionReport, InputReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { htmlText, md, mdFence } from './escape';
-import { bytes, count, ignoredText, mediaShort, plural, platform, shortDigest } from './format';
+import { formatBytes, formatCount, compactMediaType, plural, formatPlatform, truncatedDigest } from './format';
+import { ignoredText } from './comparison-words';
 import { differenceGroups, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 
@@ -61,7 +62,7 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
   const out = [
     `### tarscope: ${mark} — ${code(r.verdict)}`,
     '',
-    `**A** ${md(A.name, 200)} (${bytes(A.size)}, ${md(A.layout)}) · **B** ${md(B.name, 200)} (${bytes(B.size)}, ${md(B.layout)})`,
+    `**A** ${md(A.name, 200)} (${formatBytes(A.size)}, ${md(A.layout)}) · **B** ${md(B.name, 200)} (${formatBytes(B.size)}, ${md(B.layout)})`,
     '',
     `> ${md(r.headline, 600)}`,
     '',
@@ -78,8 +79,8 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
   if (r.causes.length) {
     out.push('| # | cause | level | count | summary |', '|--:|---|---|--:|---|');
     r.causes.forEach((c, i) => {
-      const cons = c.consequences ? ` (+${count(c.consequences)})` : '';
-      out.push(`| ${i + 1} | ${code(c.id)} | ${cell(c.level)} | ${count(c.count)}${cons} | ${cell(c.summary, 300)} |`);
+      const cons = c.consequences ? ` (+${formatCount(c.consequences)})` : '';
+      out.push(`| ${i + 1} | ${code(c.id)} | ${cell(c.level)} | ${formatCount(c.count)}${cons} | ${cell(c.summary, 300)} |`);
     });
     out.push('');
     if (b.evidence > 0) for (const c of r.causes) out.push(...causeDetails(c, b));
@@ -94,7 +95,7 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
   }
   const groups = differenceGroups(r.differences);
   if (groups.length) {
-    out.push(`<sub>${count(r.differences.length)} differences: ${groups.map((g) => `${htmlText(g.label)} ${count(g.differences.length)}`).join(' · ')} · tarscope ${htmlText(r.tool.version)}</sub>`, '');
+    out.push(`<sub>${formatCount(r.differences.length)} differences: ${groups.map((g) => `${htmlText(g.label)} ${formatCount(g.differences.length)}`).join(' · ')} · tarscope ${htmlText(r.tool.version)}</sub>`, '');
   }
   return out.join('\n');
 }
@@ -149,7 +150,7 @@ function renderInspection(r: InspectionReport, b: Budget): string {
     const f = inputFacts(input);
     const integrity = f.checks ? (f.failed.length ? `❌ ${f.failed.length} of ${f.checks} failed` : `✅ ${f.checks} passed`) : '—';
     out.push(
-      `| ${cell(f.name)} | ${bytes(f.size)} | ${cell(f.layout)} | ${cell(f.compression)} | ${f.images}${f.attestations ? ` (+${f.attestations} attestations)` : ''} | ${f.layers} | ${f.files == null ? '—' : count(f.files)} | ${integrity} |`,
+      `| ${cell(f.name)} | ${formatBytes(f.size)} | ${cell(f.layout)} | ${cell(f.compression)} | ${f.images}${f.attestations ? ` (+${f.attestations} attestations)` : ''} | ${f.layers} | ${f.files == null ? '—' : formatCount(f.files)} | ${integrity} |`,
     );
   }
   out.push('');
@@ -165,7 +166,7 @@ function inputSections(input: InputReport, b: Budget): string[] {
   if (f.failed.length) {
     out.push(`#### Integrity failures in ${md(f.name, 200)}`, '', '| check | subject | expected | actual |', '|---|---|---|---|');
     for (const c of f.failed.slice(0, 50)) out.push(`| ${cell(c.kind)} | ${cell(c.subject, 200)} | ${cell(c.expected)} | ${cell(c.actual)} |`);
-    if (f.failed.length > 50) out.push(`| … | ${count(f.failed.length - 50)} more | | |`);
+    if (f.failed.length > 50) out.push(`| … | ${formatCount(f.failed.length - 50)} more | | |`);
     out.push('');
   }
   if (f.errors.length) {
@@ -178,17 +179,17 @@ function inputSections(input: InputReport, b: Budget): string[] {
     out.push('| image | platform | created | layers | manifest |', '|---|---|---|--:|---|');
     for (const img of images) {
       const tags = img.tags.length ? img.tags.map((t) => md(t, 120)).join(', ') : '_untagged_';
-      out.push(`| ${tags}${img.kind === 'attestation' ? ' (attestation)' : ''} | ${cell(platform(img.platform))} | ${cell(img.created)} | ${img.layers.length} | ${cell(shortDigest(img.manifest?.digest))} |`);
+      out.push(`| ${tags}${img.kind === 'attestation' ? ' (attestation)' : ''} | ${cell(formatPlatform(img.platform))} | ${cell(img.created)} | ${img.layers.length} | ${cell(truncatedDigest(img.manifest?.digest))} |`);
     }
     out.push('');
   }
   if (b.layers) {
     for (const img of images.filter((i) => i.layers.length)) {
-      const label = img.tags[0] ?? shortDigest(img.manifest?.digest);
+      const label = img.tags[0] ?? truncatedDigest(img.manifest?.digest);
       out.push(`<details><summary>Layers of ${htmlText(label, 120)} (${img.layers.length})</summary>`, '');
       out.push('| # | digest | media type | size | files | created by |', '|--:|---|---|--:|--:|---|');
       for (const l of img.layers) {
-        out.push(`| ${l.index + 1} | ${cell(shortDigest(l.digest))} | ${cell(mediaShort(l.mediaType))} | ${bytes(l.size)} | ${l.fileCount == null ? '—' : count(l.fileCount)} | ${cell(l.createdBy, 100)} |`);
+        out.push(`| ${l.index + 1} | ${cell(truncatedDigest(l.digest))} | ${cell(compactMediaType(l.mediaType))} | ${formatBytes(l.size)} | ${l.fileCount == null ? '—' : formatCount(l.fileCount)} | ${cell(l.createdBy, 100)} |`);
       }
       out.push('', '</details>', '');
     }

@@ -6,7 +6,8 @@
 import type { InspectionReport, InputReport, ImageReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { visible } from './escape';
-import { bytes, count, duration, ignoredText, mediaShort, plural, platform, shortDigest, compression } from './format';
+import { formatBytes, formatCount, formatDurationMs, compactMediaType, plural, formatPlatform, truncatedDigest, compressionName, layerName } from './format';
+import { ignoredText } from './comparison-words';
 import { differenceGroups, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 
@@ -51,7 +52,7 @@ export function inspectionText(r: InspectionReport, o: TextOptions = {}): string
 
 function inputBlock(input: InputReport, p: Paint): string[] {
   const f = inputFacts(input);
-  const out = [`${p.bold(v(f.name))}  ${bytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${input.format.tar ? ` · ${plural(input.format.tar.entries, 'entry', 'entries')}` : ''}`];
+  const out = [`${p.bold(v(f.name))}  ${formatBytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${input.format.tar ? ` · ${plural(input.format.tar.entries, 'entry', 'entries')}` : ''}`];
   if (f.error) out.push(`  ${p.red('error')} ${v(f.error, 400)}`);
   if (f.checks) {
     out.push(
@@ -68,12 +69,12 @@ function inputBlock(input: InputReport, p: Paint): string[] {
   for (const img of input.images) out.push(...imageBlock(img, p));
   if (input.files) {
     const total = input.files.reduce((n, x) => n + x.size, 0);
-    out.push(`  files ${count(input.files.length)} (${bytes(total)} of content)`);
+    out.push(`  files ${formatCount(input.files.length)} (${formatBytes(total)} of content)`);
   }
   if (f.errors.length) {
     out.push(`  ${p.red(plural(f.errors.length, 'error'))}`);
     for (const e of f.errors.slice(0, 20)) out.push(`    ${v(e.message, 400)}${e.path && !e.message.includes(e.path) ? ` (in ${v(e.path)})` : ''}`);
-    if (f.errors.length > 20) out.push(`    … and ${count(f.errors.length - 20)} more`);
+    if (f.errors.length > 20) out.push(`    … and ${formatCount(f.errors.length - 20)} more`);
   }
   return out;
 }
@@ -81,24 +82,24 @@ function inputBlock(input: InputReport, p: Paint): string[] {
 function imageBlock(img: ImageReport, p: Paint): string[] {
   const name = img.tags.length ? img.tags.map((t) => v(t)).join(', ') : '(untagged)';
   const kind = img.kind === 'attestation' ? p.dim(' attestation') : '';
-  const out = [`  ${p.bold('image')} ${name}${kind}  ${v(platform(img.platform))}${img.created ? `  created ${v(img.created, 40)}` : ''}`];
-  out.push(`    manifest ${v(shortDigest(img.manifest?.digest))}  config ${v(shortDigest(img.config.digest))}`);
+  const out = [`  ${p.bold('image')} ${name}${kind}  ${v(formatPlatform(img.platform))}${img.created ? `  created ${v(img.created, 40)}` : ''}`];
+  out.push(`    manifest ${v(truncatedDigest(img.manifest?.digest))}  config ${v(truncatedDigest(img.config.digest))}`);
   if (!img.layers.length) return out;
   const rows = img.layers.map((l) => [
     String(l.index + 1),
-    v(shortDigest(l.digest)),
-    v(mediaShort(l.mediaType), 30),
-    v(compression(l.compression), 12),
-    bytes(l.size),
-    l.fileCount == null ? '—' : count(l.fileCount),
+    v(truncatedDigest(l.digest)),
+    v(compactMediaType(l.mediaType), 30),
+    v(compressionName(l.compression), 12),
+    formatBytes(l.size),
+    l.fileCount == null ? '—' : formatCount(l.fileCount),
     v(l.createdBy ?? '', 60),
   ]);
   out.push(...table(['#', 'digest', 'media type', 'compr.', 'size', 'files', 'created by'], rows, '    ', p));
-  for (const l of img.layers) if (l.error) out.push(`    ${p.red(`layer ${l.index + 1}:`)} ${v(l.error.message, 400)}`);
+  for (const l of img.layers) if (l.error) out.push(`    ${p.red(`layer ${layerName(l.index)}:`)} ${v(l.error.message, 400)}`);
   if (img.merged) {
     out.push(
-      `    merged filesystem ${plural(img.merged.files.length, 'file')}, ${bytes(img.merged.totalBytes)}` +
-        (img.merged.wastedBytes ? `; ${bytes(img.merged.wastedBytes)} hidden by later layers` : ''),
+      `    merged filesystem ${plural(img.merged.files.length, 'file')}, ${formatBytes(img.merged.totalBytes)}` +
+        (img.merged.wastedBytes ? `; ${formatBytes(img.merged.wastedBytes)} hidden by later layers` : ''),
     );
   }
   return out;
@@ -121,7 +122,7 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   const out: string[] = [];
   r.inputs.forEach((input, i) => {
     const f = inputFacts(input);
-    out.push(`${p.dim(i ? 'B' : 'A')}  ${p.bold(v(f.name))}  ${bytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${f.error ? `  ${p.red(v(f.error, 300))}` : ''}`);
+    out.push(`${p.dim(i ? 'B' : 'A')}  ${p.bold(v(f.name))}  ${formatBytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${f.error ? `  ${p.red(v(f.error, 300))}` : ''}`);
   });
   out.push('');
   const outcome = comparisonOutcome(r);
@@ -136,10 +137,10 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   }
   const groups = differenceGroups(r.differences);
   if (groups.length) {
-    out.push('', `${p.bold('Differences')} ${count(r.differences.length)}: ${groups.map((g) => `${v(g.label)} ${count(g.differences.length)}`).join(', ')}`);
+    out.push('', `${p.bold('Differences')} ${formatCount(r.differences.length)}: ${groups.map((g) => `${v(g.label)} ${formatCount(g.differences.length)}`).join(', ')}`);
   }
   const verified = verificationText(r);
-  out.push(p.dim(`read ${bytes(r.stats.bytesRead)} in ${duration(r.stats.elapsedMs)}${verified ? `; ${verified}` : ''}`));
+  out.push(p.dim(`read ${formatBytes(r.stats.bytesRead)} in ${formatDurationMs(r.stats.elapsedMs)}${verified ? `; ${verified}` : ''}`));
   return out.join('\n') + '\n';
 }
 
@@ -167,7 +168,7 @@ function evidenceLines(e: Evidence, p: Paint): string[] {
       }
     }
   } else if (d.kind === 'hex') {
-    out.push(`        offset ${count(d.offset)}: A ${v(d.a, 100)}`, `        ${' '.repeat(String(count(d.offset)).length + 7)}  B ${v(d.b, 100)}`);
+    out.push(`        offset ${formatCount(d.offset)}: A ${v(d.a, 100)}`, `        ${' '.repeat(String(formatCount(d.offset)).length + 7)}  B ${v(d.b, 100)}`);
   } else {
     out.push(`        ${v(d.kind === 'recognised' ? `${d.what}: ${d.detail}` : d.detail, 300)}`);
   }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Cause, Difference, Evidence } from '../compare/types';
 import { DiffList } from './DiffList';
 import { EvidenceItem } from './EvidenceItem';
-import { plural } from './format';
+import { plural } from '../present/format';
 import { RichText } from './RichText';
 
 export interface CauseCardProps {

@@ -1,5 +1,5 @@
 import type { ContentEvidence } from '../compare/types';
-import { formatCount } from './format';
+import { formatCount } from '../present/format';
 import { HexDiff } from './HexDiff';
 import { TextDiff } from './TextDiff';
 

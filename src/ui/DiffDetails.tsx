@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import type { Difference, Evidence } from '../compare/types';
 import { ContentEvidenceView } from './ContentEvidenceView';
 import { formatValue, valueText, whatText, whereText } from './diffText';
-import { layerName } from './format';
+import { layerName } from '../present/format';
 
 export interface DiffDetailsProps {
   diff: Difference | null;

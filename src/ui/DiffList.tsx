@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Difference, Evidence } from '../compare/types';
 import { DiffDetails } from './DiffDetails';
 import { valueText, whatText, whereText } from './diffText';
-import { formatCount, plural } from './format';
+import { formatCount, plural } from '../present/format';
 import { compilePathFilter, isGlob } from '../compare/glob';
 import { VirtualList } from './VirtualList';
 import './FileBrowser.css'; // .vlist (the list's height) and .files-controls

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { DASH, shortDigest } from './format';
+import { DASH, shortDigest } from '../present/format';
 
 /**
  * A digest shown short (12 hex digits) with the full value in its title and a copy button.

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ComparisonReport, Difference, Evidence } from '../compare/types';
 import { DiffList } from './DiffList';
 import { groupByLevel, LEVELS, levelOfCause, type LevelId } from './diffLevels';
-import { formatCount } from './format';
+import { formatCount } from '../present/format';
 import { ImagePairing, LayerPairing } from './PairingView';
 
 export interface DrillDownProps {

@@ -3,7 +3,7 @@ import type { FileRecord, ImageReport } from '../report/types';
 import { Bytes } from './Bytes';
 import { FileDetails } from './FileDetails';
 import { layerRows, mergedRows, plainRows, sortRows, type FileRow, type SortKey } from './fileRows';
-import { formatCount, formatMode, formatUnixTime, layerName, plural, shortDigest } from './format';
+import { formatCount, formatMode, formatUnixTime, layerName, plural, shortDigest } from '../present/format';
 import { compilePathFilter, isGlob } from '../compare/glob';
 import { VirtualList } from './VirtualList';
 import './FileBrowser.css';

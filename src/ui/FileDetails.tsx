@@ -1,5 +1,5 @@
 import type { FileRow } from './fileRows';
-import { DASH, exactBytes, formatBytes, formatMode, formatOctalMode, formatUnixTime, layerName } from './format';
+import { DASH, exactBytes, formatBytes, formatMode, formatOctalMode, formatUnixTime, layerName } from '../present/format';
 
 /**
  * Everything known about the selected entry, as selectable text (the SHA-256 selects as a

@@ -1,7 +1,7 @@
 import type { InputReport } from '../report/types';
 import { Bytes } from './Bytes';
 import { Annotations } from './Annotations';
-import { compressionLabel, DASH, formatDuration, plural } from './format';
+import { compressionLabel, DASH, formatDuration, plural } from '../present/format';
 
 /** What the archive is: layout, compression, outer tar facts, the index, and how it was read. */
 export function FormatPanel({ input }: { input: InputReport }) {

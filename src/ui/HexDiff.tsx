@@ -1,6 +1,6 @@
 import type { ContentEvidence } from '../compare/types';
 import { asciiOf, hexOffset, hexRows, type HexRow } from './evidenceRows';
-import { formatCount } from './format';
+import { formatCount } from '../present/format';
 
 type HexEvidence = Extract<ContentEvidence, { kind: 'hex' }>;
 

@@ -1,5 +1,5 @@
 import type { ImageReport } from '../report/types';
-import { DASH, formatIsoDate, layerName } from './format';
+import { DASH, formatIsoDate, layerName } from '../present/format';
 import { historyLayers } from './imageText';
 
 /** The image config's history, every entry, including those that made no layer. */

@@ -4,7 +4,7 @@ import { Annotations } from './Annotations';
 import { Bytes } from './Bytes';
 import { Digest } from './Digest';
 import { FileBrowser, type FileView } from './FileBrowser';
-import { DASH, formatIsoDate, plural, shortMediaType } from './format';
+import { DASH, formatIsoDate, plural, shortMediaType } from '../present/format';
 import { HistoryList } from './HistoryList';
 import { imagePlatform, imageTitle } from './imageText';
 import { LayersTable } from './LayersTable';

@@ -1,6 +1,6 @@
 import type { ImageReport } from '../report/types';
 import { Bytes } from './Bytes';
-import { DASH, formatCount, shortDigest } from './format';
+import { DASH, formatCount, shortDigest } from '../present/format';
 import { imagePlatform, imageSize, imageTitle } from './imageText';
 
 export interface ImagesTableProps {

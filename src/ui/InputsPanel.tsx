@@ -2,7 +2,7 @@ import type { ComparisonReport } from '../compare/types';
 import type { InputReport } from '../report/types';
 import { Bytes } from './Bytes';
 import { ErrorPanel } from './ErrorPanel';
-import { compressionLabel, plural } from './format';
+import { compressionLabel, plural } from '../present/format';
 
 /**
  * The two archives side by side in a few facts (layout, compression, images, layers, files),

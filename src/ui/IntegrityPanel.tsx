@@ -1,5 +1,5 @@
 import type { IntegrityCheck, InputReport } from '../report/types';
-import { plural } from './format';
+import { plural } from '../present/format';
 
 const KIND_LABEL: Record<IntegrityCheck['kind'], string> = {
   'blob-digest': 'blob digest',

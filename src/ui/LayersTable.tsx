@@ -3,7 +3,7 @@ import type { ImageReport, LayerReport } from '../report/types';
 import { Bytes } from './Bytes';
 import { Digest } from './Digest';
 import { errorMessage, errorPlace } from './errorText';
-import { DASH, formatCount, layerName, shortMediaType } from './format';
+import { DASH, formatCount, layerName, shortMediaType } from '../present/format';
 
 export interface LayersTableProps {
   image: ImageReport;

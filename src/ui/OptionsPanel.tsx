@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IgnoreOptions } from '../compare/types';
-import { plural } from './format';
+import { plural } from '../present/format';
 
 export interface OptionsPanelProps {
   options: IgnoreOptions;

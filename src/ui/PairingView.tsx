@@ -1,7 +1,7 @@
 import type { ComparisonReport, Pairing } from '../compare/types';
 import type { ImageReport, LayerReport } from '../report/types';
 import { Digest } from './Digest';
-import { formatPlatform, layerName } from './format';
+import { formatPlatform, layerName } from '../present/format';
 
 const IMAGE_BY: Record<Pairing['images'][number]['by'], string> = {
   tag: 'by tag',

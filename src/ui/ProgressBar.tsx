@@ -1,5 +1,5 @@
 import type { Progress } from '../engine/progress';
-import { exactBytes, formatBytes, formatDuration, formatRate, percent, remainingSeconds } from './format';
+import { exactBytes, formatBytes, formatDuration, formatRate, percent, remainingSeconds } from '../present/format';
 
 const PHASES: Record<Progress['phase'], string> = {
   index: 'Reading the archive structure',

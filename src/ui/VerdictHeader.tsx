@@ -1,7 +1,7 @@
 import type { ComparisonReport } from '../compare/types';
 import type { Progress } from '../engine/progress';
 import type { RunStatus } from './run';
-import { formatBytes, formatDuration, percent, plural } from './format';
+import { formatBytes, formatDuration, percent, plural } from '../present/format';
 import { VerdictBadge } from './VerdictBadge';
 
 export interface VerdictHeaderProps {

@@ -4,7 +4,7 @@
  * `ls -l` form, sizes in IEC units, digests short in lists and whole in details. Pure.
  */
 import type { Difference, Json } from '../compare/types';
-import { formatBytes, formatMode, formatOctalMode, formatUnixTime, layerName, shortDigest } from './format';
+import { formatBytes, formatMode, formatOctalMode, formatUnixTime, layerName, shortDigest } from '../present/format';
 
 const TIME_FIELDS = new Set(['mtime', 'atime', 'ctime', 'gzip.mtime']);
 const DIGEST = /^[a-z0-9+._-]+:[0-9a-f]{32,}$/i;

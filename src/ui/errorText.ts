@@ -5,7 +5,7 @@
  * separately, so they are taken off the message instead of being said twice.
  */
 import type { ErrorInfo } from '../io/errors';
-import { formatCount } from './format';
+import { formatCount } from '../present/format';
 
 /** "in blobs/sha256/ab12…, at offset 1,024", or "" when the place is unknown. */
 export function errorPlace(e: ErrorInfo): string {

@@ -11,7 +11,7 @@
  * - plain tar view: `input.files`.
  */
 import type { FileRecord, LayerReport, MergedFs } from '../report/types';
-import { formatOwner, layerName } from './format';
+import { formatOwner, layerName } from '../present/format';
 
 export type RowState = 'visible' | 'overwritten' | 'deleted' | 'whiteout';
 

@@ -1,6 +1,6 @@
 /** Names for images in headings and lists (pure). */
 import type { ImageReport } from '../report/types';
-import { formatPlatform } from './format';
+import { formatPlatform } from '../present/format';
 
 export function imageTitle(image: ImageReport, position: number): string {
   const name = image.tags.length ? image.tags.join(', ') : `Image ${position + 1}`;

@@ -16,7 +16,7 @@ import {
   remainingSeconds,
   shortDigest,
   shortMediaType,
-} from '../../../src/ui/format';
+} from '../../../src/present/format';
 
 describe('formatBytes', () => {
   it('uses IEC units with 3 significant digits', () => {
