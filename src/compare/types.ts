@@ -11,6 +11,7 @@
  *   + content evidence (text diffs, hex, recognised kinds) fetched for a few differing files.
  */
 import type { InputReport, ToolInfo } from '../report/types';
+import type { ErrorInfo } from '../io/errors';
 
 export type Verdict = 'identical' | 'same-image' | 'same-filesystem' | 'metadata-only' | 'content-differs' | 'unreadable';
 
@@ -239,6 +240,13 @@ export interface ComparisonReport {
      *  (absent for phases not reached): what `npm run bench` reports as the profile of a run. */
     timings?: PhaseTimings;
   };
+}
+
+/** A read or job of the content evidence pass that failed (src/compare/evidence/port.ts): the
+ *  differences it left without details (empty when the pass itself stopped), and the error. */
+export interface EvidenceError {
+  differences: string[];
+  error: ErrorInfo;
 }
 
 export interface PhaseTimings {

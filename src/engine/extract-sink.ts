@@ -11,6 +11,7 @@ import type { TarEntry, EntryType } from '../formats/tar/types';
 import { normalizePath } from '../formats/tar/normalize';
 import { looksLikeTar } from '../formats/detect';
 import { TarscopeError } from '../io/errors';
+import type { ExtractWant, ExtractedEntry } from '../compare/evidence/port';
 
 /** Default bytes kept from the start of each wanted entry. */
 export const EXTRACT_LIMIT = 64 * 1024;
@@ -18,36 +19,9 @@ export const EXTRACT_LIMIT = 64 * 1024;
 export const MAX_RANGE = 1024 * 1024;
 export const MAX_TOTAL = 16 * 1024 * 1024;
 
-export interface ExtractWant {
-  /** Normalised path, as `FileRecord.path`. */
-  path: string;
-  /** Which occurrence of the path in this tar, 1-based (the n of an id's `path#n`); default 1. */
-  occurrence?: number;
-  /** Byte ranges [start, end) of the entry's data to keep; default [[0, limit]]. */
-  ranges?: [number, number][];
-  /** When set, also hash every `blockSize` bytes of the whole entry (see `blocks`). */
-  blockSize?: number;
-  /** Offset of the entry's first header block in the tar (FileRecord.offset). In an
-   *  uncompressed blob the job then reads from there (`occurrence` is not needed) instead of
-   *  walking the tar from its start. */
-  at?: number;
-}
-
-export interface ExtractedEntry {
-  path: string;
-  occurrence: number;
-  found: boolean;
-  type?: EntryType;
-  /** Stored data size (sparse entries: the stored chunks, not the expanded file). */
-  size: number;
-  sparse?: boolean;
-  /** The bytes of each requested range that exist (a range past the end is cut or empty). */
-  chunks: { start: number; bytes: Uint8Array }[];
-  /** FNV-1a-64-style hashes (two 32-bit lanes as hex) of consecutive blocks, when asked. */
-  blocks?: string[];
-  /** Every range and every block was read (false when the stream ended early). */
-  complete: boolean;
-}
+// The shapes of a want and of what it gives are the content-evidence port's (the consumer's
+// contract, src/compare/evidence/port.ts); the job fills them.
+export type { ExtractWant, ExtractedEntry } from '../compare/evidence/port';
 
 interface Slot {
   want: ExtractWant;

@@ -17,6 +17,7 @@ import type { Algorithm, Decoder } from '../formats/compression';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
 import { prepareDecoders, type DecoderFactory } from '../formats/decoder';
 import { ExtractSink, EXTRACT_LIMIT, type ExtractWant, type ExtractedEntry } from './extract-sink';
+import type { ExtractResult } from '../compare/evidence/port';
 
 export type { ExtractWant, ExtractedEntry } from './extract-sink';
 export { EXTRACT_LIMIT, MAX_RANGE, MAX_TOTAL } from './extract-sink';
@@ -32,17 +33,8 @@ export interface ExtractOptions {
   path?: string;
 }
 
-export interface ExtractResult {
-  /** One per want, in the order asked. */
-  entries: ExtractedEntry[];
-  /** The blob's compression, sniffed from its magic bytes. */
-  compression: Algorithm;
-  /** Blob (compressed) bytes read. */
-  bytesRead: number;
-  /** True when reading stopped before the end of the blob because every want was complete. */
-  stoppedEarly: boolean;
-  error: ErrorInfo | null;
-}
+/** The port's shape (src/compare/evidence/port.ts): content evidence is the consumer. */
+export type { ExtractResult } from '../compare/evidence/port';
 
 /** Decoder input slices: small enough that reading stops soon after the last want completes. */
 const FEED = 256 * 1024;

@@ -7,7 +7,7 @@
  */
 import { readRange, throwIfAborted } from '../io/read';
 import type { CompressionInfo } from '../formats/compression';
-import type { ContentEvidence } from '../compare/types';
+import type { CompressionEvidence } from '../compare/evidence/port';
 import { compressionEvidence, HEAD_BYTES } from '../compare/evidence/compression';
 
 export interface ForensicsSide {
@@ -22,7 +22,7 @@ export interface ForensicsOptions {
   zlibLevels: boolean;
 }
 
-export type ForensicsResult = Extract<ContentEvidence, { kind: 'compression' }>[];
+export type ForensicsResult = CompressionEvidence[];
 
 export async function forensicsJob(a: ForensicsSide, b: ForensicsSide, opts: ForensicsOptions): Promise<ForensicsResult> {
   const [ha, hb] = await Promise.all([readRange(a.blob, 0, HEAD_BYTES), readRange(b.blob, 0, HEAD_BYTES)]);

@@ -13,15 +13,15 @@
  * files the causes cite set the bound: other files are served only when they come before the
  * last cited one (free: the job reads that far anyway), or, in a layer with none cited, the
  * first few (FIRST_UNCITED).
+ *
+ * Every byte comes through the EvidenceSource port (port.ts); a read or job that fails is
+ * reported to the sink (`fail`) with the differences it leaves without details, which are
+ * also skipped with the reason as before.
  */
-import type { JobRunner } from '../../engine/runner';
-import type { ExtractWant, ExtractedEntry, ExtractResult } from '../../engine/extract';
-import type { ArchiveRead } from '../../engine/archive-read';
 import type { ContentEvidence } from '../types';
-import { readRange } from '../../io/read';
-import { isAbort } from '../../io/errors';
+import { isAbort, type ErrorInfo } from '../../io/errors';
 import { bytesEvidence, firstDifference, hexWindow } from './bytes';
-import { layerBlob, outerEntry, type BlobPlace, type Located } from './locate';
+import type { BlobPlace, EvidenceSource, ExtractWant, ExtractedEntry, Got, Located, Side } from './port';
 import type { FileTarget } from './plan';
 import { recognise } from './recognise';
 
@@ -33,6 +33,8 @@ export const FIRST_UNCITED = 3;
 export interface Sink {
   add(id: string, details: ContentEvidence[]): void;
   skip(id: string, why: string): void;
+  /** A read or job of the port failed: the error, and the differences it leaves without details. */
+  fail(differences: string[], error: ErrorInfo): void;
 }
 
 interface Job {
@@ -55,32 +57,42 @@ export async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>
   await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, work));
 }
 
-function place(reads: [ArchiveRead, ArchiveRead], t: FileTarget, s: 0 | 1): Located<BlobPlace> {
+function place(source: EvidenceSource, t: FileTarget, s: Side): Located<BlobPlace> {
   const sc = t.d.scope;
-  return t.plain ? outerEntry(reads[s], s, t.path, t.occurrence) : layerBlob(reads[s], s, s === 0 ? sc.imageA : sc.imageB, s === 0 ? sc.layerA : sc.layerB);
+  return t.plain ? source.outerEntry(s, t.path, t.occurrence) : source.layerBlob(s, s === 0 ? sc.imageA : sc.imageB, s === 0 ? sc.layerA : sc.layerB);
+}
+
+/** The value of a read that must succeed for the evidence to go on; a cancel rejects. */
+class Failed extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+function must<T>(g: Got<T>): T {
+  if (!g.ok) throw new Failed(g.error);
+  return g.value;
 }
 
 export async function fileEvidence(
   targets: FileTarget[],
-  reads: [ArchiveRead, ArchiveRead],
-  runner: JobRunner,
+  source: EvidenceSource,
   sink: Sink,
   signal?: AbortSignal,
   prefer: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const jobs: Job[] = [];
   for (const t of targets) {
-    const a = place(reads, t, 0);
-    const b = place(reads, t, 1);
+    const a = place(source, t, 0);
+    const b = place(source, t, 1);
     if (!a.ok || !b.ok) {
       sink.skip(t.d.id, [a, b].map((x) => (x.ok ? '' : x.why)).filter(Boolean).join('; '));
       continue;
     }
-    jobs.push({ t, places: [a.place, b.place], offsets: [headerOffset(reads[0], a.place, t), headerOffset(reads[1], b.place, t)], got: [null, null], details: [] });
+    jobs.push({ t, places: [a.place, b.place], offsets: [headerOffset(source, a.place, t), headerOffset(source, b.place, t)], got: [null, null], details: [] });
   }
-  boundCompressed(jobs, reads, prefer, sink);
-  const size = (j: Job, s: 0 | 1) => (s === 0 ? j.t.sizeA : j.t.sizeB);
-  await fetch(jobs, runner, signal, (j, s) => ({
+  boundCompressed(jobs, source, prefer, sink);
+  const size = (j: Job, s: Side) => (s === 0 ? j.t.sizeA : j.t.sizeB);
+  await fetch(jobs, source, sink, signal, (j, s) => ({
     path: j.t.path,
     occurrence: j.t.occurrence,
     ranges: [[0, LIMIT]],
@@ -110,17 +122,24 @@ export async function fileEvidence(
         second.push(j);
       }
     } else if (!ev && j.t.plain && !(sa.whole && sb.whole)) {
-      const at = await firstDifferenceOfBlobs(j.places[0].blob, j.places[1].blob, Math.min(ha.length, hb.length), signal);
-      if (at >= 0) {
-        const from = Math.max(0, at - BLOCK / 2);
-        const [wa, wb] = await Promise.all([readRange(j.places[0].blob, from, from + BLOCK), readRange(j.places[1].blob, from, from + BLOCK)]);
-        details.unshift(hexWindow(wa, wb, at, from));
+      try {
+        const [pa, pb] = j.places;
+        const at = await firstDifferenceOfPlaces(source, pa, pb, Math.min(ha.length, hb.length), signal);
+        if (at >= 0) {
+          const from = Math.max(0, at - BLOCK / 2);
+          const [wa, wb] = await Promise.all([source.read(pa, from, from + BLOCK, signal), source.read(pb, from, from + BLOCK, signal)]);
+          details.unshift(hexWindow(must(wa), must(wb), at, from));
+        }
+      } catch (e) {
+        if (!(e instanceof Failed)) throw e;
+        // The heads' details stand; only the hex window beyond them is missing.
+        sink.fail([j.t.d.id], e.info);
       }
     }
   }
   if (second.length) {
     for (const j of second) j.got = [null, null];
-    await fetch(second, runner, signal, (j) => ({ path: j.t.path, occurrence: j.t.occurrence, ranges: [[j.block! * BLOCK, (j.block! + 1) * BLOCK]] }));
+    await fetch(second, source, sink, signal, (j) => ({ path: j.t.path, occurrence: j.t.occurrence, ranges: [[j.block! * BLOCK, (j.block! + 1) * BLOCK]] }));
     for (const j of second) {
       const [a, b] = j.got;
       const ca = a?.complete ? a.chunks[0] : undefined;
@@ -141,16 +160,14 @@ function firstBlock(a: string[], b: string[]): number {
 }
 
 /** Where the file's headers start in the layer's uncompressed tar, when the scan recorded it. */
-function tarOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | undefined {
-  if (t.plain) return undefined;
-  let n = 0;
-  return r.blobs.get(p.entry)?.layer?.files.find((f) => f.path === t.path && ++n === t.occurrence)?.offset;
+function tarOffset(source: EvidenceSource, p: BlobPlace, t: FileTarget): number | undefined {
+  return t.plain ? undefined : source.fileOffset(p, t.path, t.occurrence);
 }
 
 /** The same, for an uncompressed layer blob only (where it is also a blob offset: seeking). */
-function headerOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | undefined {
+function headerOffset(source: EvidenceSource, p: BlobPlace, t: FileTarget): number | undefined {
   if (p.info?.algorithm !== 'none') return undefined;
-  const at = tarOffset(r, p, t);
+  const at = tarOffset(source, p, t);
   return at !== undefined && at < p.size ? at : undefined;
 }
 
@@ -158,13 +175,13 @@ function headerOffset(r: ArchiveRead, p: BlobPlace, t: FileTarget): number | und
  * Drops (as skipped, with the reason) the files of compressed layers that would make their
  * extract job read further than the files the causes cite; see the header.
  */
-function boundCompressed(jobs: Job[], reads: [ArchiveRead, ArchiveRead], prefer: ReadonlySet<string>, sink: Sink): void {
+function boundCompressed(jobs: Job[], source: EvidenceSource, prefer: ReadonlySet<string>, sink: Sink): void {
   const where = new Map<Job, [number, number]>();
   const bound = new Map<string, number>();
   const uncited = new Map<string, number[]>();
   for (const j of jobs) {
     if (j.t.plain || (j.offsets[0] !== undefined && j.offsets[1] !== undefined)) continue;
-    const at: [number, number] = [0, 1].map((s) => tarOffset(reads[s], j.places[s], j.t) ?? Infinity) as [number, number];
+    const at: [number, number] = [0, 1].map((s) => tarOffset(source, j.places[s], j.t) ?? Infinity) as [number, number];
     where.set(j, at);
     for (const s of [0, 1] as const) {
       if (j.offsets[s] !== undefined) continue;
@@ -192,11 +209,13 @@ function boundCompressed(jobs: Job[], reads: [ArchiveRead, ArchiveRead], prefer:
 
 /**
  * One extract job per blob for all its wants (both passes; in an uncompressed layer each want
- * carries its header offset and is read from there); plain-tar entries read directly.
+ * carries its header offset and is read from there); plain-tar entries read directly. A job
+ * or read that fails, or a corrupt blob that ends before a wanted file, is reported to the
+ * sink; its files keep `got` null (skipped by the caller).
  */
-async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undefined, want: (j: Job, s: 0 | 1) => ExtractWant): Promise<void> {
-  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: 0 | 1 }[] }>();
-  const direct: { j: Job; s: 0 | 1 }[] = [];
+async function fetch(jobs: Job[], source: EvidenceSource, sink: Sink, signal: AbortSignal | undefined, want: (j: Job, s: Side) => ExtractWant): Promise<void> {
+  const groups = new Map<string, { place: BlobPlace; items: { j: Job; s: Side }[] }>();
+  const direct: { j: Job; s: Side }[] = [];
   for (const j of jobs) {
     for (const s of [0, 1] as const) {
       if (j.t.plain) {
@@ -209,44 +228,61 @@ async function fetch(jobs: Job[], runner: JobRunner, signal: AbortSignal | undef
       else groups.set(p.key, { place: p, items: [{ j, s }] });
     }
   }
-  await pool([...groups.values()], runner.concurrency, async (g) => {
+  const ids = (items: { j: Job }[]) => [...new Set(items.map(({ j }) => j.t.d.id))];
+  await pool([...groups.values()], source.concurrency, async (g) => {
     if (signal?.aborted) return;
-    let r: ExtractResult;
-    try {
-      // In an uncompressed layer each file is read from its own header (extract.ts extractAt).
-      const wants = g.items.map(({ j, s }) => (j.offsets[s] !== undefined ? { ...want(j, s), at: j.offsets[s] } : want(j, s)));
-      r = await runner.extract(g.place.blob, { signal, wants, path: g.place.entry });
-    } catch (e) {
-      if (isAbort(e)) return;
-      return; // a failed job leaves its files without evidence (skipped with a reason by the caller)
-    }
+    // In an uncompressed layer each file is read from its own header (extract.ts extractAt).
+    const wants = g.items.map(({ j, s }) => (j.offsets[s] !== undefined ? { ...want(j, s), at: j.offsets[s] } : want(j, s)));
+    const r = await cancellable(source.extract(g.place, wants, signal), signal);
+    if (!r) return;
+    if (!r.ok) return sink.fail(ids(g.items), r.error);
     g.items.forEach(({ j, s }, i) => {
-      j.got[s] = r.entries[i] ?? null;
+      j.got[s] = r.value.entries[i] ?? null;
     });
+    const short = g.items.filter(({ j, s }) => !j.got[s]?.complete);
+    if (r.value.error && short.length) sink.fail(ids(short), r.value.error);
   });
   for (const { j, s } of direct) {
     if (signal?.aborted) return;
-    j.got[s] = await readDirect(j.places[s], want(j, s));
+    const r = await cancellable(readDirect(source, j.places[s], want(j, s), signal), signal);
+    if (!r) return;
+    if (r.ok) j.got[s] = r.value;
+    else sink.fail([j.t.d.id], r.error);
+  }
+}
+
+/** A port call's result, or null when it was cancelled (a cancel is not an error). */
+async function cancellable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (isAbort(e) || signal?.aborted) return null;
+    throw e;
   }
 }
 
 /** The wanted ranges of an entry that is itself a slice of the archive. */
-async function readDirect(p: BlobPlace, w: ExtractWant): Promise<ExtractedEntry> {
-  const chunks = await Promise.all((w.ranges ?? [[0, LIMIT]]).map(async ([s, e]) => ({ start: s, bytes: await readRange(p.blob, s, Math.min(e, p.size)) })));
-  return { path: w.path, occurrence: w.occurrence ?? 1, found: true, size: p.size, chunks, complete: true };
+async function readDirect(source: EvidenceSource, p: BlobPlace, w: ExtractWant, signal?: AbortSignal): Promise<Got<ExtractedEntry>> {
+  const got = await Promise.all((w.ranges ?? [[0, LIMIT]]).map(async ([s, e]) => ({ start: s, r: await source.read(p, s, Math.min(e, p.size), signal) })));
+  const chunks: ExtractedEntry['chunks'] = [];
+  for (const { start, r } of got) {
+    if (!r.ok) return r;
+    chunks.push({ start, bytes: r.value });
+  }
+  return { ok: true, value: { path: w.path, occurrence: w.occurrence ?? 1, found: true, size: p.size, chunks, complete: true } };
 }
 
 /**
- * First differing byte of two blobs at or after `from`, reading both in step (1 MiB at a
+ * First differing byte of two places at or after `from`, reading both in step (1 MiB at a
  * time): for plain-tar files, which are slices of the archives, no hashing is needed.
  */
-async function firstDifferenceOfBlobs(a: Blob, b: Blob, from: number, signal?: AbortSignal): Promise<number> {
+async function firstDifferenceOfPlaces(source: EvidenceSource, a: BlobPlace, b: BlobPlace, from: number, signal?: AbortSignal): Promise<number> {
   const step = 1024 * 1024;
   const end = Math.max(a.size, b.size);
   for (let pos = from; pos < end; pos += step) {
     if (signal?.aborted) return -1;
-    const [x, y] = await Promise.all([readRange(a, pos, pos + step), readRange(b, pos, pos + step)]);
-    const at = firstDifference(x, y);
+    const [x, y] = await Promise.all([source.read(a, pos, pos + step, signal), source.read(b, pos, pos + step, signal)]);
+    const at = firstDifference(must(x), must(y));
     if (at >= 0) return pos + at;
   }
   return -1;

@@ -1,18 +1,18 @@
 /**
  * Content evidence for a comparison: what the bytes of a few differing files and of
- * recompressed layer blobs say. See README.md.
+ * recompressed layer blobs say, read through the EvidenceSource port (port.ts). See README.md.
  *
- *   const details = await gatherEvidence(diff, reads, runner, signal, { prefer });
+ *   const details = await gatherEvidence(diff, source, signal, { prefer });
  *   const causes2 = attachEvidence(causes, details);
  */
-import type { ArchiveRead } from '../../engine/archive-read';
-import type { JobRunner } from '../../engine/runner';
-import type { ContentEvidence, DiffResult } from '../types';
-import { isAbort } from '../../io/errors';
+import type { ContentEvidence, DiffResult, EvidenceError } from '../types';
+import { isAbort, toErrorInfo, type ErrorInfo } from '../../io/errors';
 import { planFiles, planLayers, MAX_FILES } from './plan';
 import { fileEvidence, type Sink } from './files';
 import { layerEvidence, MAX_LEVEL_TESTS } from './layers';
+import type { EvidenceSource } from './port';
 
+export type { EvidenceSource, BlobPlace, Located, Got, Side, ExtractWant, ExtractedEntry, ExtractResult, CompressionEvidence } from './port';
 export { attachEvidence } from './attach';
 export { recogniseByPath, recognise, RECOGNISERS, type Recognised } from './recognise';
 export { compressionEvidence } from './compression';
@@ -28,38 +28,46 @@ export interface GatherOptions {
   maxLevelTests?: number;
 }
 
-/** Details by difference id; `skipped` says which differences got none, and why. */
+/**
+ * Details by difference id; `skipped` says which differences got none, and why; `errors`, the
+ * reads of the port that failed (what the report carries as `stats.evidenceErrors`).
+ */
 export class EvidenceDetails extends Map<string, ContentEvidence[]> {
   readonly skipped: { difference: string; why: string }[] = [];
+  readonly errors: EvidenceError[] = [];
 }
 
 /**
- * Reads what it needs (extract jobs on the runner for files inside layers; small slices for
- * layer blob heads and plain-tar files) and returns the details by difference id. Never
- * rejects: cancellation returns what was gathered, a failed read skips its differences.
+ * Reads what it needs through `source` (extract jobs for files inside layers, small reads for
+ * plain-tar files, forensics jobs for layer blobs) and returns the details by difference id.
+ * Never rejects: cancellation returns what was gathered (no error), a failed read skips its
+ * differences and is reported in `errors`.
  */
-export async function gatherEvidence(
-  diff: DiffResult,
-  reads: [ArchiveRead, ArchiveRead],
-  runner: JobRunner,
-  signal?: AbortSignal,
-  opts: GatherOptions = {},
-): Promise<EvidenceDetails> {
+export async function gatherEvidence(diff: DiffResult, source: EvidenceSource, signal?: AbortSignal, opts: GatherOptions = {}): Promise<EvidenceDetails> {
   const out = new EvidenceDetails();
   const sink: Sink = {
     add: (id, details) => out.set(id, [...(out.get(id) ?? []), ...details]),
     skip: (id, why) => out.skipped.push({ difference: id, why }),
+    fail: (differences, error) => fail(out.errors, differences, error),
   };
   const prefer = new Set(opts.prefer ?? []);
   const files = planFiles(diff.differences, prefer, opts.maxFiles ?? MAX_FILES);
   const layers = planLayers(diff.differences);
-  try {
-    await Promise.all([
-      fileEvidence(files, reads, runner, sink, signal, prefer),
-      layerEvidence(layers, reads, runner, sink, opts.maxLevelTests ?? MAX_LEVEL_TESTS, signal),
-    ]);
-  } catch (e) {
-    if (!isAbort(e) && !signal?.aborted) sink.skip('*', `content evidence stopped: ${e instanceof Error ? e.message : String(e)}`);
+  // Both run to their end (or their cancel) before the details are returned: nothing writes
+  // into `out` afterwards.
+  const settled = await Promise.allSettled([
+    fileEvidence(files, source, sink, signal, prefer),
+    layerEvidence(layers, source, sink, opts.maxLevelTests ?? MAX_LEVEL_TESTS, signal),
+  ]);
+  for (const s of settled) {
+    if (s.status === 'rejected' && !isAbort(s.reason) && !signal?.aborted) out.errors.push({ differences: [], error: toErrorInfo(s.reason, 'evidence') });
   }
   return out;
+}
+
+/** One entry per distinct error (both sides of a plain-tar file, both passes of a blob). */
+function fail(errors: EvidenceError[], differences: string[], error: ErrorInfo): void {
+  const same = errors.find((e) => JSON.stringify(e.error) === JSON.stringify(error));
+  if (!same) errors.push({ differences: [...differences], error });
+  else for (const d of differences) if (!same.differences.includes(d)) same.differences.push(d);
 }

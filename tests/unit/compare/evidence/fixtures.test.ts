@@ -8,6 +8,7 @@ import { openAsBlob } from 'node:fs';
 import { imageFixtures, type ImageFixtures } from '../../../fixtures/images';
 import { gatherEvidence } from '../../../../src/compare/evidence';
 import { inlineRunner } from '../../../../src/engine/inline';
+import { evidenceSource } from '../../../../src/engine/evidence-port';
 import { compareBytes } from './support';
 
 let fx: ImageFixtures;
@@ -25,7 +26,7 @@ describe('evidence on real-writer pairs', () => {
     const blobs = diff.differences.filter((d) => d.subject === 'layer-blob' && d.facts?.sameDiffId === true);
     expect(blobs.length).toBe(3);
     const t0 = performance.now();
-    const details = await gatherEvidence(diff, reads, inlineRunner());
+    const details = await gatherEvidence(diff, evidenceSource(reads, inlineRunner()));
     const ms = performance.now() - t0;
     console.log(`forensics, 3 layer pairs (both sides tested against zlib levels): ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(5000);
@@ -41,7 +42,7 @@ describe('evidence on real-writer pairs', () => {
 
   it('umoci gzip vs skopeo zstd: another algorithm for every layer', async () => {
     const { diff, reads } = await pair('umoci-oci-layout.tar', 'skopeo-oci-archive-zstd.tar');
-    const details = await gatherEvidence(diff, reads, inlineRunner());
+    const details = await gatherEvidence(diff, evidenceSource(reads, inlineRunner()));
     const blobs = diff.differences.filter((d) => d.subject === 'layer-blob' && d.facts?.sameDiffId === true);
     expect(blobs.length).toBeGreaterThan(0);
     for (const d of blobs) expect(details.get(d.id)).toEqual([{ kind: 'compression', detail: 'another algorithm: the same uncompressed layer is stored gzip in A and zstd in B' }]);

@@ -8,6 +8,7 @@ import { buildOciArchive, layerTar } from '../../../builders/image';
 import { buildTar } from '../../../builders/tar';
 import { gatherEvidence, attachEvidence } from '../../../../src/compare/evidence';
 import { inlineRunner } from '../../../../src/engine/inline';
+import { evidenceSource } from '../../../../src/engine/evidence-port';
 import type { JobRunner } from '../../../../src/engine/runner';
 import type { Cause, ContentEvidence, DiffResult } from '../../../../src/compare/types';
 import { compareBytes, hooks, noise, run } from './support';
@@ -78,7 +79,7 @@ describe('gatherEvidence', () => {
     const runner = counting();
     const { diff, reads } = await compareBytes(a, b, runner);
     // As the causes would: every content difference cited.
-    const details = await gatherEvidence(diff, reads, runner, undefined, { prefer: contentIds(diff) });
+    const details = await gatherEvidence(diff, evidenceSource(reads, runner), undefined, { prefer: contentIds(diff) });
     const id = (p: string) => diff.differences.find((d) => d.scope.path === p && d.field === 'content')!.id;
 
     const conf = details.get(id('etc/app.conf'))!;
@@ -134,11 +135,11 @@ describe('gatherEvidence', () => {
     const [a, b] = archives(false);
     const gzRunner = counting();
     const z = await compareBytes(ga, gb, gzRunner);
-    const fromGzip = await gatherEvidence(z.diff, z.reads, gzRunner, undefined, { prefer: contentIds(z.diff) });
+    const fromGzip = await gatherEvidence(z.diff, evidenceSource(z.reads, gzRunner), undefined, { prefer: contentIds(z.diff) });
     const runner = counting();
     const { diff, reads } = await compareBytes(a, b, runner);
     expect(reads[0].blobs.get(reads[0].archive!.images[0].layers[0].blob!.entry)!.compression!.algorithm).toBe('none');
-    const details = await gatherEvidence(diff, reads, runner);
+    const details = await gatherEvidence(diff, evidenceSource(reads, runner));
     const byPath = (d: typeof details, x: typeof diff) => Object.fromEntries([...d].map(([id, v]) => [x.differences.find((y) => y.id === id)!.scope.path, v]));
     expect(byPath(details, diff)).toEqual(byPath(fromGzip, z.diff));
     expect(details.size).toBe(4);
@@ -154,11 +155,11 @@ describe('gatherEvidence', () => {
     const { diff, reads } = await compareBytes(a, b, runner);
     const byPath = (p: string) => diff.differences.find((d) => d.scope.path === p && d.field === 'content')!.id;
     // Tar order: etc/app.conf, etc/machine-id, the .pyc, usr/bin/big.
-    const cited = await gatherEvidence(diff, reads, runner, undefined, { prefer: [byPath('etc/machine-id')] });
+    const cited = await gatherEvidence(diff, evidenceSource(reads, runner), undefined, { prefer: [byPath('etc/machine-id')] });
     expect([...cited.keys()].sort()).toEqual([byPath('etc/app.conf'), byPath('etc/machine-id')].sort());
     expect(cited.skipped.map((s) => s.difference).sort()).toEqual([byPath('usr/lib/python3.11/x.cpython-311.pyc'), byPath('usr/bin/big')].sort());
     expect(cited.skipped[0].why).toMatch(/later in a compressed layer than the files the causes cite/);
-    const none = await gatherEvidence(diff, reads, runner);
+    const none = await gatherEvidence(diff, evidenceSource(reads, runner));
     expect([...none.keys()].sort()).toEqual([byPath('etc/app.conf'), byPath('etc/machine-id'), byPath('usr/lib/python3.11/x.cpython-311.pyc')].sort());
     expect(none.skipped.map((s) => s.difference)).toEqual([byPath('usr/bin/big')]);
   });
@@ -191,7 +192,7 @@ describe('gatherEvidence', () => {
     const b = buildTar([{ name: 'notes.txt', data: 'one\n2\n' }, { name: 'blob.bin', data: bigB }]);
     const runner = counting();
     const { diff, reads } = await compareBytes(a, b, runner);
-    const details = await gatherEvidence(diff, reads, runner);
+    const details = await gatherEvidence(diff, evidenceSource(reads, runner));
     expect(runner.extracts).toBe(0);
     expect(kinds(details.get('file:plain:notes.txt:content'))).toEqual(['text-diff']);
     const hex = details.get('file:plain:blob.bin:content')?.[0];
@@ -201,7 +202,7 @@ describe('gatherEvidence', () => {
   it('a gzip-compressed archive is skipped with the reason', async () => {
     const [a, b] = archives();
     const { diff, reads } = await compareBytes(run(['gzip', '-n'], a), b);
-    const details = await gatherEvidence(diff, reads, inlineRunner());
+    const details = await gatherEvidence(diff, evidenceSource(reads, inlineRunner()));
     expect(details.size).toBe(0);
     expect(details.skipped.length).toBeGreaterThan(0);
     expect(details.skipped[0].why).toBe('A is a gzip-compressed archive: its layers are not seekable slices of the file, and content evidence would mean decompressing it again');

@@ -1,0 +1,98 @@
+/**
+ * The engine's side of content evidence: the EvidenceSource port (src/compare/evidence/port.ts)
+ * over the two archives' reads and the job runner. Places are located in the reads (listing,
+ * image model, deep-scan records); bytes come from slices of the archive files, files inside
+ * layers from extract jobs, compression forensics from forensics jobs. The reads stay here:
+ * compare/ sees only places (plain data), bytes, results and errors.
+ *
+ * Archives read by streaming (a gzip/zstd-compressed outer file, IndexResult.mode 'stream')
+ * have no slices: their layers are only inside the decompressed stream, so a place there is
+ * refused with that reason.
+ *
+ * Every failure (a read error, a job that throws) resolves as `{ ok: false, error }`; a cancel
+ * rejects, as the jobs do.
+ */
+import type { ArchiveRead } from './archive-read';
+import type { JobRunner } from './runner';
+import type { BlobPlace, EvidenceSource, Got, Located, Side } from '../compare/evidence/port';
+import { normalizePath } from '../formats/tar/normalize';
+import { readRange, throwIfAborted } from '../io/read';
+import { isAbort, toErrorInfo } from '../io/errors';
+
+const SIDE = ['A', 'B'];
+
+function streamed(r: ArchiveRead, s: Side): string | null {
+  if (!r.index) return `${SIDE[s]} could not be listed`;
+  if (r.index.mode === 'stream') {
+    const alg = r.index.outerCompression?.algorithm ?? 'compressed';
+    return `${SIDE[s]} is a ${alg}-compressed archive: its layers are not seekable slices of the file, and content evidence would mean decompressing it again`;
+  }
+  return null;
+}
+
+function entryPlace(r: ArchiveRead, s: Side, entry: string, start: number, size: number): Located<BlobPlace> {
+  if (start + size > r.file.size) return { ok: false, why: `${SIDE[s]}: ${entry} ends after the end of the file (truncated archive)` };
+  const side = s === 0 ? 'a' : 'b';
+  return { ok: true, place: { key: `${side}:${entry}`, side, entry, start, size, info: r.blobs.get(entry)?.compression ?? null } };
+}
+
+/** A port call's value, its failure as data, or (cancelled) its rejection. */
+async function got<T>(component: string, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<Got<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (e) {
+    if (isAbort(e) || signal?.aborted) throw e;
+    return { ok: false, error: toErrorInfo(e, component) };
+  }
+}
+
+export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRunner): EvidenceSource {
+  const read = (p: BlobPlace) => reads[p.side === 'a' ? 0 : 1];
+  const blob = (p: BlobPlace) => read(p).file.slice(p.start, p.start + p.size);
+  return {
+    concurrency: runner.concurrency,
+
+    layerBlob(s, image, layer) {
+      const r = reads[s];
+      const why = streamed(r, s);
+      if (why) return { ok: false, why };
+      const img = image === undefined ? undefined : r.archive?.images[image];
+      const ref = img?.layers.find((l) => l.index === layer) ?? (layer !== undefined ? img?.layers[layer] : undefined);
+      if (!ref?.blob) return { ok: false, why: `${SIDE[s]}: the layer's blob is not in the archive` };
+      const e = r.index!.entries.find((x) => normalizePath(x.name) === ref.blob!.entry);
+      if (!e) return { ok: false, why: `${SIDE[s]}: ${ref.blob.entry} is not in the listing` };
+      return entryPlace(r, s, ref.blob.entry, e.dataOffset, e.size);
+    },
+
+    outerEntry(s, path, occurrence) {
+      const r = reads[s];
+      const why = streamed(r, s);
+      if (why) return { ok: false, why };
+      let n = 0;
+      const e = r.index!.entries.find((x) => normalizePath(x.name) === path && ++n === occurrence);
+      if (!e) return { ok: false, why: `${SIDE[s]}: ${path} is not in the listing` };
+      return entryPlace(r, s, path, e.dataOffset, e.size);
+    },
+
+    fileOffset(p, path, occurrence) {
+      let n = 0;
+      return read(p).blobs.get(p.entry)?.layer?.files.find((f) => f.path === path && ++n === occurrence)?.offset;
+    },
+
+    read(p, start, end, signal) {
+      return got('evidence', signal, async () => {
+        const bytes = await readRange(blob(p), start, Math.min(end, p.size));
+        throwIfAborted(signal);
+        return bytes;
+      });
+    },
+
+    extract(p, wants, signal) {
+      return got('extract', signal, () => runner.extract(blob(p), { signal, wants, path: p.entry }));
+    },
+
+    forensics(a, b, opts) {
+      return got('forensics', opts.signal, () => runner.forensics({ blob: blob(a), info: a.info }, { blob: blob(b), info: b.info }, opts));
+    },
+  };
+}
