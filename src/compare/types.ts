@@ -239,6 +239,8 @@ export interface ComparisonReport {
     /** Where the time went, ms from the start of the comparison to the end of each phase
      *  (absent for phases not reached): what `npm run bench` reports as the profile of a run. */
     timings?: PhaseTimings;
+    /** Reads of the content evidence pass that failed (absent when none did). */
+    evidenceErrors?: EvidenceError[];
   };
 }
 

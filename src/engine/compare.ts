@@ -20,17 +20,19 @@ import { planVerification, verifyDigests } from './verify-digests';
 import { diffInputs, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
 import { attachEvidence } from '../compare/evidence/attach';
-import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type IgnoreOptions, type PhaseTimings, type Verification } from '../compare/types';
+import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type EvidenceError, type IgnoreOptions, type PhaseTimings, type Verification } from '../compare/types';
 import { comparisonReport } from '../compare/report';
+import { isAbort, toErrorInfo } from '../io/errors';
 
 export interface CompareHooks {
   /** Content evidence (text diffs, hex windows, recognised kinds, compression forensics) for a
    *  few differences of the final report, by difference id; attached to the causes that cite
-   *  them. Failures are ignored: evidence is an extra, the report stands without it. */
-  evidence?: (diff: DiffResult, reads: [ArchiveRead, ArchiveRead], causes: Cause[], signal?: AbortSignal) => Promise<Map<string, ContentEvidence[]>>;
+   *  them. Evidence is an extra: the report stands without it, and says what failed
+   *  (`errors`, and a hook that rejects: `stats.evidenceErrors`). A cancel is not a failure. */
+  evidence?: (diff: DiffResult, reads: [ArchiveRead, ArchiveRead], causes: Cause[], signal?: AbortSignal) => Promise<Details>;
 }
 
-type Details = Map<string, ContentEvidence[]>;
+type Details = Map<string, ContentEvidence[]> & { readonly errors?: readonly EvidenceError[] };
 
 export async function compareArchives(
   runner: JobRunner,
@@ -66,8 +68,9 @@ export async function compareArchives(
     if (!hooks.evidence || signal?.aborted) return new Map();
     try {
       return await hooks.evidence(diff, reads, causes, signal);
-    } catch {
-      return new Map();
+    } catch (e) {
+      if (isAbort(e) || signal?.aborted) return new Map();
+      return Object.assign(new Map<string, ContentEvidence[]>(), { errors: [{ differences: [], error: toErrorInfo(e, 'evidence') }] });
     }
   };
   const pending: Verification = {
@@ -81,7 +84,7 @@ export async function compareArchives(
   mark('explained');
   const details = await gather(first.diff, first.causes);
   mark('evidence');
-  const final = first.finish(attachEvidence(first.causes, details));
+  const final = first.finish(attachEvidence(first.causes, details), details.errors);
   if (pending.state !== 'pending') {
     progress.phase('done');
     opts.onUpdate?.(final);
@@ -111,7 +114,7 @@ export async function compareArchives(
   // not to be its twin: then its files are new and may differ.
   const more = v.rescanned === 0 ? details : await gather(again.diff, again.causes);
   mark('verified');
-  const verified = again.finish(attachEvidence(again.causes, more));
+  const verified = again.finish(attachEvidence(again.causes, more), more.errors);
   vp.phase('done');
   opts.onUpdate?.(verified);
   return verified;
@@ -130,7 +133,7 @@ interface Built {
   diff: DiffResult;
   causes: Cause[];
   report: ComparisonReport;
-  finish(causes: Cause[]): ComparisonReport;
+  finish(causes: Cause[], evidenceErrors?: readonly EvidenceError[]): ComparisonReport;
 }
 
 function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: number, verification?: Verification): Built {
@@ -141,7 +144,7 @@ function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: num
   if (phase === 'preliminary') diff = dropDeep(diff);
   const ex = explain(diff, A, B, options);
   const v: Verification = verification ?? { state: 'pending', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 };
-  const finish = (causes: Cause[]): ComparisonReport =>
+  const finish = (causes: Cause[], evidenceErrors: readonly EvidenceError[] = []): ComparisonReport =>
     comparisonReport({
       inputs: [A, B],
       options,
@@ -160,6 +163,7 @@ function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: num
         digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
         verification: v,
         timings: { ...ctx.timings },
+        ...(evidenceErrors.length ? { evidenceErrors: [...evidenceErrors] } : {}),
       },
     });
   return { diff, causes: ex.causes, report: finish(ex.causes), finish };
