@@ -69,66 +69,21 @@ export type CauseId =
 /** Levels as causes.md names them. */
 export type Level = 'input' | 'outer file' | 'outer tar' | 'index' | 'manifest' | 'config' | 'layer' | 'integrity' | 'file';
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** What a difference is about. */
-export type Subject =
-  | 'input' // an input could not be read (error)
-  | 'outer-compression' // the whole file's compression (gzip header fields, members, algorithm)
-  | 'outer-entry' // an entry of the outer tar
-  | 'outer-order' // order of the outer tar's entries
-  | 'outer-end' // end-of-archive marker / trailing bytes
-  | 'layout' // archive layout (docker-legacy vs docker-oci vs oci ...)
-  | 'index' // index.json / nested index field
-  | 'image' // an image/platform present on one side only
-  | 'manifest' // a manifest field (mediaType, annotations, config descriptor, layer descriptors)
-  | 'config' // a config field other than history
-  | 'history' // a config history entry field
-  | 'layer' // a layer present on one side only (after pairing)
-  | 'layer-blob' // paired layers whose blobs differ (same or different diff_id)
-  | 'integrity' // a failed integrity check on one side
-  | 'file' // an entry inside a layer (or inside a plain tar)
-  | 'file-order' // order of entries inside a paired layer
-  | 'merged'; // merged filesystem (after whiteouts) differs for a path
-
-export type DiffKind =
-  | 'added' // present in B only
-  | 'removed' // present in A only
-  | 'changed' // a field's value differs (see `field`)
-  | 'reordered'; // same members, different order
-
-/** Where a difference lives, for the drill-down breadcrumb: archive → index → manifest → config → layer → file. */
-export interface Scope {
-  /** Image pairing label, e.g. "app:1 (linux/amd64)". */
-  image?: string;
-  /** Index of the image in inputs[0|1].images */
-  imageA?: number;
-  imageB?: number;
-  /** Layer index on each side (after pairing). */
-  layerA?: number;
-  layerB?: number;
-  /** Outer entry name, or path inside a layer. */
-  path?: string;
-}
-
-export interface Difference {
-  /** Unique within the report and stable for the same inputs, e.g. "file:img0:L1/L1:etc/passwd:mtime". */
-  id: string;
-  subject: Subject;
-  kind: DiffKind;
-  scope: Scope;
-  /** The differing field: 'mtime', 'uid', 'mode', 'content', 'digest', 'created',
-   *  'annotations.org.opencontainers.image.created', 'history[3].created', 'gzip.mtime' … */
-  field?: string;
-  /** Values on each side (small: truncated strings, numbers, short JSON). Absent side → undefined. */
-  a?: Json;
-  b?: Json;
-  /** Id of the root difference this one only follows from (digest chains: layer → manifest → index).
-   *  Explainers fold such consequences under their root cause and never count them as causes. */
-  follows?: string;
-  /** Extra facts explainers use (e.g. {isDir:true}, {gzipHeaderOnly:true}, {textLike:true}). */
-  facts?: Record<string, Json>;
-}
+/** The difference, one typed member per subject: ./difference/ (README there). */
+import type { Json } from './difference/base';
+import type { Difference } from './difference/union';
+export type { Json, DiffKind, Scope, Side, DifferenceCore, Incomplete, JsonHints } from './difference/base';
+export type { Difference, DifferenceOf, FactsOf, FieldOf, Subject } from './difference/union';
+export { is, subject } from './difference/union';
+export type * from './difference/input';
+export type * from './difference/record';
+export type * from './difference/outer';
+export type * from './difference/index-docs';
+export type * from './difference/manifest';
+export type * from './difference/config';
+export type * from './difference/layer';
+export type * from './difference/file';
+export { MERGED_FIELDS } from './difference/file';
 
 export interface Pairing {
   /** by: 'only' = the one image on each side; 'attests' = attestation of paired images

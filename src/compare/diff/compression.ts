@@ -5,22 +5,23 @@
  * outer file (one difference per field) and for layer blobs (condensed into facts).
  */
 import type { CompressionInfo, GzipHeader, GzipInfo, ZstdFrame, ZstdInfo } from '../../formats/compression';
+import type { CompressionFieldName, Json, Seekable } from '../types';
 
 export interface CompressionField {
   /** 'algorithm', 'gzip.mtime', 'gzip.members', 'zstd.windowSize', … */
-  field: string;
-  a: unknown;
-  b: unknown;
+  field: CompressionFieldName;
+  a: Json | undefined;
+  b: Json | undefined;
   member?: number;
   frame?: number;
   /** A gzip header field (not covered by the CRC: says nothing of the deflate stream). */
   header?: boolean;
 }
 
-const GZIP_HEADER: (keyof GzipHeader)[] = ['method', 'flags', 'mtime', 'xfl', 'os', 'ftext', 'fname', 'fcomment', 'extra', 'hcrc'];
-const ZSTD_FRAME: (keyof ZstdFrame)[] = ['kind', 'magic', 'windowSize', 'contentSize', 'dictionaryId', 'checksum', 'singleSegment', 'compressedSize', 'uncompressedSize'];
+const GZIP_HEADER: Exclude<keyof GzipHeader, 'headerSize'>[] = ['method', 'flags', 'mtime', 'xfl', 'os', 'ftext', 'fname', 'fcomment', 'extra', 'hcrc'];
+const ZSTD_FRAME: Exclude<keyof ZstdFrame, 'offset'>[] = ['kind', 'magic', 'windowSize', 'contentSize', 'dictionaryId', 'checksum', 'singleSegment', 'compressedSize', 'uncompressedSize'];
 
-function same(a: unknown, b: unknown): boolean {
+function same(a: Json | undefined, b: Json | undefined): boolean {
   if (a === b) return true;
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return false;
@@ -80,7 +81,7 @@ export function compressionFields(a: CompressionInfo | null, b: CompressionInfo 
  * many members (one per file chunk plus the TOC); zstd:chunked puts its manifest in skippable
  * frames. Layer annotations would say it for sure, but the report does not keep them.
  */
-export function seekableKind(c: CompressionInfo | null): string | null {
+export function seekableKind(c: CompressionInfo | null): Seekable {
   if (c?.algorithm === 'gzip' && c.members.length > 1) return 'estargz?';
   if (c?.algorithm === 'zstd' && c.frames.some((f) => f.kind === 'skippable')) return 'zstd:chunked?';
   return null;

@@ -3,19 +3,24 @@
  * deterministic id, clips values, and resolves `follows` to a root so that chains
  * (file → layer blob → manifest → index) never need walking by the explainers.
  */
-import type { Difference, DiffKind, Json, Scope, Subject } from '../types';
+import type { Difference, DifferenceOf, DiffKind, FactsOf, FieldOf, Json, Scope, Subject } from '../types';
 import { clip, clipFacts } from './values';
 
-export interface NewDifference {
+/**
+ * A difference as a level adds it: typed by its subject (../difference/), so a fact or field
+ * the subject does not have, or a kind it never comes in, does not compile. Values and facts
+ * are clipped by the collector (strings cut, lists capped: values.ts), which keeps their types.
+ */
+export interface NewDifference<S extends Subject> {
   id: string;
-  subject: Subject;
-  kind: DiffKind;
+  subject: S;
+  kind: DifferenceOf<S>['kind'];
   scope: Scope;
-  field?: string;
+  field?: FieldOf<S>;
   a?: unknown;
   b?: unknown;
   follows?: string;
-  facts?: Record<string, unknown>;
+  facts?: FactsOf<S>;
 }
 
 /** Fields whose differences explain a container's digest better than metadata does. */
@@ -26,7 +31,7 @@ export function rootRank(d: Difference): number {
   if (d.kind === 'added' || d.kind === 'removed') return 0;
   if (d.kind === 'reordered') return 2;
   if (d.field && STRONG_FIELDS.has(d.field)) return 0;
-  if (d.facts?.tarFormat === true) return 1.5;
+  if ((d.subject === 'file' || d.subject === 'outer-entry' || d.subject === 'outer-end') && d.facts?.tarFormat === true) return 1.5;
   return 1;
 }
 
@@ -34,14 +39,20 @@ export class Collector {
   readonly list: Difference[] = [];
   private readonly byId = new Map<string, Difference>();
 
-  add(n: NewDifference): Difference {
+  add<S extends Subject>(n: NewDifference<S>): DifferenceOf<S> {
     let id = n.id;
     if (this.byId.has(id)) {
       let i = 2;
       while (this.byId.has(`${n.id}#${i}`)) i++;
       id = `${n.id}#${i}`;
     }
-    const d: Difference = { id, subject: n.subject, kind: n.kind, scope: n.scope };
+    // Key order is the report's (id, subject, kind, scope, field, a, b, follows, facts).
+    const d: { id: string; subject: S; kind: DiffKind; scope: Scope; field?: string; a?: Json; b?: Json; follows?: string; facts?: object } = {
+      id,
+      subject: n.subject,
+      kind: n.kind,
+      scope: n.scope,
+    };
     if (n.field !== undefined) d.field = n.field;
     const a = clip(n.a);
     const b = clip(n.b);
@@ -51,9 +62,11 @@ export class Collector {
     if (follows !== undefined && follows !== id) d.follows = follows;
     const facts = clipFacts(n.facts);
     if (facts) d.facts = facts;
-    this.list.push(d);
-    this.byId.set(id, d);
-    return d;
+    // The one place a difference is assembled: its members were typed by NewDifference<S>.
+    const out = d as unknown as DifferenceOf<S>;
+    this.list.push(out);
+    this.byId.set(id, out);
+    return out;
   }
 
   get(id: string): Difference | undefined {
@@ -79,11 +92,12 @@ export class Collector {
     }
   }
 
-  /** Makes `d` follow `target`'s root (used by late passes, e.g. incomplete inputs). */
-  setFollows(d: Difference, target: string, facts?: Record<string, Json>): void {
+  /** Makes `d` follow `target`'s root (used by late passes); `incomplete`: sets `facts.incomplete`
+   *  (what `d` lacks on a side may just be unread: index.ts followIncomplete). */
+  setFollows(d: Difference, target: string, incomplete = false): void {
     const root = this.root(target);
     if (root && root !== d.id) d.follows = root;
-    if (facts) d.facts = { ...(d.facts ?? {}), ...facts };
+    if (incomplete && d.subject !== 'input') d.facts = { ...d.facts, incomplete: true };
   }
 }
 

@@ -5,9 +5,9 @@
  * when extracting) is paired occurrence by occurrence.
  */
 import type { FileRecord } from '../../report/types';
-import type { Difference, Scope } from '../types';
+import type { Difference, RecordFacts, Scope } from '../types';
 import type { Collector } from './emit';
-import { compareRecords, recordFacts } from './records';
+import { compareRecords, recordFacts, type RecordSink } from './records';
 
 export interface FileScope {
   c: Collector;
@@ -68,7 +68,7 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
     }
   };
   const one = (key: string, r: FileRecord, side: 'a' | 'b') => {
-    const facts: Record<string, unknown> = { ...recordFacts(r, r) };
+    const facts: RecordFacts = { ...recordFacts(r, r) };
     if (side === 'a' ? s.incompleteB : s.incompleteA) facts.incomplete = true;
     const d = s.c.add({
       id: `${s.idPrefix}:${idPath(key)}:${side === 'a' ? '-' : '+'}`,
@@ -85,7 +85,7 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
   let key = '';
   let ra: FileRecord = aFiles[0];
   let scope: Scope | null = null; // shared by the differences of one pair
-  const sink = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) => {
+  const sink: RecordSink = (field, av, bv, facts) => {
     scope ??= { ...s.scope, path: ra.path };
     const d = s.c.add({ id: `${s.idPrefix}:${idPath(key)}:${field}`, subject: 'file', kind: 'changed', scope, field, a: av, b: bv, facts });
     push(d, ra.path);

@@ -8,7 +8,7 @@
  * (input, layout, outer …, index, image, manifest, config, history, layers, files, merged).
  */
 import type { InputReport } from '../../report/types';
-import type { Difference, DiffResult, Pairing, Subject } from '../types';
+import type { Difference, DiffResult, FieldOf, Pairing, Subject } from '../types';
 import { Collector, bestRoot } from './emit';
 import { Resolver } from './resolver';
 import { pairImages } from './pair-images';
@@ -164,7 +164,7 @@ function structurallyIncomplete(x: InputReport): boolean {
 }
 
 /** Integrity checks that fail when the archive ends early (the other kinds do not). */
-const INCOMPLETE_CHECKS = new Set(['reference', 'blob-size', 'blob-digest', 'diff-id']);
+const INCOMPLETE_CHECKS = new Set<FieldOf<'integrity'>>(['reference', 'blob-size', 'blob-digest', 'diff-id']);
 
 /** What is missing on a side that could not be read to the end follows that side's error. */
 function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: { a?: string; b?: string }): void {
@@ -175,8 +175,8 @@ function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: 
     if (d.subject === 'integrity') {
       // A blob missing or cut short on a side whose listing stopped early: the archive ended
       // before it, not a layout defect.
-      const s = d.facts?.side as 'a' | 'b' | undefined;
-      if (s && inc[s] && d.facts?.sameOnBoth !== true && INCOMPLETE_CHECKS.has(String(d.field))) c.setFollows(d, inputs[s]!, { incomplete: true });
+      const s = d.facts?.side;
+      if (s && inc[s] && d.facts?.sameOnBoth !== true && INCOMPLETE_CHECKS.has(d.field)) c.setFollows(d, inputs[s]!, true);
       continue;
     }
     // Paired layers whose files one side could not read because that side ended early.
@@ -184,7 +184,7 @@ function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: 
       const u = d.facts.unreadSide;
       const s = u === 'a' || u === 'b' ? u : inc.b ? 'b' : inc.a ? 'a' : undefined;
       if (s && inc[s]) {
-        c.setFollows(d, inputs[s]!, { incomplete: true });
+        c.setFollows(d, inputs[s]!, true);
         continue;
       }
     }
@@ -194,7 +194,7 @@ function followIncomplete(c: Collector, a: InputReport, b: InputReport, inputs: 
     if (noB && (inc.b || (d.facts?.incomplete && inputs.b))) side = 'b';
     else if (noA && (inc.a || (d.facts?.incomplete && inputs.a))) side = 'a';
     else if (d.subject === 'outer-end' && (inc.a || inc.b)) side = inc.b ? 'b' : 'a';
-    if (side) c.setFollows(d, inputs[side]!, { incomplete: true });
+    if (side) c.setFollows(d, inputs[side]!, true);
   }
   c.flatten();
 }

@@ -11,7 +11,7 @@ import { isObject } from './values';
 export interface JsonLeaf {
   /** '' is the document itself. */
   path: string;
-  kind: DiffKind;
+  kind: Exclude<DiffKind, 'reordered'>;
   a?: unknown;
   b?: unknown;
 }
@@ -28,7 +28,7 @@ function isContainer(v: unknown): v is Record<string, unknown> | unknown[] {
 
 /** Leaves of a subtree present on one side only (empty containers are leaves themselves). */
 function oneSided(v: unknown, path: string, side: 'a' | 'b', out: JsonLeaf[]): void {
-  const kind: DiffKind = side === 'a' ? 'removed' : 'added';
+  const kind: JsonLeaf['kind'] = side === 'a' ? 'removed' : 'added';
   if (Array.isArray(v) && v.length) {
     v.forEach((x, i) => oneSided(x, `${path}[${i}]`, side, out));
   } else if (isObject(v) && Object.keys(v).length) {

@@ -5,18 +5,22 @@
  * sibling `digest`: both change together when the blob does; so does every leaf of a
  * descriptor present on one side only.
  */
-import type { Difference, Scope, Subject } from '../types';
+import type { DifferenceOf, FactsOf, JsonHints, Scope } from '../types';
 import type { Collector } from './emit';
 import type { JsonLeaf } from './json-diff';
 import type { Resolver } from './resolver';
 import { hexesIn, jsonHints } from './values';
 
-export interface LeafOptions {
+/** Subjects whose differences are JSON leaves (their facts carry the JSON hints). */
+export type JsonSubject = 'index' | 'manifest' | 'config' | 'history';
+
+export interface LeafOptions<S extends JsonSubject> {
   /** Id prefix, e.g. 'config:i0'; the id is `${prefix}:${path}`. */
   prefix: (path: string) => string;
-  subject: (path: string) => Subject;
+  subject: (path: string) => S;
   scope: Scope;
-  facts?: Record<string, unknown>;
+  /** Facts every leaf carries besides its hints (index documents: `file`). */
+  facts?: Omit<FactsOf<S>, keyof JsonHints>;
   /** A leaf-specific root, tried before the resolver. */
   follows?: (leaf: JsonLeaf) => string | undefined;
   /** What leaves follow when nothing more specific explains them. */
@@ -31,7 +35,7 @@ function parentPath(path: string): string | null {
   return i <= 0 ? null : path.slice(0, i);
 }
 
-export function emitLeaves(c: Collector, r: Resolver, leaves: JsonLeaf[], o: LeafOptions): Difference[] {
+export function emitLeaves<S extends JsonSubject>(c: Collector, r: Resolver, leaves: JsonLeaf[], o: LeafOptions<S>): DifferenceOf<JsonSubject>[] {
   const follows = new Map<string, string | undefined>();
   for (const leaf of leaves) {
     let f = o.follows?.(leaf);
@@ -55,11 +59,11 @@ export function emitLeaves(c: Collector, r: Resolver, leaves: JsonLeaf[], o: Lea
       }
     }
   }
-  const out: Difference[] = [];
+  const out: DifferenceOf<JsonSubject>[] = [];
   for (const leaf of leaves) {
     const field = o.field ? o.field(leaf.path) : leaf.path || '$';
     out.push(
-      c.add({
+      c.add<JsonSubject>({
         id: `${o.prefix(leaf.path)}:${field}`,
         subject: o.subject(leaf.path),
         kind: leaf.kind,

@@ -4,7 +4,7 @@
  * Registers each pair's root in the resolver so manifest/config/index digests follow it.
  */
 import type { ImageReport, LayerReport } from '../../report/types';
-import type { Difference, Scope } from '../types';
+import type { CompressionDelta, Difference, LayerBlobFacts, Scope } from '../types';
 import { bestRoot, type Collector } from './emit';
 import type { Resolver } from './resolver';
 import { pairLayers, type LayerPair } from './pair-layers';
@@ -60,9 +60,9 @@ function payloadSizes(l: LayerReport): string | null {
   return c?.algorithm === 'gzip' ? c.members.map((m) => m.compressedSize - m.header.headerSize).join(',') : null;
 }
 
-function blobFacts(a: LayerReport, b: LayerReport, fileDiffs: number, known: boolean): Record<string, unknown> {
+function blobFacts(a: LayerReport, b: LayerReport, fileDiffs: number, known: boolean): LayerBlobFacts {
   const fields = compressionFields(a.compression, b.compression);
-  const f: Record<string, unknown> = {
+  const f: LayerBlobFacts = {
     sameDiffId: a.diffId !== null && a.diffId === b.diffId,
     diffIdA: a.diffId,
     diffIdB: b.diffId,
@@ -78,7 +78,7 @@ function blobFacts(a: LayerReport, b: LayerReport, fileDiffs: number, known: boo
     seekableB: seekableKind(b.compression),
   };
   if (a.compression?.algorithm === 'gzip' && b.compression?.algorithm === 'gzip') {
-    const gz: Record<string, { a: unknown; b: unknown }> = {};
+    const gz: CompressionDelta = {};
     for (const x of fields) {
       if (!x.header) continue;
       const key = `${x.field.slice('gzip.'.length)}${x.member ? `@${x.member}` : ''}`;
@@ -92,7 +92,7 @@ function blobFacts(a: LayerReport, b: LayerReport, fileDiffs: number, known: boo
     f.gzipHeaderOnly = fields.length > 0 && fields.every((x) => x.header) && payloadSizes(a) === payloadSizes(b) && f.sameDiffId === true;
   }
   if (a.compression?.algorithm === 'zstd' && b.compression?.algorithm === 'zstd') {
-    const zs: Record<string, { a: unknown; b: unknown }> = {};
+    const zs: CompressionDelta = {};
     for (const x of fields) {
       const key = `${x.field.slice('zstd.'.length)}${x.frame ? `@${x.frame}` : ''}`;
       if (Object.keys(zs).length < 16) zs[key] = { a: x.a ?? null, b: x.b ?? null };

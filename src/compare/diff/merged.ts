@@ -6,12 +6,12 @@
  * layer the version comes from), so explainers never count them twice.
  */
 import type { MergedFile } from '../../report/types';
-import type { Difference } from '../types';
+import { MERGED_FIELDS, type Difference, type MergedField } from '../types';
 import { imageScope, type ImagePairCtx } from './layers';
 import { contentValues } from './content';
 
-const FIELDS = ['type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'] as const;
-type Field = (typeof FIELDS)[number];
+const FIELDS = MERGED_FIELDS;
+type Field = MergedField;
 
 function changedFields(a: MergedFile, b: MergedFile): Field[] {
   const out: Field[] = [];

@@ -5,6 +5,7 @@
  * occurrence. The outer file's compression is in outer-compression.ts.
  */
 import type { InputReport, OuterEntryRecord } from '../../report/types';
+import type { ContentKnownBy } from '../types';
 import { bestRoot, type Collector } from './emit';
 import type { Resolver } from './resolver';
 import type { DocName } from './index-json';
@@ -135,7 +136,7 @@ export function diffOuterEntries(
     if (ea.type !== eb.type || !isRegular(ea)) return;
     const xa = ka.of(ea);
     const xb = kb.of(eb);
-    let known: string;
+    let known: ContentKnownBy;
     if (ea.size !== eb.size) known = 'size';
     else if (xa && xb && xa.kind === xb.kind) {
       if (xa.value === xb.value) return;

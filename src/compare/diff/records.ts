@@ -7,8 +7,9 @@
  */
 import { contentValues } from './content';
 import type { FileRecord } from '../../report/types';
+import type { PresenceFacts, RecordFacts, RecordField } from '../types';
 
-export type RecordSink = (field: string, a: unknown, b: unknown, facts?: Record<string, unknown>) => void;
+export type RecordSink = (field: RecordField, a: unknown, b: unknown, facts?: RecordFacts) => void;
 
 const REGULAR = new Set(['file', 'contiguous', 'sparse']);
 
@@ -45,8 +46,8 @@ function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
 }
 
 /** Facts every difference of this record pair carries. */
-export function recordFacts(a: FileRecord, b: FileRecord): Record<string, unknown> | undefined {
-  const f: Record<string, unknown> = {};
+export function recordFacts(a: FileRecord, b: FileRecord): PresenceFacts | undefined {
+  const f: PresenceFacts = {};
   if (a.type === 'dir' || b.type === 'dir') f.isDir = true;
   const wh = a.whiteout ?? b.whiteout;
   if (wh) f.whiteout = wh;
@@ -96,7 +97,7 @@ export function compareRecords(a: FileRecord, b: FileRecord, emit: RecordSink, s
 
 function fullCompare(a: FileRecord, b: FileRecord, emit: RecordSink, skipContent: boolean): void {
   const base = recordFacts(a, b);
-  const add = (field: string, av: unknown, bv: unknown, facts?: Record<string, unknown>) => emit(field, av, bv, base ? { ...base, ...facts } : facts);
+  const add: RecordSink = (field, av, bv, facts) => emit(field, av, bv, base ? { ...base, ...facts } : facts);
   let content: [string, string] | null;
 
   if (a.type !== b.type) {

@@ -3,7 +3,7 @@
  * small, structural equality of parsed JSON, and the hints explainers use to recognise
  * timestamps, digests, annotations and labels in JSON documents.
  */
-import type { Json } from '../types';
+import type { Json, JsonHints } from '../types';
 
 /** Strings longer than this are cut in `a`/`b`/facts (ids are never cut). */
 export const MAX_VALUE = 200;
@@ -75,11 +75,13 @@ function plainFacts(f: Record<string, unknown>): boolean {
   return true;
 }
 
-/** Clips every value of a facts object; drops undefined ones. */
-export function clipFacts(f: Record<string, unknown> | undefined): Record<string, Json> | undefined {
-  if (!f) return undefined;
+/** Clips every value of a facts object; drops undefined ones. The type is kept: strings are
+ *  only cut and lists only shortened (no fact is typed deeper than clipping reaches). */
+export function clipFacts<F extends object>(facts: F | undefined): F | undefined {
+  if (!facts) return undefined;
+  const f = facts as Record<string, unknown>;
   if (plainFacts(f)) {
-    for (const _ in f) return f as Record<string, Json>;
+    for (const _ in f) return facts;
     return undefined;
   }
   const out: Record<string, Json> = {};
@@ -90,7 +92,7 @@ export function clipFacts(f: Record<string, unknown> | undefined): Record<string
     out[k] = c;
     n++;
   }
-  return n ? out : undefined;
+  return n ? (out as F) : undefined;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
@@ -142,8 +144,8 @@ function lastKey(path: string): string {
  * Hints for a JSON leaf at `path` with values a/b. Key-based hints look at the whole path so
  * that `annotations.org.opencontainers.image.created` (a key with dots) is a timestamp too.
  */
-export function jsonHints(path: string, a: unknown, b: unknown): Record<string, Json> {
-  const f: Record<string, Json> = {};
+export function jsonHints(path: string, a: unknown, b: unknown): JsonHints {
+  const f: JsonHints = {};
   const present = [a, b].filter((v) => v !== undefined);
   const key = lastKey(path);
   if (TIME_KEY.test(path.replace(/\[\d+\]/g, '')) || TIME_KEY.test(key) || (present.length > 0 && present.every(isDateTime))) {

@@ -2,18 +2,17 @@
  * Reading differences the same way whatever their subject: the record field a file or merged
  * difference is about ("added", "mtime", "content"…), its A/B values, and evidence lines.
  */
-import type { Difference, Evidence, Json } from '../types';
+import { MERGED_FIELDS, type Difference, type Evidence, type Json } from '../types';
 import { sameLayers, type Context } from './context';
 
-/** Merged versions name several fields: the strongest one says what the difference is. */
-const MERGED_PRIORITY = ['type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'];
 
 /** 'added' / 'removed' / the changed field ('mtime', 'content', 'xattrs.security.capability'…). */
 export function fileField(d: Difference): string {
   if (d.kind === 'added' || d.kind === 'removed') return d.kind;
   if (d.subject === 'merged') {
-    const fields = Array.isArray(d.facts?.fields) ? (d.facts!.fields as string[]) : [];
-    return MERGED_PRIORITY.find((f) => fields.includes(f)) ?? fields[0] ?? 'version';
+    // Merged versions name several fields: the strongest one (MERGED_FIELDS' order) says what it is.
+    const fields = d.facts?.fields ?? [];
+    return MERGED_FIELDS.find((f) => fields.includes(f)) ?? fields[0] ?? 'version';
   }
   return d.field ?? d.kind;
 }
@@ -30,7 +29,7 @@ export function num(v: Json | undefined): number | undefined {
 }
 
 /** Up to `max` evidence lines, one per root, in the differ's order. */
-export function evidence(roots: Difference[], ctx: Context, text: (d: Difference) => string, max = 5, field?: string): Evidence[] {
+export function evidence<D extends Difference>(roots: D[], ctx: Context, text: (d: D) => string, max = 5, field?: string): Evidence[] {
   const out: Evidence[] = [];
   for (const d of roots) {
     if (out.length >= max) break;

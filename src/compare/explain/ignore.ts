@@ -14,7 +14,7 @@
  *  paths       file and merged-filesystem differences whose path matches a glob (paths.ts)
  * Input errors and integrity failures are never ignored.
  */
-import type { CauseId, Difference, IgnoreOptions } from '../types';
+import { is, type CauseId, type Difference, type IgnoreOptions } from '../types';
 import { gzipMtimeOnly } from './explainers/layer-blob';
 import { isPaxTime } from './explainers/file-times';
 import type { PathTest } from './paths';
@@ -35,7 +35,7 @@ const TIME_IDS = new Set<CauseId>(['file.mtime', 'file.atime-ctime', 'archive.en
 
 function isTimestamp(d: Difference, id: CauseId): boolean {
   if (TIME_IDS.has(id)) return true;
-  if (d.facts?.timestamp === true) return true;
+  if (is(d, 'index', 'manifest', 'config', 'history') && d.facts?.timestamp === true) return true;
   if (d.subject === 'outer-compression') return d.field === 'gzip.mtime';
   if (d.subject === 'layer-blob') return gzipMtimeOnly(d);
   if ((d.subject === 'file' || d.subject === 'outer-entry') && d.field) return d.field === 'mtime' || d.field === 'atime' || d.field === 'ctime' || isPaxTime(d.field);

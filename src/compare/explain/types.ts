@@ -21,15 +21,22 @@ export interface Described {
   category?: Category;
 }
 
-export interface Explainer {
+/**
+ * `S`: the subjects it handles. The registry only hands it differences of those subjects, so
+ * `claim` and `describe` see them typed (`Explainer<'file' | 'merged'>` reads file facts after
+ * `d.subject === 'file'`). Methods, not function properties, and `Difference & { subject: S }`
+ * (which narrows like DifferenceOf<S>) rather than a conditional type: an `Explainer<'file'>`
+ * is then an `Explainer` for the registry's list.
+ */
+export interface Explainer<S extends Subject = Subject> {
   /** For messages and the coverage test. */
   name: string;
   /** Subjects whose roots it may claim (the registry dispatches by subject). */
-  subjects: Subject[];
+  subjects: S[];
   /** Cause ids it describes (each id is described by exactly one explainer). */
   ids: CauseId[];
   /** The cause id of a root it explains, or null to let the next explainer try. */
-  claim(d: Difference, ctx: Context): CauseId | null;
+  claim(d: Difference & { subject: S }, ctx: Context): CauseId | null;
   /** The cause made by `roots` (all claimed as `id`, in the differ's order). */
-  describe(id: CauseId, roots: Difference[], ctx: Context): Described;
+  describe(id: CauseId, roots: (Difference & { subject: S })[], ctx: Context): Described;
 }

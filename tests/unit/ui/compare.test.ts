@@ -102,7 +102,8 @@ describe('compareRun', () => {
 });
 
 describe('diffText', () => {
-  const d = (o: Partial<Difference>): Difference => ({ id: 'x', subject: 'file', kind: 'changed', scope: {}, ...o });
+  // Hand-made, partial differences (a `layer` without its facts): only what the texts read.
+  const d = (o: Partial<Difference>): Difference => ({ id: 'x', subject: 'file', kind: 'changed', scope: {}, ...o }) as Difference;
 
   it('formats values by field: times, modes, sizes, digests, one-sided entries, merged versions', () => {
     expect(formatValue('mtime', 1_700_000_000)).toBe('2023-11-14T22:13:20Z');

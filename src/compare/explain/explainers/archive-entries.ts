@@ -6,7 +6,7 @@
  * other bytes that no image-level difference explains (archive.entry-added/-removed/-content),
  * and their order (archive.entry-order). All of these leave the images the same: same-image.
  */
-import type { CauseId, Difference } from '../../types';
+import type { CauseId, DifferenceOf } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence, num as asNum } from '../fields';
@@ -16,10 +16,11 @@ import { timePattern } from '../time-pattern';
 const TIME = new Set(['mtime', 'atime', 'ctime']);
 const OWNER = new Set(['uid', 'gid', 'uname', 'gname']);
 
-function claim(d: Difference): CauseId | null {
+type OuterDifference = DifferenceOf<'outer-entry' | 'outer-order' | 'outer-end'>;
+
+function claim(d: OuterDifference): CauseId | null {
   if (d.subject === 'outer-order') return 'archive.entry-order';
   if (d.subject === 'outer-end') return 'archive.tar-format';
-  if (d.subject !== 'outer-entry') return null;
   if (d.kind === 'added') return 'archive.entry-added';
   if (d.kind === 'removed') return 'archive.entry-removed';
   const f = d.field ?? '';
@@ -31,17 +32,17 @@ function claim(d: Difference): CauseId | null {
   return 'archive.entry-content';
 }
 
-function path(d: Difference): string {
+function path(d: OuterDifference): string {
   return d.scope.path ?? '';
 }
 
-function changeLine(d: Difference): string {
+function changeLine(d: OuterDifference): string {
   const f = d.field ?? '';
   const fmt = TIME.has(f) ? isoTime : f === 'mode' ? octal : show;
   return `${path(d) || 'archive'}: ${f} ${fmt(d.a)} → ${fmt(d.b)}`;
 }
 
-export const archiveEntriesExplainer: Explainer = {
+export const archiveEntriesExplainer: Explainer<'outer-entry' | 'outer-order' | 'outer-end'> = {
   name: 'archive entries',
   subjects: ['outer-entry', 'outer-order', 'outer-end'],
   ids: ['archive.entry-mtime', 'archive.entry-owner', 'archive.entry-mode', 'archive.tar-format', 'archive.symlinked-layer', 'archive.entry-added', 'archive.entry-removed', 'archive.entry-content', 'archive.entry-order'],
@@ -99,12 +100,14 @@ export const archiveEntriesExplainer: Explainer = {
       }
       case 'archive.entry-order': {
         const d = roots[0];
-        const common = asNum(d.facts?.common);
-        const sorted = d.facts?.aSorted === true ? 'A is sorted by name, B is not' : d.facts?.bSorted === true ? 'B is sorted by name, A is not' : '';
+        // Only `outer-order` is claimed as this cause.
+        const f = d.subject === 'outer-order' ? d.facts : undefined;
+        const common = asNum(f?.common);
+        const sorted = f?.aSorted === true ? 'A is sorted by name, B is not' : f?.bSorted === true ? 'B is sorted by name, A is not' : '';
         return {
           summary: `The archive holds the same ${common !== undefined ? `${num(common)} ` : ''}entries in another order${sorted ? `; ${sorted}` : ''}`,
           phrase: `the archive's entries are in another order`,
-          evidence: [{ text: `first difference at position ${num(asNum((d.facts?.firstMismatch as Record<string, number> | undefined)?.index) ?? 0)}: ${show(d.a)} in A, ${show(d.b)} in B`, difference: d.id, a: d.a, b: d.b, where: 'the archive' }],
+          evidence: [{ text: `first difference at position ${num(asNum(f?.firstMismatch?.index) ?? 0)}: ${show(d.a)} in A, ${show(d.b)} in B`, difference: d.id, a: d.a, b: d.b, where: 'the archive' }],
           remedy,
         };
       }

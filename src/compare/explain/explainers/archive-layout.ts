@@ -8,7 +8,7 @@ import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
 import { show } from '../format';
 
-export const archiveLayoutExplainer: Explainer = {
+export const archiveLayoutExplainer: Explainer<'layout'> = {
   name: 'archive layout',
   subjects: ['layout'],
   ids: ['archive.layout'],

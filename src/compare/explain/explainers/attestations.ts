@@ -10,7 +10,7 @@ import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
 import { capitalise, plural, show } from '../format';
 
-export const attestationsExplainer: Explainer = {
+export const attestationsExplainer: Explainer<'image' | 'manifest' | 'config' | 'history' | 'layer' | 'layer-blob' | 'file' | 'file-order' | 'merged' | 'index'> = {
   name: 'attestations',
   subjects: ['image', 'manifest', 'config', 'history', 'layer', 'layer-blob', 'file', 'file-order', 'merged', 'index'],
   ids: ['index.attestations'],

@@ -26,7 +26,7 @@ export function timeShift(a: unknown, b: unknown): string {
   return d === 0 ? 'at the same instant, written differently' : `${duration(d)} ${d > 0 ? 'later' : 'earlier'}`;
 }
 
-export const configExplainer: Explainer = {
+export const configExplainer: Explainer<'config'> = {
   name: 'config',
   subjects: ['config'],
   ids: ['config.created', 'config.field'],

@@ -14,8 +14,9 @@ export function filesNoun(roots: Difference[]): string {
     if (prev && samePlace(prev, d)) continue;
     prev = d;
     n++;
-    if (d.facts?.isDir === true) dirs++;
-    if (d.facts?.whiteout !== undefined) whiteouts++;
+    // Merged differences carry neither (their file differences do).
+    if (d.subject === 'file' && d.facts?.isDir === true) dirs++;
+    if (d.subject === 'file' && d.facts?.whiteout !== undefined) whiteouts++;
   }
   if (dirs === n) return plural(n, 'directory', 'directories');
   if (whiteouts === n) return plural(n, 'whiteout');

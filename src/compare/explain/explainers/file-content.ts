@@ -34,14 +34,15 @@ function claim(d: Difference): CauseId | null {
 }
 
 function sizes(d: Difference): string {
-  const f = d.facts ?? {};
+  // `content` of a file carries both sizes; a merged version does not.
+  const f = d.subject === 'file' ? (d.facts ?? {}) : {};
   const a = num(f.sizeA);
   const b = num(f.sizeB);
   if (a === undefined || b === undefined) return '';
   return a === b ? ` (same size, ${num(a)} B)` : ` (${num(a)} → ${num(b)} B)`;
 }
 
-export const fileContentExplainer: Explainer = {
+export const fileContentExplainer: Explainer<'file' | 'merged'> = {
   name: 'file content',
   subjects: ['file', 'merged'],
   ids: ['file.content'],

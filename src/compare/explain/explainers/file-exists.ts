@@ -18,7 +18,7 @@ function presence(v: unknown): string {
   return '';
 }
 
-export const fileExistsExplainer: Explainer = {
+export const fileExistsExplainer: Explainer<'file' | 'merged'> = {
   name: 'file added/removed',
   subjects: ['file', 'merged'],
   ids: ['file.added', 'file.removed'],
@@ -28,7 +28,7 @@ export const fileExistsExplainer: Explainer = {
     const paths = [...new Set(roots.map(pathOf))];
     const dir = commonDir(paths);
     const where = inLayers(roots, ctx);
-    const dirs = roots.filter((d) => d.facts?.isDir === true).length;
+    const dirs = roots.filter((d) => d.subject === 'file' && d.facts?.isDir === true).length;
     const noun = dirs === roots.length ? plural(paths.length, 'directory', 'directories') : plural(paths.length, 'path');
     const names = paths.length <= 3 ? `: ${list(paths)}` : dir ? ` under ${dir}/` : `, e.g. ${list(paths.slice(0, 3), 3)}`;
     return {

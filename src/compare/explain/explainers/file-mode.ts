@@ -9,17 +9,18 @@ import { evidence, fileField, inLayers, num, valueOf } from '../fields';
 import { list, octal, plural, tally } from '../format';
 import { countOf, filesNoun, onlyThis, pathOf, verb } from './file-common';
 
-export const fileModeExplainer: Explainer = {
+export const fileModeExplainer: Explainer<'file' | 'merged'> = {
   name: 'file mode',
   subjects: ['file', 'merged'],
   ids: ['file.mode'],
   claim: (d) => (fileField(d) === 'mode' ? 'file.mode' : null),
   describe(id, roots, ctx) {
     const where = inLayers(roots, ctx);
-    const typeOnly = roots.every((d) => d.facts?.typeBitsOnly === true);
+    const typeBitsOnly = (d: (typeof roots)[number]) => d.subject === 'file' && d.facts?.typeBitsOnly === true;
+    const typeOnly = roots.every(typeBitsOnly);
     // Mixed: the permission changes make the pattern; the type-bit-only ones are counted apart.
-    const typeBits = typeOnly ? [] : roots.filter((d) => d.facts?.typeBitsOnly === true);
-    const perms = typeOnly ? roots : roots.filter((d) => d.facts?.typeBitsOnly !== true);
+    const typeBits = typeOnly ? [] : roots.filter(typeBitsOnly);
+    const perms = typeOnly ? roots : roots.filter((d) => !typeBitsOnly(d));
     const typeNote = typeBits.length ? `; ${plural(typeBits.length, 'other')} only in the redundant file-type bits of the mode field (e.g. ${octal(valueOf(typeBits[0], 'a', 'mode'))} → ${octal(valueOf(typeBits[0], 'b', 'mode'))})` : '';
     const changes = tally(perms.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
     const xors = tally(perms.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));

@@ -10,7 +10,7 @@ import { isoTime, plural } from '../format';
 import { timePattern } from '../time-pattern';
 import { countOf, filesNoun, onlyThis, pathOf, verb } from './file-common';
 
-export const fileMtimeExplainer: Explainer = {
+export const fileMtimeExplainer: Explainer<'file' | 'merged'> = {
   name: 'file mtime',
   subjects: ['file', 'merged'],
   ids: ['file.mtime'],

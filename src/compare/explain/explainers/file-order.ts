@@ -7,7 +7,7 @@ import { CATALOG } from '../catalog';
 import { inLayers, num } from '../fields';
 import { num as fmt, plural, show } from '../format';
 
-export const fileOrderExplainer: Explainer = {
+export const fileOrderExplainer: Explainer<'file-order'> = {
   name: 'file order',
   subjects: ['file-order'],
   ids: ['file.order'],
@@ -26,7 +26,7 @@ export const fileOrderExplainer: Explainer = {
       summary,
       phrase: `entries are in another order${where}`,
       evidence: roots.slice(0, 5).map((x) => {
-        const fm = x.facts?.firstMismatch as { index?: number } | undefined;
+        const fm = x.facts?.firstMismatch;
         return { text: `${ctx.layerName(x.scope) || 'tar'}: first difference at entry ${fmt((fm?.index ?? 0) + 1)}: ${show(x.a)} in A, ${show(x.b)} in B`, difference: x.id, a: x.a, b: x.b, where: ctx.where(x) };
       }),
       remedy: CATALOG[id].remedy,

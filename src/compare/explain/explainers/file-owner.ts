@@ -17,7 +17,7 @@ function claim(d: Difference): CauseId | null {
   return null;
 }
 
-export const fileOwnerExplainer: Explainer = {
+export const fileOwnerExplainer: Explainer<'file' | 'merged'> = {
   name: 'file owner',
   subjects: ['file', 'merged'],
   ids: ['file.owner', 'file.owner-name'],
@@ -27,7 +27,7 @@ export const fileOwnerExplainer: Explainer = {
     const where = inLayers(roots, ctx);
     const mapping = maps.length <= 2 ? `every ${list(maps.map((m) => m.value))}` : `${maps.length} different mappings, most often ${maps[0].value} (${plural(maps[0].count, 'time')})`;
     const names = id === 'file.owner-name';
-    const sameIds = names && roots.every((d) => d.facts?.sameId === true);
+    const sameIds = names && roots.every((d) => d.subject === 'file' && d.facts?.sameId === true);
     return {
       summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other ${names ? 'owner names' : 'numeric owners'}: ${mapping}${sameIds ? '; the uid/gid are the same' : ''}`,
       phrase: `${plural(countOf(filesNoun(roots)), names ? 'file owner name' : 'file owner')} ${countOf(filesNoun(roots)) === 1 ? 'differs' : 'differ'}${where}`,

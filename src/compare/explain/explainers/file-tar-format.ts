@@ -19,7 +19,7 @@ function claim(d: Difference): CauseId | null {
   return d.facts?.tarFormat === true || f.startsWith('pax.') ? 'file.tar-format' : null;
 }
 
-export const fileTarFormatExplainer: Explainer = {
+export const fileTarFormatExplainer: Explainer<'file' | 'layer-blob'> = {
   name: 'file tar format',
   subjects: ['file', 'layer-blob'],
   ids: ['file.tar-format'],

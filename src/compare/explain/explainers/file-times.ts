@@ -18,7 +18,7 @@ export function isPaxTime(field: string): boolean {
 
 function isTime(d: Difference): boolean {
   const f = fileField(d);
-  return f === 'atime' || f === 'ctime' || (isPaxTime(f) && d.facts?.tarFormat !== true);
+  return f === 'atime' || f === 'ctime' || (isPaxTime(f) && !(d.subject === 'file' && d.facts?.tarFormat === true));
 }
 
 /** An encoding field (header format, pax header name…) whose change is only the carrier of another record. */
@@ -33,7 +33,7 @@ function claim(d: Difference, ctx: Context): CauseId | null {
   return null;
 }
 
-export const fileTimesExplainer: Explainer = {
+export const fileTimesExplainer: Explainer<'file'> = {
   name: 'file atime/ctime',
   subjects: ['file'],
   ids: ['file.atime-ctime'],

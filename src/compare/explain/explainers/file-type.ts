@@ -15,7 +15,7 @@ function claim(d: Difference): CauseId | null {
   return FIELDS.has(fileField(d)) ? 'file.type' : null;
 }
 
-export const fileTypeExplainer: Explainer = {
+export const fileTypeExplainer: Explainer<'file' | 'merged'> = {
   name: 'file type',
   subjects: ['file', 'merged'],
   ids: ['file.type'],

@@ -20,7 +20,7 @@ export function whiteoutEffect(path: string): string {
   return path;
 }
 
-export const fileWhiteoutExplainer: Explainer = {
+export const fileWhiteoutExplainer: Explainer<'file'> = {
   name: 'file whiteout',
   subjects: ['file'],
   ids: ['file.whiteout'],

@@ -10,7 +10,7 @@ import { list, plural, show, tally } from '../format';
 import { countOf, filesNoun, pathOf, verb } from './file-common';
 import { isCarrier } from './file-times';
 
-export const fileXattrsExplainer: Explainer = {
+export const fileXattrsExplainer: Explainer<'file'> = {
   name: 'file xattrs',
   subjects: ['file'],
   ids: ['file.xattrs'],

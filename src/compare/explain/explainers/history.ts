@@ -18,7 +18,7 @@ function leaf(d: Difference): string {
   return m[1] || (d.kind === 'added' ? 'entry added' : d.kind === 'removed' ? 'entry removed' : 'entry');
 }
 
-export const historyExplainer: Explainer = {
+export const historyExplainer: Explainer<'history'> = {
   name: 'history',
   subjects: ['history'],
   ids: ['config.history'],

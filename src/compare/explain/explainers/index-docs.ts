@@ -8,26 +8,27 @@
  * lacks its filesystem: "same filesystem" would be false), same-filesystem when only a
  * descriptor's platform fields differ.
  */
-import type { CauseId, Difference } from '../../types';
+import type { CauseId, DifferenceOf } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
 import { list, plural, show } from '../format';
 
-function file(d: Difference): string {
-  return String(d.facts?.file ?? d.scope.path ?? 'index.json');
+type IndexDocsDifference = DifferenceOf<'index' | 'image'>;
+
+function file(d: IndexDocsDifference): string {
+  return (d.subject === 'index' ? d.facts?.file : undefined) ?? d.scope.path ?? 'index.json';
 }
 
-function claim(d: Difference): CauseId | null {
+function claim(d: IndexDocsDifference): CauseId | null {
   if (d.subject === 'image') return 'index.platforms';
-  if (d.subject !== 'index') return null;
   const f = d.field ?? '';
   if (/(^|\.)annotations\./.test(f) || /RepoTags/.test(f) || file(d) === 'repositories') return 'index.annotations';
   if (/\.platform(\.|$)/.test(f)) return 'index.platforms';
   return 'index.field';
 }
 
-function key(d: Difference): string {
+function key(d: IndexDocsDifference): string {
   const f = d.field ?? '';
   const m = /annotations\.(.+)$/.exec(f);
   if (m) return m[1];
@@ -35,18 +36,18 @@ function key(d: Difference): string {
   return `${file(d)} ${f}`;
 }
 
-export const indexDocsExplainer: Explainer = {
+export const indexDocsExplainer: Explainer<'index' | 'image'> = {
   name: 'index documents',
   subjects: ['index', 'image'],
   ids: ['index.annotations', 'index.platforms', 'index.field'],
   claim,
   describe(id, roots, ctx) {
-    const line = (d: Difference) => (d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${d.field}: ${show(d.a)} → ${show(d.b)}`);
+    const line = (d: IndexDocsDifference) => (d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${d.field}: ${show(d.a)} → ${show(d.b)}`);
     const ev = evidence(roots, ctx, line, 5, undefined);
     const remedy = CATALOG[id].remedy;
     if (id === 'index.annotations') {
       const keys = [...new Set(roots.map(key))];
-      const stamps = roots.filter((d) => d.facts?.timestamp === true).length;
+      const stamps = roots.filter((d) => d.subject === 'index' && d.facts?.timestamp === true).length;
       return {
         summary: `Names and annotations of the images differ: ${list(keys, 4)}${stamps === roots.length ? ' (timestamps only)' : ''}`,
         phrase: `image names/annotations differ (${list(keys, 2)})`,

@@ -4,13 +4,17 @@
  * (InputReport.error) makes the verdict `unreadable`; an error that left the listing whole
  * (one layer blob that could not be read) only makes that part not comparable.
  */
-import type { CauseId, Difference } from '../../types';
+import type { CauseId, DifferenceOf, ErrorCode, FactsOf } from '../../types';
 import type { Context } from '../context';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { capitalise, num, shortPaths } from '../format';
 
-const ID: Record<string, CauseId> = {
+type InputDifference = DifferenceOf<'input'>;
+/** Partial: a report read back from JSON is not trusted to have every fact. */
+type Facts = Partial<FactsOf<'input'>>;
+
+const ID: Record<ErrorCode, CauseId> = {
   truncated: 'input.truncated',
   cancelled: 'input.truncated',
   corrupt: 'input.corrupt',
@@ -18,25 +22,25 @@ const ID: Record<string, CauseId> = {
   unsupported: 'input.unsupported',
 };
 
-function side(d: Difference): 'a' | 'b' {
+function side(d: InputDifference): 'a' | 'b' {
   return d.facts?.side === 'b' ? 'b' : 'a';
 }
 
 /** An error that stopped the input (InputReport.error), not one of a single layer. */
-export function isFatal(d: Difference, ctx: Context): boolean {
-  return d.subject === 'input' && ctx.side(side(d)).error !== null;
+export function isFatal(d: InputDifference, ctx: Context): boolean {
+  return ctx.side(side(d)).error !== null;
 }
 
-function place(d: Difference): string {
-  const f = d.facts ?? {};
+function place(d: InputDifference): string {
+  const f: Facts = d.facts ?? {};
   const parts: string[] = [];
   if (typeof f.offset === 'number') parts.push(`at byte ${num(f.offset)}`);
   if (typeof f.path === 'string' && f.path) parts.push(`inside ${shortPaths(f.path)}`);
   return parts.join(' ');
 }
 
-function what(d: Difference): string {
-  const f = d.facts ?? {};
+function what(d: InputDifference): string {
+  const f: Facts = d.facts ?? {};
   const code = String(f.code ?? 'corrupt');
   const comp = String(f.component ?? 'tarscope');
   if (code === 'truncated') return `ends ${place(d) || 'early'} (${comp}: truncated)`;
@@ -50,11 +54,11 @@ function what(d: Difference): string {
   return `is corrupt ${place(d) || ''} (${comp})`.replace('  ', ' ');
 }
 
-export const inputExplainer: Explainer = {
+export const inputExplainer: Explainer<'input'> = {
   name: 'input',
   subjects: ['input'],
   ids: ['input.truncated', 'input.corrupt', 'input.unsupported'],
-  claim: (d) => ID[String(d.facts?.code)] ?? 'input.corrupt',
+  claim: (d) => (d.facts?.code !== undefined ? ID[d.facts.code] : undefined) ?? 'input.corrupt',
   describe(id, roots, ctx) {
     const fatal = roots.filter((d) => isFatal(d, ctx));
     const lines = roots.map((d) => `${ctx.sideName(side(d))} ${what(d)}`);
@@ -67,7 +71,7 @@ export const inputExplainer: Explainer = {
       summary,
       phrase: `${sideLetter} ${what(first)}`,
       evidence: roots.slice(0, 5).map((d) => {
-        const f = d.facts ?? {};
+        const f: Facts = d.facts ?? {};
         const parts = [side(d).toUpperCase()];
         if (typeof f.path === 'string' && f.path) parts.push(f.path);
         if (typeof f.offset === 'number') parts.push(`offset ${num(f.offset)}`);

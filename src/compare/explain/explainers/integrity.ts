@@ -9,20 +9,20 @@
  * difference between A and B: it is still listed (the report must say the layer was not
  * compared) but only weighs as same-image.
  */
-import type { Difference } from '../../types';
+import type { DifferenceOf } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { capitalise, list, plural, shortDigest } from '../format';
 
-function sideOf(d: Difference): string {
+function sideOf(d: DifferenceOf<'integrity'>): string {
   return d.facts?.sameOnBoth === true ? 'both' : String(d.facts?.side ?? 'a').toUpperCase();
 }
 
-function message(d: Difference): string {
+function message(d: DifferenceOf<'integrity'>): string {
   return String(d.facts?.message ?? d.a ?? d.b ?? '');
 }
 
-export const integrityExplainer: Explainer = {
+export const integrityExplainer: Explainer<'integrity'> = {
   name: 'integrity',
   subjects: ['integrity'],
   ids: ['layer.missing-blob', 'layer.digest-mismatch'],

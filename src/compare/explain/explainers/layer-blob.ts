@@ -10,7 +10,7 @@
  * Paired layers whose tars differ while every file is equal (`filesEqual`) are tar encoding:
  * file-tar-format.ts claims them.
  */
-import type { CauseId, Difference, Json } from '../../types';
+import { subject, type CauseId, type CompressionDelta, type Difference, type DifferenceOf, type FactsOf, type Json } from '../../types';
 import type { Explainer } from '../types';
 import type { Context } from '../context';
 import { CATALOG } from '../catalog';
@@ -18,10 +18,11 @@ import { evidence, groupBy, inLayers } from '../fields';
 import { capitalise, isoTime, list, num, plural, shortDigest, show } from '../format';
 import { GZIP_NAMES } from './outer-compression';
 
-type Facts = Record<string, Json>;
+/** Partial: a report read back from JSON is not trusted to have every fact. */
+type Facts = Partial<FactsOf<'layer-blob'>>;
 
-function fieldsOf(x: Json | undefined): Record<string, { a: Json; b: Json }> {
-  return x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, { a: Json; b: Json }>) : {};
+function fieldsOf(x: CompressionDelta | undefined): CompressionDelta {
+  return x && typeof x === 'object' && !Array.isArray(x) ? x : {};
 }
 
 /** Differing gzip header fields, by name ("MTIME"), first member's values. */
@@ -38,8 +39,8 @@ function gzipHeader(f: Facts): { name: string; a: Json; b: Json; key: string }[]
 }
 
 /** True when the only thing that differs is the gzip header MTIME (ignored with timestamps). */
-export function gzipMtimeOnly(d: Difference): boolean {
-  const f = d.facts ?? {};
+export function gzipMtimeOnly(d: DifferenceOf<'layer-blob'>): boolean {
+  const f: Facts = d.facts ?? {};
   if (f.sameDiffId !== true || f.gzipHeaderOnly !== true) return false;
   const h = gzipHeader(f);
   return h.length > 0 && h.every((x) => x.key === 'mtime');
@@ -50,8 +51,8 @@ function mtimeValue(v: Json): string {
 }
 
 /** The kind of recompression (groups layers) and the detail with values. */
-export function recompression(d: Difference): { kind: string; detail: string } {
-  const f = d.facts ?? {};
+export function recompression(d: DifferenceOf<'layer-blob'>): { kind: string; detail: string } {
+  const f: Facts = d.facts ?? {};
   const algA = String(f.algorithmA ?? 'unknown');
   const algB = String(f.algorithmB ?? 'unknown');
   if (algA !== algB) {
@@ -92,28 +93,28 @@ export function recompression(d: Difference): { kind: string; detail: string } {
  * format, which rewrites the tar and therefore the diff_id — not a tar-encoding difference.
  */
 export function seekableRewrite(d: Difference): boolean {
-  const f = d.facts ?? {};
-  return d.subject === 'layer-blob' && f.sameDiffId !== true && f.filesEqual === true && (f.seekableA ?? null) !== (f.seekableB ?? null);
+  if (d.subject !== 'layer-blob') return false;
+  const f: Facts = d.facts ?? {};
+  return f.sameDiffId !== true && f.filesEqual === true && (f.seekableA ?? null) !== (f.seekableB ?? null);
 }
 
-function claim(d: Difference, ctx: Context): CauseId | null {
+function claim(d: DifferenceOf<'layer-blob' | 'manifest'>, ctx: Context): CauseId | null {
   // The manifest's layer media type (tar → tar+gzip, +gzip → +zstd) changes with the compression.
   if (d.subject === 'manifest') return /^layers\[\d+\]\.mediaType$/.test(d.field ?? '') && ctx.hasBlobRoot(d) ? 'layer.compression' : null;
-  if (d.subject !== 'layer-blob') return null;
-  const f = d.facts ?? {};
+  const f: Facts = d.facts ?? {};
   if (f.sameDiffId === true || seekableRewrite(d)) return 'layer.compression';
   if (f.filesEqual === true) return null; // tar encoding: file-tar-format.ts
   return 'layer.changed';
 }
 
-export const layerBlobExplainer: Explainer = {
+export const layerBlobExplainer: Explainer<'layer-blob' | 'manifest'> = {
   name: 'layer blobs',
   subjects: ['layer-blob', 'manifest'],
   ids: ['layer.compression', 'layer.changed'],
   claim,
-  describe(id, roots, ctx) {
-    const mediaTypes = roots.filter((d) => d.subject === 'manifest');
-    roots = roots.filter((d) => d.subject === 'layer-blob');
+  describe(id, all, ctx) {
+    const mediaTypes = all.filter(subject('manifest'));
+    const roots = all.filter(subject('layer-blob'));
     const n = roots.length;
     const where = inLayers(roots, ctx);
     if (id === 'layer.compression' && n === 0) {

@@ -3,12 +3,13 @@
  * history, then position). Says when it duplicates another layer of the same image (the same
  * diff_id twice) and which build step made it. Its files, history entry and digests follow it.
  */
+import type { FactsOf } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
 import { capitalise, list, num, plural, shortDigest, show } from '../format';
 
-export const layersExplainer: Explainer = {
+export const layersExplainer: Explainer<'layer'> = {
   name: 'layers added/removed',
   subjects: ['layer'],
   ids: ['layer.added', 'layer.removed'],
@@ -16,7 +17,7 @@ export const layersExplainer: Explainer = {
   describe(id, roots, ctx) {
     const side = id === 'layer.added' ? 'B' : 'A';
     const describe1 = (d: (typeof roots)[number]) => {
-      const f = d.facts ?? {};
+      const f: Partial<FactsOf<'layer'>> = d.facts ?? {};
       const bits: string[] = [];
       if (typeof f.createdBy === 'string' && f.createdBy) bits.push(show(f.createdBy.replace(/^\/bin\/sh -c (#\(nop\) )?/, '').trim()));
       if (typeof f.fileCount === 'number') bits.push(plural(f.fileCount, 'file'));

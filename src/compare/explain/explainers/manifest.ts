@@ -33,7 +33,7 @@ function flavour(v: unknown): string {
   return s.includes('vnd.docker.') ? 'Docker v2' : s.includes('vnd.oci.') ? 'OCI' : s || '(none)';
 }
 
-export const manifestExplainer: Explainer = {
+export const manifestExplainer: Explainer<'manifest' | 'config' | 'index'> = {
   name: 'manifest',
   subjects: ['manifest', 'config', 'index'],
   ids: ['manifest.media-type', 'manifest.annotations', 'manifest.field'],

@@ -46,7 +46,7 @@ function value(field: string, v: unknown): string {
   return field === 'gzip.mtime' && typeof v === 'number' ? `${v} (${v === 0 ? 'unset' : isoTime(v)})` : show(v as never);
 }
 
-export const outerCompressionExplainer: Explainer = {
+export const outerCompressionExplainer: Explainer<'outer-compression'> = {
   name: 'outer compression',
   subjects: ['outer-compression'],
   ids: ['archive.outer-compression'],

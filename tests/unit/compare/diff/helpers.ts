@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { inspectArchive } from '../../../../src/engine/inspect';
 import { inlineRunner } from '../../../../src/engine/inline';
 import type { InputReport } from '../../../../src/report/types';
-import type { Difference, DiffResult } from '../../../../src/compare/types';
+import { is, subject, type Difference, type DifferenceOf, type DiffResult, type Subject } from '../../../../src/compare/types';
 import { diffInputs } from '../../../../src/compare/diff';
 
 export async function inspect(bytes: Uint8Array, name = 'x.tar'): Promise<InputReport> {
@@ -36,13 +36,17 @@ export function roots(r: DiffResult): Difference[] {
   return r.differences.filter((d) => d.follows === undefined);
 }
 
-export function bySubject(r: DiffResult, subject: Difference['subject']): Difference[] {
-  return r.differences.filter((d) => d.subject === subject);
+export function bySubject<S extends Subject>(r: DiffResult, s: S): DifferenceOf<S>[] {
+  return r.differences.filter(subject(s));
 }
 
-export function get(r: DiffResult, id: string): Difference {
+export function get(r: DiffResult, id: string): Difference;
+/** …of a subject: typed (its facts read without casts); throws when the subject is another. */
+export function get<S extends Subject>(r: DiffResult, id: string, s: S): DifferenceOf<S>;
+export function get(r: DiffResult, id: string, s?: Subject): Difference {
   const d = r.differences.find((x) => x.id === id);
   if (!d) throw new Error(`no difference ${id}; ids: ${r.differences.map((x) => x.id).join(', ')}`);
+  if (s !== undefined && !is(d, s)) throw new Error(`${id} is not a ${s} difference`);
   return d;
 }
 
