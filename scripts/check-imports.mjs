@@ -118,7 +118,7 @@ export function checkImports(root) {
   }
 
   // May-import lines, one per unit.
-  const units = ['src', 'workers', ...readdirSync(join(root, 'src')).filter((d) => statSync(join(root, 'src', d)).isDirectory()).map((d) => `src/${d}`)];
+  const units = ['src', ...(existsSync(join(root, 'workers')) ? ['workers'] : []), ...readdirSync(join(root, 'src')).filter((d) => statSync(join(root, 'src', d)).isDirectory()).map((d) => `src/${d}`)];
   const allow = new Map();
   const allowPending = [];
   for (const unit of units) {

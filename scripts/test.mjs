@@ -1,7 +1,10 @@
 // `npm test`: every test of the project, on a bare machine of this kind.
 // 1. system packages (Chromium, real archive writers) — installed as root on Debian;
-// 2. type check; 3. the production build (the end-to-end tests open it);
-// 4. vitest: the Node project (unit, corpus, e2e) and the Chromium project (workers, wasm, UI).
+// 2. type check of every runtime project (`tsc -b`: tsconfig.worker/dom/node.json);
+// 3. the folder rules (scripts/check-imports.mjs) and the linter + format check (Biome): each
+//    counts as one test, passed or failed, in the closing line;
+// 4. the production build (the end-to-end tests open it);
+// 5. vitest: the Node project (unit, corpus, e2e) and the Chromium project (workers, wasm, UI).
 // Ends with one plain line "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -23,7 +26,7 @@ try {
 const extra = process.argv.slice(2);
 let status = 0;
 if (extra.length === 0) {
-  status = run('npx', ['tsc', '--noEmit', '-p', '.']);
+  status = run('npx', ['tsc', '-b']);
   if (status !== 0) {
     console.error('type check failed');
     console.log('tests: 0 passed, 1 failed');
@@ -31,6 +34,20 @@ if (extra.length === 0) {
   }
 }
 if (extra.length === 0 && run('node', ['scripts/check-wasm.mjs']) !== 0) { console.log('tests: 0 passed, 1 failed'); process.exit(1); }
+// Checks that are tests of their own: a failure is printed and counted, and the rest still runs.
+const checks = [];
+if (extra.length === 0) {
+  for (const [name, cmd, args] of [
+    ['folder rules (npm run check:imports)', 'node', ['scripts/check-imports.mjs']],
+    ['lint and format (npm run lint)', 'npx', ['biome', 'ci', '.']],
+  ]) {
+    const ok = run(cmd, args) === 0;
+    console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
+    checks.push(ok);
+  }
+}
+const checksPassed = checks.filter(Boolean).length;
+const checksFailed = checks.length - checksPassed;
 if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
   console.error('build failed');
   console.log('tests: 0 passed, 1 failed');
@@ -44,7 +61,9 @@ status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `
 if (existsSync(out)) {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  if (checksFailed > 0) console.log(`\nfailed checks: ${checksFailed} (see FAIL above)`);
+  console.log(`\ntests: ${r.numPassedTests + checksPassed} passed, ${r.numFailedTests + checksFailed} failed, ${skipped} skipped`);
   if (r.numTotalTests === 0) status = 1;
 }
+if (checksFailed > 0) status = 1;
 process.exit(status);

@@ -16,7 +16,10 @@ export interface KernelInstance<E> {
   takeStderr(): string;
 }
 
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string' && typeof window === 'undefined' && !('WorkerGlobalScope' in globalThis);
+// Read through globalThis: this file is compiled for Workers (no `process`) and the page (no
+// `process`) as well as Node (no `window`); see tsconfig.worker.json.
+const host = globalThis as { process?: { versions?: { node?: unknown } }; window?: unknown };
+const isNode = typeof host.process?.versions?.node === 'string' && host.window === undefined && !('WorkerGlobalScope' in globalThis);
 
 /** `url`: the `?url` import (browsers); `diskCandidates`: where Node looks, in order. */
 export async function loadBytes(url: string, diskCandidates: URL[]): Promise<ArrayBuffer> {
