@@ -1,10 +1,16 @@
 // Makes sure the Debian tools the tests need are present: Chromium for the browser
-// and end-to-end tests, and the real archive writers the fixtures come from
-// (GNU tar, gzip, pigz, zstd, skopeo, umoci). As root on Debian it installs what is
-// missing with apt; otherwise it fails and says what to install.
+// and end-to-end tests, the real archive writers the fixtures come from (GNU tar, gzip,
+// pigz, zstd, skopeo, umoci) and xxhsum (the kernel's XXH64 reference). As root on Debian
+// it installs what is missing with apt; otherwise it fails and says what to install.
+//
+// The wasm toolchain (scripts/build-wasm.mjs PINS: clang-14, lld-14, wasi-libc,
+// libxxhash-dev) is installed the same way, at its pinned versions, but is optional: without
+// root or Debian, or when apt cannot give the pinned version, npm test goes on and
+// scripts/check-wasm.mjs says why it skipped (CI requires it: TARSCOPE_WASM_CHECK=required).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
+import { PINS, installedVersions } from './build-wasm.mjs';
 
 const TOOLS = [
   // [command, Debian package]
@@ -14,6 +20,7 @@ const TOOLS = [
   ['zstd', 'zstd'],
   ['skopeo', 'skopeo'],
   ['umoci', 'umoci'],
+  ['xxhsum', 'xxhash'],
 ];
 
 function has(cmd) {
@@ -26,16 +33,32 @@ export function missingPackages() {
   return missing;
 }
 
+/** The wasm toolchain's packages that are not installed, as `pkg=pinned-version`. */
+export function missingWasmToolchain() {
+  const v = installedVersions();
+  return Object.entries(PINS)
+    .filter(([pkg]) => v[pkg] === null)
+    .map(([pkg, pin]) => `${pkg}=${pin}`);
+}
+
 export function ensureSystemDeps({ quiet = false } = {}) {
   let missing = missingPackages();
-  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const isDebian = existsSync('/etc/debian_version') && has('apt-get');
+  const wasm = isRoot && isDebian ? missingWasmToolchain() : [];
+  if (missing.length === 0 && wasm.length === 0) return;
   if (isRoot && isDebian) {
-    if (!quiet) console.error(`[tarscope] installing Debian packages: ${missing.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+    if (missing.length) {
+      if (!quiet) console.error(`[tarscope] installing Debian packages: ${missing.join(' ')}`);
+      execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+    }
+    if (wasm.length) {
+      if (!quiet) console.error(`[tarscope] installing the wasm toolchain at its pins: ${wasm.join(' ')}`);
+      const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...wasm], { stdio: 'inherit', env });
+      if (r.status !== 0) console.error(`[tarscope] could not install the pinned wasm toolchain (${wasm.join(' ')}); the wasm check will say what is missing`);
+    }
     missing = missingPackages();
     if (missing.length === 0) return;
   }

@@ -10,6 +10,11 @@
  * file's 64-byte SHA-256 blocks are the stream's blocks: both SHA-256 states are walked
  * block by block together (sha256_update2); XXH64 goes over the same span after them.
  *
+ * XXH64 is xxHash's own implementation (xxhash.h from Debian's libxxhash-dev, header-only
+ * with XXH_INLINE_ALL; the build copies that one header into its include dir, see
+ * scripts/build-wasm.mjs). SHA-256 is ours (sha256.c): no package offers one for wasm32-wasi,
+ * see wasm/README.md.
+ *
  * The tar walk itself stays in TypeScript (src/formats/tar, the reference for every header
  * rule and error message). Per chunk, the host copies the bytes into `input`, walks them,
  * and describes the file spans it found as ops; tarhash_run then hashes the chunk in one
@@ -31,7 +36,16 @@
 #include <string.h>
 #include <wasi/api.h>
 #include "sha256.h"
-#include "xxh64.h"
+
+/* xxhash.h, header-only: every function static, so the unused ones (XXH32, the one-shot
+ * forms, XXH64_createState's malloc) are dropped by the compiler. XXH_NO_XXH3: XXH3 and
+ * XXH128 are not used and are most of the header's code. XXH_FORCE_ALIGN_CHECK 0: wasm loads
+ * need no alignment, so the aligned-input variant of the loop would only be duplicate code
+ * (xxhash.h sets 0 for x86/arm64 for the same reason; it cannot know that of wasm32). */
+#define XXH_INLINE_ALL
+#define XXH_NO_XXH3
+#define XXH_FORCE_ALIGN_CHECK 0
+#include "xxhash.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 
@@ -45,7 +59,7 @@ enum { F_STREAM = 1, F_FILE_SHA256 = 2, F_FILE_XXH64 = 4 };
 typedef struct run {
   sha256 stream;
   sha256 file;
-  xxh64 fxx;
+  XXH64_state_t fxx; /* the current file's XXH64 (seed 0) */
   uint8_t *input;
   uint32_t *ops;
   uint8_t *digests;
@@ -99,7 +113,7 @@ EXPORT(tarhash_digests) uint8_t *tarhash_digests(run *r) { return r->digests; }
 EXPORT(tarhash_begin) void tarhash_begin(run *r, int32_t flags) {
   sha256_init(&r->stream);
   sha256_init(&r->file);
-  xxh64_init(&r->fxx);
+  XXH64_reset(&r->fxx, 0);
   r->flags = flags;
   r->pos = 0;
   r->len = 0;
@@ -132,7 +146,7 @@ EXPORT(tarhash_run) int32_t tarhash_run(run *r, uint32_t nops, uint32_t upto) {
     switch (op[0]) {
       case OP_BEGIN:
         sha256_init(&r->file);
-        xxh64_init(&r->fxx);
+        XXH64_reset(&r->fxx, 0);
         break;
       case OP_DATA: {
         uint32_t off = op[1], n = op[2];
@@ -146,7 +160,7 @@ EXPORT(tarhash_run) int32_t tarhash_run(run *r, uint32_t nops, uint32_t upto) {
         if ((f & F_FILE_SHA256) && (f & F_STREAM)) sha256_update2(&r->stream, &r->file, p, n);
         else if (f & F_FILE_SHA256) sha256_update(&r->file, p, n);
         else if (f & F_STREAM) sha256_update(&r->stream, p, n);
-        if (f & F_FILE_XXH64) xxh64_update(&r->fxx, p, n);
+        if (f & F_FILE_XXH64) XXH64_update(&r->fxx, p, n);
         r->pos = off + n;
         break;
       }
@@ -158,9 +172,14 @@ EXPORT(tarhash_run) int32_t tarhash_run(run *r, uint32_t nops, uint32_t upto) {
         uint8_t *d = r->digests + SLOT * (size_t)op[1];
         memset(d, 0, SLOT);
         if (r->flags & F_FILE_SHA256) sha256_final(&r->file, d);
-        if (r->flags & F_FILE_XXH64) xxh64_final(&r->fxx, d + 32);
+        if (r->flags & F_FILE_XXH64) {
+          /* The canonical (big-endian) form: the bytes `xxhsum -H1` prints. */
+          XXH64_canonical_t c;
+          XXH64_canonicalFromHash(&c, XXH64_digest(&r->fxx));
+          memcpy(d + 32, c.digest, sizeof c.digest);
+        }
         sha256_init(&r->file);
-        xxh64_init(&r->fxx);
+        XXH64_reset(&r->fxx, 0);
         break;
       }
       default:
