@@ -7,6 +7,7 @@ export function HistoryList({ image }: { image: ImageReport }) {
   if (image.history.length === 0) return <p class="muted">The image config has no history.</p>;
   const layers = historyLayers(image);
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a scrollable region is focusable so keyboard users can scroll it (WCAG 2.1.1)
     <div class="table-scroll" tabIndex={0} role="region" aria-label="History table">
       <table class="table history">
         <caption class="visually-hidden">History, oldest first</caption>

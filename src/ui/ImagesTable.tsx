@@ -12,6 +12,7 @@ export interface ImagesTableProps {
 /** Every image of the archive (platforms of an index, attestations marked as such); pick one to see it below. */
 export function ImagesTable({ images, selected, onSelect }: ImagesTableProps) {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a scrollable region is focusable so keyboard users can scroll it (WCAG 2.1.1)
     <div class="table-scroll" tabIndex={0} role="region" aria-label="Images table">
       <table class="table images">
         <thead>

@@ -22,6 +22,7 @@ function mismatch(expected: string | null, computed: string | null): boolean {
 export function LayersTable({ image, onBrowse }: LayersTableProps) {
   if (image.layers.length === 0) return <p class="muted">This image has no layers.</p>;
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: a scrollable region is focusable so keyboard users can scroll it (WCAG 2.1.1)
     <div class="table-scroll" tabIndex={0} role="region" aria-label="Layers table">
       <table class="table layers">
         <caption class="visually-hidden">Layers, base layer first</caption>

@@ -17,6 +17,7 @@ export function TextDiff({ evidence, label }: { evidence: TextDiffEvidence; labe
     <figure class="text-diff">
       <figcaption class="evidence-caption">
         <span>Line diff{evidence.truncated ? ' (first hunks only)' : ''}</span>
+        {/* biome-ignore lint/a11y/useSemanticElements: two toggle buttons inline in a caption; a fieldset is a block with a legend */}
         <span class="segmented" role="group" aria-label={`Layout of the line diff of ${label}`}>
           <button type="button" class="link-button" aria-pressed={mode === 'side'} onClick={() => setMode('side')}>
             side by side

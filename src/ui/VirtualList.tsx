@@ -112,6 +112,7 @@ export function VirtualList(props: VirtualListProps) {
   for (let i = first; i < last; i++) {
     const active = i === props.activeIndex;
     rows.push(
+      // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: the listbox pattern (WAI-ARIA APG): focus stays on the listbox, which handles the keys and points at the active row with aria-activedescendant
       <div
         key={i}
         id={`${props.idPrefix}-${i}`}

@@ -5,7 +5,6 @@
  * identicalBytes are the DiffResult the explainer takes), never the archives again.
  */
 import type { ComparisonReport, ContentEvidence, DiffResult, ExplainFn, IgnoreOptions } from '../compare/types';
-import type { InputReport } from '../report/types';
 import { comparisonReport } from '../compare/report';
 import { failureReport, type RunStatus } from './run';
 

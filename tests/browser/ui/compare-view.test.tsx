@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { CompareView } from '../../../src/ui/CompareView';
-import { NO_IGNORES, type ComparisonReport } from '../../../src/compare/types';
+import type { ComparisonReport } from '../../../src/compare/types';
 import type { RunStatus } from '../../../src/ui/run';
 import { contentDiffers, manyFileDifferences, mtimeShift, unreadableB } from '../../builders/comparison';
 import { byText, frame, key, mount, settle, setValue, unmountAll } from './dom';
@@ -226,5 +226,3 @@ describe('CompareView: 100,000 file differences', () => {
     expect(filtered.querySelectorAll('[role=option]').length).toBeLessThan(60);
   });
 });
-
-export { NO_IGNORES };

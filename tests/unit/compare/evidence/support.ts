@@ -13,7 +13,6 @@ import type { DiffResult } from '../../../../src/compare/types';
 import type { JobRunner } from '../../../../src/engine/runner';
 import type { ImageHooks } from '../../../builders/image';
 export { noise } from '../../../builders/noise';
-import { noise } from '../../../builders/noise';
 
 export const sha256 = (b: Uint8Array) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 export const hooks: ImageHooks = { sha256 };
