@@ -87,11 +87,11 @@ export async function stages(extra: Record<string, ExtraStage> = {}): Promise<Re
       w.p.end();
     },
     'tar: scanBlobJob, hash-wasm (blob SHA-256 + walk + file SHA-256)': async (tar) => {
-      const r = await scanBlobJob(tar, { walk: 'auto', hashFiles: true, kernel: false });
+      const r = await scanBlobJob(tar, { kernel: false });
       if (r.error) throw new Error(r.error.message);
     },
     'tar: scanBlobJob, tarhash kernel': async (tar) => {
-      const r = await scanBlobJob(tar, { walk: 'auto', hashFiles: true });
+      const r = await scanBlobJob(tar);
       if (r.error) throw new Error(r.error.message);
     },
     'gz: read': async (_tar, gz) => {
@@ -121,19 +121,19 @@ export async function stages(extra: Record<string, ExtraStage> = {}): Promise<Re
     },
     'gz: scanBlobJob, hash-wasm (blob SHA-256 + inflate + diff_id + walk + file SHA-256)': async (_tar, gz) => {
       void s3;
-      const r = await scanBlobJob(gz, { walk: 'auto', hashFiles: true, kernel: false });
+      const r = await scanBlobJob(gz, { kernel: false });
       if (r.error) throw new Error(r.error.message);
     },
     'gz: scanBlobJob, tarhash kernel': async (_tar, gz) => {
-      const r = await scanBlobJob(gz, { walk: 'auto', hashFiles: true });
+      const r = await scanBlobJob(gz);
       if (r.error) throw new Error(r.error.message);
     },
     'gz: scanBlobJob, fast (inflate + walk + file XXH64, no SHA-256)': async (_tar, gz) => {
-      const r = await scanBlobJob(gz, { walk: 'auto', hashFiles: true, digests: false });
+      const r = await scanBlobJob(gz, { digests: false, fileHashes: 'xxh64' });
       if (r.error) throw new Error(r.error.message);
     },
     'tar: scanBlobJob, fast (walk + file XXH64, no SHA-256)': async (tar) => {
-      const r = await scanBlobJob(tar, { walk: 'auto', hashFiles: true, digests: false });
+      const r = await scanBlobJob(tar, { digests: false, fileHashes: 'xxh64' });
       if (r.error) throw new Error(r.error.message);
     },
     ...extra,

@@ -16,6 +16,7 @@ import { normalizePath } from '../formats/tar/normalize';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
 import type { InputReport } from '../report/types';
 import { emptyInput } from '../report/empty';
+import type { ScanRead } from './scan-mode';
 
 export interface ArchiveRead {
   name: string;
@@ -39,11 +40,15 @@ export interface ArchiveRead {
   twins: Map<string, { read: ArchiveRead; entry: string }>;
 }
 
+/** How far a planned scan reads (scan-mode.ts): a layer is walked, anything else hashed. */
+type PlannedRead = Extract<ScanRead, 'files' | 'blob'>;
+
 export interface Planned {
   entry: string;
   start: number;
   size: number;
-  walk: 'auto' | 'never';
+  /** 'files': a layer, walked; 'blob': anything else (attestations, a plain tar's files), hashed only. */
+  read: PlannedRead;
   /** For progress and logs: "layer blob 2 of 5". */
   label?: string;
   /** The digest the manifests declare for this blob ("sha256:…"), when they declare one. */
@@ -51,9 +56,9 @@ export interface Planned {
 }
 
 /** Media types whose blobs are not tars (attestations, SBOMs, signatures). */
-function walkFor(mediaType: string | undefined): 'auto' | 'never' {
-  if (!mediaType) return 'auto';
-  return /in-toto|json|spdx|cyclonedx|signature|cosign/i.test(mediaType) ? 'never' : 'auto';
+function readFor(mediaType: string | undefined): PlannedRead {
+  if (!mediaType) return 'files';
+  return /in-toto|json|spdx|cyclonedx|signature|cosign/i.test(mediaType) ? 'blob' : 'files';
 }
 
 /** The blobs still to read: layers for images, large regular files for plain tars. */
@@ -62,20 +67,20 @@ export function planScans(r: ArchiveRead): Planned[] {
   if (!index || !archive || index.mode === 'stream') return [];
   const byName = new Map(index.entries.map((e) => [normalizePath(e.name), e]));
   const planned = new Map<string, Planned>();
-  const add = (name: string, walk: 'auto' | 'never', declared?: string) => {
+  const add = (name: string, read: PlannedRead, declared?: string) => {
     if (planned.has(name) || r.blobs.has(name) || index.files.has(name)) return;
     const e = byName.get(name);
     // Only blobs whose bytes are all in the file (a truncated archive ends inside one).
     if (!e || e.dataOffset + e.size > file.size) return;
-    const p: Planned = { entry: name, start: e.dataOffset, size: e.size, walk };
+    const p: Planned = { entry: name, start: e.dataOffset, size: e.size, read };
     if (declared && /^sha256:[0-9a-f]{64}$/.test(declared)) p.declared = declared;
     planned.set(name, p);
   };
   if (archive.layout === 'plain') {
-    for (const e of index.entries) if ((e.type === 'file' || e.type === 'contiguous') && e.size > 0) add(normalizePath(e.name), 'never');
+    for (const e of index.entries) if ((e.type === 'file' || e.type === 'contiguous') && e.size > 0) add(normalizePath(e.name), 'blob');
   } else {
     for (const img of archive.images)
-      for (const l of img.layers) if (l.blob) add(l.blob.entry, walkFor(l.mediaType), l.digest ?? l.blob.expectedDigest);
+      for (const l of img.layers) if (l.blob) add(l.blob.entry, readFor(l.mediaType), l.digest ?? l.blob.expectedDigest);
   }
   // Largest first: the parallel scan finishes when its longest job does.
   return [...planned.values()].sort((a, b) => b.size - a.size);
@@ -167,7 +172,7 @@ export async function readLayers(
   if (opts.share) {
     const first = new Map<string, Job>();
     for (const j of jobs) {
-      if (!j.p.declared || j.p.walk !== 'auto') continue;
+      if (!j.p.declared || j.p.read !== 'files') continue;
       const key = `${j.p.declared}/${j.p.size}`;
       const f = first.get(key);
       if (!f) first.set(key, j);
@@ -185,12 +190,13 @@ export async function readLayers(
         const hashOnly = !full && !!j.twinOf;
         progress.phase('layers', `${r.name}: ${p.entry}${hashOnly ? ' (same digest as the other archive: hashing only)' : ''}`);
         try {
+          // Digests are deferred for layers only; anything else is small or not a layer.
+          const deferDigests = fast && p.read === 'files';
           j.result = await runner.scan(r.file.slice(p.start, p.start + p.size), {
             signal,
-            walk: hashOnly ? 'never' : p.walk,
-            hashFiles: true,
-            // Digests are deferred for layers only; anything else is small or not a layer.
-            digests: !(fast && p.walk === 'auto'),
+            read: hashOnly ? 'blob' : p.read,
+            digests: !deferDigests,
+            fileHashes: deferDigests ? 'xxh64' : 'sha256',
             path: p.entry,
             onBytes: (b) => {
               r.bytesRead += b;

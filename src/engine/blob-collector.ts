@@ -9,6 +9,7 @@ import type { EntrySink } from '../formats/tar/parser';
 import type { TarEntry } from '../formats/tar/types';
 import { BlobSink, type BlobHashers, type BlobResult } from './blob-sink';
 import type { DecoderFactory } from '../formats/decoder';
+import type { ScanMode } from './scan-mode';
 
 export class BlobCollector {
   readonly blobs = new Map<string, BlobResult>();
@@ -16,12 +17,13 @@ export class BlobCollector {
   constructor(
     private readonly hashers: BlobHashers,
     private readonly decoders: DecoderFactory,
-    private readonly opts: { hashFiles: boolean; maxSize: number },
+    private readonly mode: ScanMode,
+    private readonly maxSize: number,
   ) {}
 
   sinkFor(e: TarEntry, name: string): EntrySink | null {
-    if (e.size === 0 || e.size > this.opts.maxSize) return null;
-    const sink = new BlobSink(this.hashers, this.decoders, { walk: 'auto', hashFiles: this.opts.hashFiles, path: name });
+    if (e.size === 0 || e.size > this.maxSize) return null;
+    const sink = new BlobSink(this.hashers, this.decoders, this.mode, { path: name });
     return {
       data: (c) => sink.write(c),
       end: () => this.blobs.set(name, sink.end()),

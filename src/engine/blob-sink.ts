@@ -14,6 +14,7 @@ import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import { LayerSink, type LayerFacts } from './layer-sink';
 import type { FileRecord } from '../report/types';
 import type { TarHashRun } from '../kernels/tarhash';
+import type { ScanMode } from './scan-mode';
 
 export interface BlobHashers {
   blob: Sha256;
@@ -34,20 +35,11 @@ export interface BlobResult {
   error: ErrorInfo | null;
 }
 
-export interface BlobSinkOptions {
-  /** 'auto': decode and walk when the content is a (compressed) tar; 'never': only hash. */
-  walk: 'auto' | 'never';
-  hashFiles: boolean;
-  /** Compute the blob digest, the diff_id and every file's SHA-256 (default true). False: the
-   *  fast scan of a comparison, files get only XXH64 and the digests are checked later. */
-  digests?: boolean;
-  /** SHA-256 per file (default: as `digests`). */
-  fileSha256?: boolean;
-  /** Walk the tar inside (default true); see LayerSinkOptions.parse. */
-  parse?: boolean;
+/** Where a blob is and, for a compressed one, the kernel run its LayerSink hashes with
+ *  (src/kernels/tarhash.ts); what to compute is the scan's ScanMode. */
+export interface BlobSinkContext {
   path?: string;
-  /** Passed to the LayerSink of a compressed blob (src/kernels/tarhash.ts). */
-  kernel?: TarHashRun;
+  run?: TarHashRun;
 }
 
 const SNIFF = 8;
@@ -66,19 +58,16 @@ export class BlobSink {
   constructor(
     private readonly hashers: BlobHashers,
     private readonly decoders: DecoderFactory,
-    private readonly opts: BlobSinkOptions,
+    private readonly mode: ScanMode,
+    private readonly where: BlobSinkContext = {},
   ) {
-    if (this.digests) hashers.blob.init();
-  }
-
-  private get digests(): boolean {
-    return this.opts.digests !== false;
+    if (mode.digests) hashers.blob.init();
   }
 
   write(chunk: Uint8Array): void {
     this.size += chunk.length;
-    if (this.digests) this.hashers.blob.update(chunk);
-    if (this.opts.walk === 'never' || this.error) return;
+    if (this.mode.digests) this.hashers.blob.update(chunk);
+    if (this.mode.read === 'blob' || this.error) return;
     if (!this.decided) {
       const n = Math.min(chunk.length, SNIFF - this.headLen);
       this.head.set(chunk.subarray(0, n), this.headLen);
@@ -97,13 +86,10 @@ export class BlobSink {
     const algorithm = detectCompression(this.head.subarray(0, this.headLen));
     try {
       const plain = algorithm === 'none' || algorithm === 'unknown';
-      this.layer = new LayerSink(plain || !this.digests ? null : this.hashers.diff.init(), fileHashers(this.hashers), {
-        hashFiles: this.opts.hashFiles,
-        fileSha256: this.opts.fileSha256 ?? this.digests,
-        parse: this.opts.parse,
-        path: this.opts.path,
+      this.layer = new LayerSink(plain || !this.mode.digests ? null : this.hashers.diff.init(), fileHashers(this.hashers), this.mode, {
+        path: this.where.path,
         // Uncompressed blobs are hashed by the blob hasher here; scan-blob.ts has the fused path.
-        kernel: plain ? undefined : this.opts.kernel,
+        run: plain ? undefined : this.where.run,
       });
       const layer = this.layer;
       this.decoder = this.decoders(algorithm === 'unknown' ? 'none' : algorithm, (c) => {
@@ -135,16 +121,16 @@ export class BlobSink {
     this.decoder?.dispose?.();
     this.decoder = null;
     this.error = toErrorInfo(e, 'layer');
-    if (this.opts.path && !this.error.path) this.error.path = this.opts.path;
+    if (this.where.path && !this.error.path) this.error.path = this.where.path;
   }
 
   end(): BlobResult {
-    if (!this.decided && this.opts.walk !== 'never' && !this.error) {
+    if (!this.decided && this.mode.read !== 'blob' && !this.error) {
       this.decide();
       this.feed(this.head.subarray(0, this.headLen));
     }
     let facts: LayerFacts | null = null;
-    const sha256 = this.digests ? 'sha256:' + this.hashers.blob.digest('hex') : null;
+    const sha256 = this.mode.digests ? 'sha256:' + this.hashers.blob.digest('hex') : null;
     if (this.decoder && !this.error) {
       try {
         this.compression = this.decoder.end();

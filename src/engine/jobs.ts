@@ -1,9 +1,12 @@
 /**
- * The two jobs a worker runs, as plain async functions (the worker file only exposes
- * them through Comlink; Node tests and the CLI can call them in-process).
+ * The four jobs a worker runs, as plain async functions (worker-api.ts exposes them through
+ * Comlink; Node tests and the CLI can call them in-process):
  *  - indexArchive: detect the outer compression by magic bytes and list the outer tar
  *    (seeking when it is uncompressed, streaming everything when it is not);
- *  - scanBlob: deep-scan one blob slice (digest, compression, diff_id, files).
+ *  - scanBlobJob: deep-scan one blob slice (digest, compression, diff_id, files), here;
+ *  - extractJob (extract.ts): a few files' bytes out of one layer blob;
+ *  - forensicsJob (forensics.ts): why two blobs of the same layer differ.
+ * The first two take a ScanRequest (scan-mode.ts) and resolve it here, once.
  */
 import { detectCompression, looksLikeTar } from '../formats/detect';
 import { readRange } from '../io/read';
@@ -17,27 +20,19 @@ import { indexStream } from './outer-stream';
 import type { IndexResult } from './index-result';
 import { prepareDecoders } from '../formats/decoder';
 import type { TarHashRun } from '../kernels/tarhash';
+import { resolveScanMode, type ScanRequest } from './scan-mode';
 
 export interface JobOptions {
   signal?: AbortSignal;
   onBytes?: (n: number) => void;
 }
 
-export interface ScanJobOptions extends JobOptions {
-  walk: 'auto' | 'never';
-  hashFiles: boolean;
-  /** false: a comparison's fast scan (no SHA-256; files get XXH64), scan-blob.ts. */
-  digests?: boolean;
-  /** SHA-256 per file (default: as `digests`). */
-  fileSha256?: boolean;
-  /** false (with hashFiles false): digests only, the tar is not walked (verification). */
-  parse?: boolean;
+/** A scan as a runner is asked for it: what to compute, and where the blob is (errors). */
+export interface ScanJobOptions extends JobOptions, ScanRequest {
   path?: string;
-  fastGzip?: boolean;
-  /** Hash with the tarhash wasm kernel when it loads (default true); false forces the
-   *  hash-wasm reference path (differential tests, profiling). */
-  kernel?: boolean;
 }
+
+export type IndexJobOptions = JobOptions & ScanRequest;
 
 let hashersPromise: Promise<BlobHashers> | null = null;
 function hashers(): Promise<BlobHashers> {
@@ -51,14 +46,14 @@ function hashers(): Promise<BlobHashers> {
   return hashersPromise;
 }
 
-export async function indexArchive(file: Blob, opts: JobOptions & { hashFiles?: boolean } = {}): Promise<IndexResult> {
+/** `opts` (a ScanRequest) is the mode of the blobs the listing scans on its way: all of them
+ *  in a compressed archive, the small ones in an uncompressed one. */
+export async function indexArchive(file: Blob, opts: IndexJobOptions = {}): Promise<IndexResult> {
+  const mode = resolveScanMode(opts);
   const head = await readRange(file, 0, 512);
   const algorithm = detectCompression(head);
   if (algorithm === 'gzip' || algorithm === 'zstd') {
-    return indexStream(file, algorithm, await hashers(), await prepareDecoders(), {
-      ...opts,
-      hashFiles: opts.hashFiles ?? true,
-    });
+    return indexStream(file, algorithm, await hashers(), await prepareDecoders(), mode, opts);
   }
   if (algorithm !== 'none' && algorithm !== 'unknown') {
     return failed(
@@ -82,7 +77,7 @@ export async function indexArchive(file: Blob, opts: JobOptions & { hashFiles?: 
       }),
     );
   }
-  return indexSeek(file, await hashers(), await prepareDecoders(), { ...opts, hashFiles: opts.hashFiles ?? true });
+  return indexSeek(file, await hashers(), await prepareDecoders(), mode, opts);
 }
 
 function failed(e: TarscopeError): IndexResult {
@@ -119,11 +114,12 @@ async function acquireRun(): Promise<TarHashRun | null> {
   return k ? (idleRuns.pop() ?? k.newRun()) : null;
 }
 
-export async function scanBlobJob(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
+export async function scanBlobJob(blob: Blob, opts: ScanJobOptions = {}): Promise<BlobResult> {
+  const mode = resolveScanMode(opts);
   // A run also serves a digest-only scan (verification): it hashes the stream without a walk.
-  const run = opts.kernel !== false && opts.walk === 'auto' ? await acquireRun() : null;
+  const run = mode.kernel && mode.read !== 'blob' ? await acquireRun() : null;
   try {
-    return await scanBlob(blob, await hashers(), await prepareDecoders(), { ...opts, kernel: run ?? undefined });
+    return await scanBlob(blob, await hashers(), await prepareDecoders(), mode, { signal: opts.signal, onBytes: opts.onBytes, path: opts.path, run: run ?? undefined });
   } finally {
     if (run) idleRuns.push(run);
   }

@@ -5,7 +5,7 @@
  * Blob slice (parallel scan) and a layer met inside a compressed outer stream.
  *
  * Two ways to hash, same digests: the hash-wasm hashers given (the reference), or a run of
- * the tarhash wasm kernel (src/kernels/tarhash.ts, `opts.kernel`), which hashes the stream
+ * the tarhash wasm kernel (src/kernels/tarhash.ts, `run`), which hashes the stream
  * and the file contents in one pass over each chunk (wasm/README.md has the measurements).
  * The tar walk is the same TarParser either way.
  */
@@ -17,6 +17,7 @@ import { EMPTY_XXH64, type Xxh64 } from '../hash/xxh64';
 import type { FileRecord } from '../report/types';
 import { toFileRecord } from './file-record';
 import type { TarHashRun } from '../kernels/tarhash';
+import type { ScanMode } from './scan-mode';
 
 export interface LayerFacts {
   /** 'sha256:<hex>' of the uncompressed tar; null when digests were deferred (`digests: false`). */
@@ -28,19 +29,14 @@ export interface LayerFacts {
   tar: TarSummary | null;
 }
 
-export interface LayerSinkOptions {
-  /** Hash each regular file's content: always XXH64 (equality), SHA-256 too with `fileSha256`. */
-  hashFiles: boolean;
-  /** Also SHA-256 per file (default true). A comparison's fast scan turns it off. */
-  fileSha256?: boolean;
-  /** Walk the tar (default true). False: only the stream is hashed (digest verification). */
-  parse?: boolean;
+/** Where a layer is and how it is hashed; what to compute is the scan's ScanMode. */
+export interface LayerSinkContext {
   /** For error messages: where this layer lives. */
   path?: string;
   /** Hash with this kernel run instead of the hash-wasm hashers (the stream too when `diff`
    *  is given, or when `streamIsBlob`). The sink begins the run; one sink per run at a time. */
-  kernel?: TarHashRun;
-  /** With `kernel` and no `diff`: the bytes are the blob itself (no compression), and the
+  run?: TarHashRun;
+  /** With `run` and no `diff`: the bytes are the blob itself (no compression), and the
    *  kernel hashes them for the blob digest (`streamDigest()`), which is then the diff_id. */
   streamIsBlob?: boolean;
 }
@@ -53,6 +49,11 @@ export class LayerSink {
   private size = 0;
   private isTar = false;
   private summary: TarSummary | null = null;
+  /** Walk the tar ('files'); 'stream' only hashes it. */
+  private readonly parse: boolean;
+  /** Hash each regular file's content: always XXH64 (equality), SHA-256 too with `sha`. */
+  private readonly hashFiles: boolean;
+  private readonly sha: boolean;
 
   constructor(
     /** null when the bytes are the blob itself (no compression): the diff_id is then the
@@ -60,18 +61,19 @@ export class LayerSink {
     private readonly diff: Sha256 | null,
     /** Tar entries come one after another, so one pair of hashers serves every file. */
     private readonly fileHashers: { sha256: Sha256; xxh64: Xxh64 },
-    private readonly opts: LayerSinkOptions,
+    mode: Pick<ScanMode, 'read' | 'fileHashes'>,
+    private readonly where: LayerSinkContext = {},
   ) {
-    opts.kernel?.begin(diff !== null || !!opts.streamIsBlob, { sha256: this.sha, xxh64: true });
-  }
-
-  private get sha(): boolean {
-    return this.opts.fileSha256 !== false;
+    // 'blob' never gets here (nothing is decompressed); 'stream' hashes without walking.
+    this.parse = mode.read === 'files';
+    this.hashFiles = mode.fileHashes !== 'none';
+    this.sha = mode.fileHashes === 'sha256';
+    where.run?.begin(diff !== null || !!where.streamIsBlob, { sha256: this.sha, xxh64: true });
   }
 
   write(chunk: Uint8Array): void {
     this.size += chunk.length;
-    const k = this.opts.kernel;
+    const k = this.where.run;
     if (!k) {
       this.diff?.update(chunk);
       this.walk(chunk);
@@ -96,7 +98,7 @@ export class LayerSink {
 
   /** Kernel mode, after write() threw: keep hashing the stream (the blob digest) only. */
   hashOnly(chunk: Uint8Array): void {
-    const k = this.opts.kernel!;
+    const k = this.where.run!;
     for (let at = 0; at < chunk.length; at += k.capacity) {
       k.chunk(chunk.subarray(at, at + k.capacity));
       k.flush();
@@ -105,11 +107,11 @@ export class LayerSink {
 
   /** Kernel mode: SHA-256 (hex) of every byte written so far (and given to hashOnly). */
   streamDigest(): string {
-    return this.opts.kernel!.streamDigest();
+    return this.where.run!.streamDigest();
   }
 
   private walk(chunk: Uint8Array): void {
-    if (this.opts.parse === false) return;
+    if (!this.parse) return;
     if (this.head) {
       // Sniff the first block before deciding whether this is a tar at all.
       const n = Math.min(chunk.length, 512 - this.headLen);
@@ -130,16 +132,16 @@ export class LayerSink {
     // An empty layer is just the end-of-archive marker: two zero blocks.
     const allZero = block.length === 512 && block.every((b) => b === 0);
     this.isTar = allZero || looksLikeTar(block);
-    if (this.isTar) this.parser = new TarParser(this.visitor(), { path: this.opts.path });
+    if (this.isTar) this.parser = new TarParser(this.visitor(), { path: this.where.path });
   }
 
   private visitor() {
     return {
       entry: (e: TarEntry): EntrySink | null => {
-        const hashable = this.opts.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size > 0;
+        const hashable = this.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size > 0;
         if (!hashable) {
           const rec = toFileRecord(e);
-          if (this.opts.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size === 0) {
+          if (this.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size === 0) {
             if (this.sha) rec.sha256 = EMPTY_SHA256;
             rec.xxh64 = EMPTY_XXH64;
           }
@@ -150,7 +152,7 @@ export class LayerSink {
         // cut inside this file still lists it (without digests) in the partial report.
         const rec = toFileRecord(e);
         this.files.push(rec);
-        const k = this.opts.kernel;
+        const k = this.where.run;
         if (k) {
           k.fileBegin();
           return {
@@ -180,13 +182,13 @@ export class LayerSink {
 
   /** `blobDigest` is used as the diff_id when no separate hasher was given (null: deferred). */
   end(blobDigest: string | null = null): LayerFacts {
-    if (this.head && this.opts.parse !== false) {
+    if (this.head && this.parse) {
       this.decide();
       if (this.parser && this.headLen) this.parser.write(this.head.subarray(0, this.headLen));
       this.head = null;
     }
     if (this.parser) this.summary = this.parser.end();
-    const k = this.opts.kernel;
+    const k = this.where.run;
     return {
       diffId: this.diff ? 'sha256:' + (k ? k.streamDigest() : this.diff.digest('hex')) : blobDigest,
       uncompressedSize: this.size,

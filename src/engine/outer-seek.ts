@@ -13,6 +13,7 @@ import type { IndexResult } from './index-result';
 import { digestFiles } from './digest-files';
 import type { BlobHashers } from './blob-sink';
 import type { DecoderFactory } from '../formats/decoder';
+import type { ScanMode } from './scan-mode';
 import { BlobCollector } from './blob-collector';
 
 const WINDOW = 1024 * 1024;
@@ -29,9 +30,10 @@ export async function indexSeek(
   file: Blob,
   hashers: BlobHashers,
   decoders: DecoderFactory,
-  opts: OuterOptions & { hashFiles: boolean },
+  mode: ScanMode,
+  opts: OuterOptions,
 ): Promise<IndexResult> {
-  const collector = new BlobCollector(hashers, decoders, { hashFiles: opts.hashFiles, maxSize: SMALL });
+  const collector = new BlobCollector(hashers, decoders, mode, SMALL);
   const visitor = new CaptureVisitor((e, name) => collector.sinkFor(e, name));
   const parser = new TarParser(visitor);
   let pos = 0;

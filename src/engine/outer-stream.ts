@@ -10,15 +10,12 @@ import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import type { Algorithm, CompressionInfo } from '../formats/compression';
 import type { BlobHashers } from './blob-sink';
 import type { DecoderFactory } from '../formats/decoder';
+import type { ScanMode } from './scan-mode';
 import { BlobCollector } from './blob-collector';
 import { CaptureVisitor } from './outer-capture';
 import type { IndexResult } from './index-result';
 import type { OuterOptions } from './outer-seek';
 import { digestFiles } from './digest-files';
-
-export interface StreamOptions extends OuterOptions {
-  hashFiles: boolean;
-}
 
 class OuterTar {
   readonly collector: BlobCollector;
@@ -26,8 +23,8 @@ class OuterTar {
   readonly parser: TarParser;
   error: ErrorInfo | null = null;
 
-  constructor(hashers: BlobHashers, decoders: DecoderFactory, hashFiles: boolean) {
-    this.collector = new BlobCollector(hashers, decoders, { hashFiles, maxSize: Infinity });
+  constructor(hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode) {
+    this.collector = new BlobCollector(hashers, decoders, mode, Infinity);
     this.visitor = new CaptureVisitor((e, name) => this.collector.sinkFor(e, name));
     this.parser = new TarParser(this.visitor);
   }
@@ -47,9 +44,10 @@ export async function indexStream(
   algorithm: Algorithm,
   hashers: BlobHashers,
   decoders: DecoderFactory,
-  opts: StreamOptions,
+  mode: ScanMode,
+  opts: OuterOptions,
 ): Promise<IndexResult> {
-  const outer = new OuterTar(hashers, decoders, opts.hashFiles);
+  const outer = new OuterTar(hashers, decoders, mode);
   let compression: CompressionInfo | null = null;
   let error: ErrorInfo | null = null;
   let bytesRead = 0;

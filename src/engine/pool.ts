@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import type { EngineWorkerApi } from './worker-api';
 import type { JobRunner } from './runner';
-import type { ScanJobOptions, JobOptions } from './jobs';
+import type { ScanJobOptions, IndexJobOptions } from './jobs';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
 import type { ExtractOptions, ExtractResult } from './extract';
@@ -115,10 +115,9 @@ export class WorkerPool implements JobRunner {
     }
   }
 
-  index(file: Blob, opts: JobOptions & { hashFiles?: boolean }): Promise<IndexResult> {
-    return this.run(opts.signal, (api, id) =>
-      api.index(id, file, opts.hashFiles ?? true, opts.onBytes ? Comlink.proxy(opts.onBytes) : undefined),
-    );
+  index(file: Blob, opts: IndexJobOptions): Promise<IndexResult> {
+    const { signal, onBytes, ...mode } = opts;
+    return this.run(signal, (api, id) => api.index(id, file, mode, onBytes ? Comlink.proxy(onBytes) : undefined));
   }
 
   scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {

@@ -5,15 +5,16 @@
  * declines (multi-member eStargz, padding, any doubt) the whole blob is read again
  * through the pure decoder, which explains members, padding and errors exactly.
  *
- * With a tarhash kernel run (`opts.kernel`, src/kernels/tarhash.ts) the layer's hashing is
+ * With a tarhash kernel run (`opts.run`, src/kernels/tarhash.ts) the layer's hashing is
  * done in one wasm pass: for an uncompressed blob the blob digest (= diff_id) and every
  * file's SHA-256 together (`scanPlain`), for a compressed one the diff_id and the files.
  * Without it, the hash-wasm path below is the reference; both give identical results
  * (tests/unit/kernels/scan-differential.test.ts).
  *
- * `digests: false` is a comparison's fast scan: one read, no SHA-256 at all (no blob digest,
- * no diff_id, no per-file SHA-256); files get XXH64 for equality. The comparison verifies
- * the digests afterwards with a digest-only scan (`hashFiles: false`, `parse: false`).
+ * What is computed is the ScanMode (scan-mode.ts). A comparison's fast scan is `digests: false,
+ * fileHashes: 'xxh64'`: one read, no SHA-256 at all (no blob digest, no diff_id, no per-file
+ * SHA-256); files get XXH64 for equality. The comparison verifies the digests afterwards with a
+ * digest-only scan (`read: 'stream', fileHashes: 'none'`).
  */
 import { readChunks, readRange, throwIfAborted } from '../io/read';
 import { detectCompression } from '../formats/detect';
@@ -23,51 +24,44 @@ import { BlobSink, fileHashers, type BlobHashers, type BlobResult } from './blob
 import type { DecoderFactory } from '../formats/decoder';
 import { LayerSink } from './layer-sink';
 import type { TarHashRun } from '../kernels/tarhash';
+import type { ScanMode } from './scan-mode';
 
-export interface ScanOptions {
+/** The job around one scan: where the blob is, cancellation, progress, the kernel run. */
+export interface ScanContext {
   signal?: AbortSignal;
   /** Called with the number of blob bytes consumed since the last call. */
   onBytes?: (n: number) => void;
-  walk: 'auto' | 'never';
-  hashFiles: boolean;
-  /** Blob digest, diff_id and per-file SHA-256 (default true); see the header. */
-  digests?: boolean;
-  /** SHA-256 per file (default: as `digests`). A comparison's background scan of a blob both
-   *  archives hold computes the stream digests but hashes files with XXH64 only. */
-  fileSha256?: boolean;
-  /** Walk the tar (default true). False with `hashFiles: false`: digests only (verification). */
-  parse?: boolean;
   path?: string;
-  /** Allow the DecompressionStream fast path for gzip (default true). */
-  fastGzip?: boolean;
-  /** Hash layers with this kernel run (not shared with a concurrent scan). */
-  kernel?: TarHashRun;
+  /** Hash layers with this kernel run (not shared with a concurrent scan); jobs.ts gives one
+   *  when `mode.kernel` and the kernel loaded. */
+  run?: TarHashRun;
 }
 
 export async function scanBlob(
   blob: Blob,
   hashers: BlobHashers,
   decoders: DecoderFactory,
-  opts: ScanOptions,
+  mode: ScanMode,
+  opts: ScanContext = {},
 ): Promise<BlobResult> {
-  const fastGzip = opts.fastGzip !== false && isDecompressionStreamAvailable();
-  if (opts.walk === 'auto' && (fastGzip || opts.kernel)) {
+  const fastGzip = mode.fastGzip && isDecompressionStreamAvailable();
+  if (mode.read !== 'blob' && (fastGzip || opts.run)) {
     const algorithm = detectCompression(await readRange(blob, 0, 8));
     if (algorithm === 'gzip' && fastGzip) {
-      const fast = await scanGzipFast(blob, hashers, opts);
+      const fast = await scanGzipFast(blob, hashers, mode, opts);
       if (fast) return fast;
     }
     // BlobSink treats 'unknown' as uncompressed too (and then finds it is not a tar).
-    if (opts.kernel && (algorithm === 'none' || algorithm === 'unknown')) return scanPlain(blob, hashers, opts, opts.kernel);
+    if (opts.run && (algorithm === 'none' || algorithm === 'unknown')) return scanPlain(blob, hashers, mode, opts, opts.run);
     // Every decoder but the pure gzip one copies its input before write() returns (zstd-wasm
     // into wasm memory; hashers and the tar walk consume it): those may reuse the read buffer.
-    return scanWithSink(blob, hashers, decoders, opts, algorithm !== 'gzip');
+    return scanWithSink(blob, hashers, decoders, mode, opts, algorithm !== 'gzip');
   }
-  return scanWithSink(blob, hashers, decoders, opts, false);
+  return scanWithSink(blob, hashers, decoders, mode, opts, false);
 }
 
-async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, opts: ScanOptions, reuse: boolean) {
-  const sink = new BlobSink(hashers, decoders, { walk: opts.walk, hashFiles: opts.hashFiles, digests: opts.digests, fileSha256: opts.fileSha256, parse: opts.parse, path: opts.path, kernel: opts.kernel });
+async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode, opts: ScanContext, reuse: boolean) {
+  const sink = new BlobSink(hashers, decoders, mode, { path: opts.path, run: opts.run });
   for await (const chunk of readChunks(blob, { signal: opts.signal, reuse })) {
     sink.write(chunk);
     opts.onBytes?.(chunk.length);
@@ -79,9 +73,9 @@ async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderF
  * Fast gzip path: one read hashes the blob, DecompressionStream inflates a second read.
  * Returns null when the fast path declined, after undoing its progress report.
  */
-async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions): Promise<BlobResult | null> {
-  const digests = opts.digests !== false;
-  const layer = new LayerSink(digests ? hashers.diff.init() : null, fileHashers(hashers), sinkOptions(opts));
+async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, opts: ScanContext): Promise<BlobResult | null> {
+  const digests = mode.digests;
+  const layer = new LayerSink(digests ? hashers.diff.init() : null, fileHashers(hashers), mode, { path: opts.path, run: opts.run });
   let layerError: unknown = null;
   // With digests, a second read of the same blob hashes the compressed bytes (and reports
   // progress); without, the inflating read reports it.
@@ -146,19 +140,15 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, opts: ScanOptions)
   }
 }
 
-function sinkOptions(opts: ScanOptions) {
-  return { hashFiles: opts.hashFiles, fileSha256: opts.fileSha256 ?? opts.digests !== false, parse: opts.parse, path: opts.path, kernel: opts.kernel };
-}
-
 /**
  * An uncompressed blob with the kernel: the blob digest is the stream hash of the walk, so
  * the bytes are hashed once for the blob (= diff_id) and once more, in the same pass, per
  * file. Same results as BlobSink with an IdentityDecoder, errors included: a tar error
  * stops the walk but not the blob digest, and the files read before it are kept.
  */
-async function scanPlain(blob: Blob, hashers: BlobHashers, opts: ScanOptions, kernel: TarHashRun): Promise<BlobResult> {
-  const digests = opts.digests !== false;
-  const layer = new LayerSink(null, fileHashers(hashers), { ...sinkOptions(opts), kernel, streamIsBlob: digests });
+async function scanPlain(blob: Blob, hashers: BlobHashers, mode: ScanMode, opts: ScanContext, run: TarHashRun): Promise<BlobResult> {
+  const digests = mode.digests;
+  const layer = new LayerSink(null, fileHashers(hashers), mode, { path: opts.path, run, streamIsBlob: digests });
   let layerError: unknown = null;
   let size = 0;
   // The kernel copies each piece into wasm memory and the walk keeps no view: reuse the buffer.

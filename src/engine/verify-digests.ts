@@ -67,7 +67,7 @@ export async function verifyDigests(runner: JobRunner, plan: VerifyPlan, progres
   };
   /** Files with XXH64, blob digest and diff_id: a blob read for the first time. */
   const fullScan = (r: ArchiveRead, p: Planned) =>
-    runner.scan(slice(r, p), { signal, walk: p.walk, hashFiles: true, digests: true, fileSha256: false, path: p.entry, onBytes: onBytes(r) });
+    runner.scan(slice(r, p), { signal, read: p.read, digests: true, fileHashes: 'xxh64', path: p.entry, onBytes: onBytes(r) });
   /** Digests of the deferred copies that take their twin's files, by read and entry. */
   const twinDigests = new Map<ArchiveRead, Map<string, BlobResult>>();
 
@@ -81,7 +81,7 @@ export async function verifyDigests(runner: JobRunner, plan: VerifyPlan, progres
           r.blobs.set(p.entry, await fullScan(r, p));
           r.deferred.delete(p.entry);
         } else {
-          const v = await runner.scan(slice(r, p), { signal, walk: p.walk, hashFiles: false, parse: false, path: p.entry, onBytes: onBytes(r) });
+          const v = await runner.scan(slice(r, p), { signal, read: p.read === 'files' ? 'stream' : 'blob', digests: true, fileHashes: 'none', path: p.entry, onBytes: onBytes(r) });
           const b = r.blobs.get(p.entry);
           if (b) {
             r.blobs.set(p.entry, { ...b, sha256: v.sha256, layer: b.layer ? { ...b.layer, diffId: v.layer?.diffId ?? null } : null, error: b.error ?? v.error });

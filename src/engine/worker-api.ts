@@ -9,6 +9,7 @@
  */
 import * as Comlink from 'comlink';
 import { indexArchive, scanBlobJob, type ScanJobOptions } from './jobs';
+import type { ScanRequest } from './scan-mode';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
 import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from './extract';
@@ -28,11 +29,11 @@ async function withJob<T>(jobId: number, run: (signal: AbortSignal) => Promise<T
 }
 
 export const engineWorkerApi = {
-  index(jobId: number, file: Blob, hashFiles: boolean, onBytes?: (n: number) => void): Promise<IndexResult> {
+  index(jobId: number, file: Blob, mode: ScanRequest, onBytes?: (n: number) => void): Promise<IndexResult> {
     return withJob(jobId, async (signal) => {
       const b = batchBytes(onBytes);
       try {
-        return await indexArchive(file, { signal, onBytes: b.add, hashFiles });
+        return await indexArchive(file, { ...mode, signal, onBytes: b.add });
       } finally {
         b.flush();
       }

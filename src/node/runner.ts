@@ -3,7 +3,7 @@
  * a dead worker rejects its job) over Node worker_threads. Each thread runs
  * engine-thread.mjs, the page's worker module under a shimmed scope; Comlink talks to it
  * through its Node adapter, and FileBlobs cross as `{path, start, end}` (transfer.ts).
- * Every job of the JobRunner (index, scan, extract) comes from WorkerPool; the extract job's
+ * Every job of the JobRunner (index, scan, extract, forensics) comes from WorkerPool; the extract job's
  * byte arrays come back as transferred ArrayBuffers (MessagePort transfer lists).
  */
 import { Worker } from 'node:worker_threads';

@@ -19,9 +19,9 @@ self.onmessage = async (ev: MessageEvent<{ blobs: Blob[] }>) => {
     const out = [];
     for (const blob of ev.data.blobs) {
       const before = flushes;
-      const k = await scanBlobJob(blob, { walk: 'auto', hashFiles: true, path: 'x' });
+      const k = await scanBlobJob(blob, { path: 'x' });
       const used = flushes > before;
-      const js = await scanBlobJob(blob, { walk: 'auto', hashFiles: true, path: 'x', kernel: false });
+      const js = await scanBlobJob(blob, { path: 'x', kernel: false });
       out.push({ k, js, used });
     }
     self.postMessage({ out });

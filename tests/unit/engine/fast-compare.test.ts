@@ -48,8 +48,8 @@ describe('the fast scan of one blob', () => {
     for (const kernel of [true, false]) {
       it(`${what}, ${kernel ? 'tarhash kernel' : 'hash-wasm'}: XXH64 per file, no SHA-256, same files otherwise`, async () => {
         const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-        const full = await scanBlobJob(blob, { walk: 'auto', hashFiles: true, path: 'l', kernel });
-        const fast = await scanBlobJob(blob, { walk: 'auto', hashFiles: true, path: 'l', kernel, digests: false });
+        const full = await scanBlobJob(blob, { path: 'l', kernel });
+        const fast = await scanBlobJob(blob, { path: 'l', kernel, digests: false, fileHashes: 'xxh64' });
         expect(full.sha256).toMatch(/^sha256:[0-9a-f]{64}$/);
         expect(full.layer!.diffId).toMatch(/^sha256:[0-9a-f]{64}$/);
         expect(fast.sha256).toBeNull();
@@ -71,8 +71,8 @@ describe('the fast scan of one blob', () => {
   it('digests only (verification): blob digest and diff_id equal the full scan, no files', async () => {
     for (const bytes of [plain, gz]) {
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
-      const full = await scanBlobJob(blob, { walk: 'auto', hashFiles: true });
-      const v = await scanBlobJob(blob, { walk: 'auto', hashFiles: false, parse: false });
+      const full = await scanBlobJob(blob, {});
+      const v = await scanBlobJob(blob, { read: 'stream', fileHashes: 'none' });
       expect(v.sha256).toBe(full.sha256);
       expect(v.layer!.diffId).toBe(full.layer!.diffId);
       expect(v.layer!.files).toEqual([]);

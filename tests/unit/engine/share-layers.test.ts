@@ -32,7 +32,7 @@ function countingRunner() {
   const runner: JobRunner = {
     ...inner,
     scan: (blob, opts) => {
-      (opts.walk === 'never' ? hashed : walked).push(opts.path ?? '?');
+      (opts.read === 'blob' ? hashed : walked).push(opts.path ?? '?');
       return inner.scan(blob, opts);
     },
   };

@@ -30,9 +30,9 @@ const blobOf = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>]);
 
 /** Both paths on one blob; the kernel must actually have run (not fallen back). */
 async function both(blob: Blob, path = 'blob'): Promise<{ js: BlobResult; k: BlobResult }> {
-  const js = await scanBlobJob(blob, { walk: 'auto', hashFiles: true, path, kernel: false });
+  const js = await scanBlobJob(blob, { path, kernel: false });
   const flush = vi.spyOn(TarHashRun.prototype, 'flush');
-  const k = await scanBlobJob(blob, { walk: 'auto', hashFiles: true, path });
+  const k = await scanBlobJob(blob, { path });
   if (blob.size > 0) expect(flush, `kernel not used for ${path}`).toHaveBeenCalled();
   flush.mockRestore();
   return { js, k };
@@ -64,7 +64,7 @@ describe('kernel == hash-wasm on real-writer fixtures', () => {
       expect(whole.error).toBeNull();
       expect(whole.layer?.files.length).toBeGreaterThan(0);
       // Every blob inside an archive that can be sliced.
-      const idx = await indexArchive(file, { hashFiles: true });
+      const idx = await indexArchive(file);
       if (idx.mode !== 'seek') return;
       let withFiles = 0;
       for (const e of idx.entries) {
