@@ -133,7 +133,9 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   if (r.stats.phase === 'preliminary') out.push(p.yellow('preliminary: layer contents not compared yet'));
   if (r.causes.length) {
     out.push('', p.bold(`Causes (${r.causes.length})`));
-    r.causes.forEach((c, i) => out.push(...causeBlock(c, i, per, p)));
+    r.causes.forEach((c, i) => {
+      out.push(...causeBlock(c, i, per, p));
+    });
   }
   const groups = differenceGroups(r.differences);
   if (groups.length) {

@@ -185,7 +185,9 @@ export function build(spec: Spec): InputReport {
   }
   // One blob shared by several images is one entry.
   entries = entries.filter((e, i) => entries.findIndex((x) => x.path === e.path) === i);
-  entries.forEach((e, i) => (e.index = i));
+  entries.forEach((e, i) => {
+    e.index = i;
+  });
   if (spec.entries) entries = spec.entries(entries);
   const compressed = spec.outerGzip !== undefined;
   return inputReport({
