@@ -50,7 +50,11 @@ function splitItems(text) {
     if (ch === '`') inTick = !inTick;
     if (!inTick && ch === '(') paren++;
     if (!inTick && ch === ')') paren--;
-    if (ch === ',' && !inTick && paren === 0) { items.push(cur); cur = ''; continue; }
+    if (ch === ',' && !inTick && paren === 0) {
+      items.push(cur);
+      cur = '';
+      continue;
+    }
     cur += ch;
   }
   items.push(cur);
@@ -64,7 +68,10 @@ export function parseAllowList(text, where) {
   for (const raw of splitItems(text)) {
     if (/^nothing\b/.test(raw)) continue;
     const m = /^(?:(type|lazy)\s+)?`([^`]+)`(?:\s*\(.*\))?$/s.exec(raw);
-    if (!m) { errors.push(`${where}: cannot read the "May import" item "${raw}" (expected [type|lazy] \`path or package\`)`); continue; }
+    if (!m) {
+      errors.push(`${where}: cannot read the "May import" item "${raw}" (expected [type|lazy] \`path or package\`)`);
+      continue;
+    }
     rules.push({ kind: m[1] ?? 'value', target: m[2].replace(/\/$/, '') });
   }
   return { rules, errors };
@@ -112,21 +119,36 @@ export function checkImports(root) {
   const rank = new Map();
   if (!layerLine) problems.push('src/README.md: no line starting with "Layers:" (the folder order, lower → higher)');
   else {
-    layerLine.slice('Layers:'.length).split('→').forEach((row, r) => {
-      for (const m of row.matchAll(/`([^`]+)`/g)) rank.set(m[1].replace(/\/$/, ''), r);
-    });
+    layerLine
+      .slice('Layers:'.length)
+      .split('→')
+      .forEach((row, r) => {
+        for (const m of row.matchAll(/`([^`]+)`/g)) rank.set(m[1].replace(/\/$/, ''), r);
+      });
   }
 
   // May-import lines, one per unit.
-  const units = ['src', ...(existsSync(join(root, 'workers')) ? ['workers'] : []), ...readdirSync(join(root, 'src')).filter((d) => statSync(join(root, 'src', d)).isDirectory()).map((d) => `src/${d}`)];
+  const units = [
+    'src',
+    ...(existsSync(join(root, 'workers')) ? ['workers'] : []),
+    ...readdirSync(join(root, 'src'))
+      .filter((d) => statSync(join(root, 'src', d)).isDirectory())
+      .map((d) => `src/${d}`),
+  ];
   const allow = new Map();
   const allowPending = [];
   for (const unit of units) {
     const readme = `${unit}/README.md`;
-    if (!existsSync(join(root, readme))) { problems.push(`${readme}: missing (every folder says what it may import)`); continue; }
+    if (!existsSync(join(root, readme))) {
+      problems.push(`${readme}: missing (every folder says what it may import)`);
+      continue;
+    }
     const lines = readFileSync(join(root, readme), 'utf8').split('\n');
     const found = lines.map((l, i) => [l, i + 1]).filter(([l]) => l.startsWith('May import:'));
-    if (found.length !== 1) { problems.push(`${readme}: needs exactly one line starting with "May import:" (found ${found.length})`); continue; }
+    if (found.length !== 1) {
+      problems.push(`${readme}: needs exactly one line starting with "May import:" (found ${found.length})`);
+      continue;
+    }
     const { rules, errors } = parseAllowList(sentenceAfter(found[0][0], 'May import:'), `${readme}:${found[0][1]}`);
     problems.push(...errors);
     for (const r of rules) {
@@ -159,9 +181,15 @@ export function checkImports(root) {
     const own = allow.get(unit);
     if (!own) continue;
     const { rules } = parseAllowList(cells[cells.length - 2], 'src/README.md table');
-    const key = (rs) => rs.map((r) => `${r.kind} ${r.target}`).sort().join(', ');
+    const key = (rs) =>
+      rs
+        .map((r) => `${r.kind} ${r.target}`)
+        .sort()
+        .join(', ');
     if (key(rules) !== key(own.rules)) {
-      problems.push(`src/README.md: the table row of \`${unit.slice(4)}/\` says it may import [${key(rules)}] but ${own.readme}:${own.line} says [${key(own.rules)}]`);
+      problems.push(
+        `src/README.md: the table row of \`${unit.slice(4)}/\` says it may import [${key(rules)}] but ${own.readme}:${own.line} says [${key(own.rules)}]`,
+      );
     }
   }
 
@@ -179,10 +207,14 @@ export function checkImports(root) {
       if (local && targetUnit === unit) continue;
       if (targetUnit && rank.has(unit) && rank.has(targetUnit) && rank.get(targetUnit) >= rank.get(unit)) {
         const how = rank.get(targetUnit) === rank.get(unit) ? 'in the same row as' : 'above';
-        problems.push(`${where} — \`${targetUnit}\` is ${how} \`${unit}\` in the "Layers:" order of src/README.md: imports only go down${imp.typeOnly ? ' (type-only imports too)' : ''}`);
+        problems.push(
+          `${where} — \`${targetUnit}\` is ${how} \`${unit}\` in the "Layers:" order of src/README.md: imports only go down${imp.typeOnly ? ' (type-only imports too)' : ''}`,
+        );
         continue;
       }
-      const candidates = own.rules.filter((r) => (local ? r.local && covers(r.target, target) : !r.local && (r.target === packageOf(imp.spec) || covers(r.target, imp.spec))));
+      const candidates = own.rules.filter((r) =>
+        local ? r.local && covers(r.target, target) : !r.local && (r.target === packageOf(imp.spec) || covers(r.target, imp.spec)),
+      );
       const rule = candidates.sort((a, b) => b.target.length - a.target.length)[0];
       const shown = local ? target : imp.spec;
       if (!rule) {
@@ -202,7 +234,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { problems, checked } = checkImports(root);
   if (problems.length > 0) {
     for (const p of problems) console.error(p);
-    console.error(`check-imports: ${problems.length} broken folder rule(s) in ${checked} files (rules: the "May import:" lines of the folder READMEs, the "Layers:" line of src/README.md)`);
+    console.error(
+      `check-imports: ${problems.length} broken folder rule(s) in ${checked} files (rules: the "May import:" lines of the folder READMEs, the "Layers:" line of src/README.md)`,
+    );
     process.exit(1);
   }
   console.log(`check-imports: ${checked} files follow the folder rules`);

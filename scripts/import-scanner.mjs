@@ -37,18 +37,39 @@ export function tokenize(src) {
     // At the character after a backtick or after the `}` closing a `${…}`: read template text.
     while (i < n) {
       const c = src[i];
-      if (c === '\\') { i += 2; continue; }
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
       if (c === '\n') line++;
-      if (c === '`') { i++; return; }
-      if (c === '$' && src[i + 1] === '{') { i += 2; templates.push(depth); depth++; return; }
+      if (c === '`') {
+        i++;
+        return;
+      }
+      if (c === '$' && src[i + 1] === '{') {
+        i += 2;
+        templates.push(depth);
+        depth++;
+        return;
+      }
       i++;
     }
   };
   while (i < n) {
     const c = src[i];
-    if (c === '\n') { line++; i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') i++; continue; }
+    if (c === '\n') {
+      line++;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '/') {
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
     if (c === '/' && src[i + 1] === '*') {
       const end = src.indexOf('*/', i + 2);
       const stop = end < 0 ? n : end + 2;
@@ -62,23 +83,39 @@ export function tokenize(src) {
       i++;
       // A string ends at its quote, or (unterminated: JSX text) at the end of the line.
       while (i < n && src[i] !== c && src[i] !== '\n') {
-        if (src[i] === '\\') { v += src[i + 1] ?? ''; if (src[i + 1] === '\n') line++; i += 2; continue; }
+        if (src[i] === '\\') {
+          v += src[i + 1] ?? '';
+          if (src[i + 1] === '\n') line++;
+          i += 2;
+          continue;
+        }
         v += src[i++];
       }
       if (src[i] === c) i++;
       out.push({ t: 'str', v, line: startLine });
       continue;
     }
-    if (c === '`') { i++; skipTemplate(); out.push({ t: 'str', v: null, line }); continue; }
+    if (c === '`') {
+      i++;
+      skipTemplate();
+      out.push({ t: 'str', v: null, line });
+      continue;
+    }
     if (c === '/' && prevAllowsRegex()) {
       i++;
       let inClass = false;
       while (i < n && src[i] !== '\n') {
         const d = src[i];
-        if (d === '\\') { i += 2; continue; }
+        if (d === '\\') {
+          i += 2;
+          continue;
+        }
         if (d === '[') inClass = true;
         else if (d === ']') inClass = false;
-        else if (d === '/' && !inClass) { i++; break; }
+        else if (d === '/' && !inClass) {
+          i++;
+          break;
+        }
         i++;
       }
       while (i < n && ID_PART.test(src[i])) i++; // flags
@@ -138,14 +175,23 @@ export function scanImports(src) {
           // Type arguments: `glob<{ a: T }>(…)`.
           for (let d = 0; j < toks.length; j++) {
             if (isP(j, '<')) d++;
-            if (isP(j, '>') && --d === 0) { j++; break; }
+            if (isP(j, '>') && --d === 0) {
+              j++;
+              break;
+            }
           }
         }
         if (isP(j, '(') && at(j + 1).t === 'str' && at(j + 1).v !== null) {
           // `{ eager: true }` bundles the modules into this one: a static import.
           let eager = false;
           for (let e = j + 2; e < toks.length && !isP(e, ')'); e++) if (isId(e, 'eager') && isP(e + 1, ':') && isId(e + 2, 'true')) eager = true;
-          found.push({ spec: at(j + 1).v, line: tok.line, typeOnly: false, dynamic: !eager, text: `import.meta.glob('${at(j + 1).v}'${eager ? ', { eager: true }' : ''})` });
+          found.push({
+            spec: at(j + 1).v,
+            line: tok.line,
+            typeOnly: false,
+            dynamic: !eager,
+            text: `import.meta.glob('${at(j + 1).v}'${eager ? ', { eager: true }' : ''})`,
+          });
         }
       }
       continue;
@@ -180,19 +226,44 @@ export function scanImports(src) {
     for (; j < toks.length; j++) {
       const t = at(j);
       if (isId(j, 'from') && !inBraces && at(j + 1).t === 'str') break;
-      if (t.t === 'p' && t.v === '{') { if (inBraces) { ok = false; break; } inBraces = true; continue; }
-      if (t.t === 'p' && t.v === '}') { inBraces = false; continue; }
-      if (t.t === 'p' && (t.v === ',' || t.v === '*')) { if (t.v === '*') sawDefaultOrNs = true; continue; }
+      if (t.t === 'p' && t.v === '{') {
+        if (inBraces) {
+          ok = false;
+          break;
+        }
+        inBraces = true;
+        continue;
+      }
+      if (t.t === 'p' && t.v === '}') {
+        inBraces = false;
+        continue;
+      }
+      if (t.t === 'p' && (t.v === ',' || t.v === '*')) {
+        if (t.v === '*') sawDefaultOrNs = true;
+        continue;
+      }
       if (t.t === 'id') {
         if (inBraces) {
           // `type A`, `A`, `A as B`, `type A as B`, `default as B`
-          if (t.v === 'type' && at(j + 1).t === 'id' && !isId(j + 1, 'as')) { typedNames++; names++; j++; if (isId(j + 1, 'as')) j += 2; continue; }
+          if (t.v === 'type' && at(j + 1).t === 'id' && !isId(j + 1, 'as')) {
+            typedNames++;
+            names++;
+            j++;
+            if (isId(j + 1, 'as')) j += 2;
+            continue;
+          }
           names++;
           if (isId(j + 1, 'as')) j += 2;
           continue;
         }
-        if (t.v === 'as') { j++; continue; }
-        if (t.v === 'import' || t.v === 'export') { ok = false; break; }
+        if (t.v === 'as') {
+          j++;
+          continue;
+        }
+        if (t.v === 'import' || t.v === 'export') {
+          ok = false;
+          break;
+        }
         sawDefaultOrNs = true;
         continue;
       }
@@ -203,7 +274,11 @@ export function scanImports(src) {
     // `import { type A, type B } from` is erased whole; `import {} from` / `import X, { type A }` are not.
     if (!typeOnly && names > 0 && typedNames === names && !sawDefaultOrNs) typeOnly = true;
     const spec = at(j + 1).v;
-    const head = toks.slice(k, j).map((t) => t.v).join(' ').replace(/ ,/g, ',');
+    const head = toks
+      .slice(k, j)
+      .map((t) => t.v)
+      .join(' ')
+      .replace(/ ,/g, ',');
     const text = `${head.length > 80 ? `${head.slice(0, 77)}…` : head} from '${spec}'`;
     found.push({ spec, line: tok.line, typeOnly, dynamic: false, text });
     k = j + 1;

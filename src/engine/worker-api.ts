@@ -39,12 +39,7 @@ export const engineWorkerApi = {
       }
     });
   },
-  scan(
-    jobId: number,
-    blob: Blob,
-    opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>,
-    onBytes?: (n: number) => void,
-  ): Promise<BlobResult> {
+  scan(jobId: number, blob: Blob, opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>, onBytes?: (n: number) => void): Promise<BlobResult> {
     return withJob(jobId, async (signal) => {
       const b = batchBytes(onBytes);
       try {
@@ -54,12 +49,7 @@ export const engineWorkerApi = {
       }
     });
   },
-  extract(
-    jobId: number,
-    blob: Blob,
-    opts: Omit<ExtractOptions, 'signal' | 'onBytes'>,
-    onBytes?: (n: number) => void,
-  ): Promise<ExtractResult> {
+  extract(jobId: number, blob: Blob, opts: Omit<ExtractOptions, 'signal' | 'onBytes'>, onBytes?: (n: number) => void): Promise<ExtractResult> {
     return withJob(jobId, async (signal) => {
       const b = batchBytes(onBytes);
       try {

@@ -44,8 +44,9 @@ describe('import scanner', () => {
       "import a from './a';",
       "// import no1 from './no1';",
       "/* import no2 from './no2'; */",
-      "const s = \"import no3 from './no3'\";",
+      'const s = "import no3 from \'./no3\'";',
       "const r = /import no4 from '.\\/no4'/;",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the scanner's input is source text holding a template literal
       'const t = `${x} import no5 from "./no5" ${import(\'./t\')}`;',
       "import type { B } from './b';",
       "import { type C, type D } from './c';",
@@ -53,7 +54,7 @@ describe('import scanner', () => {
       "export { g } from './g';",
       "export type { H } from './h';",
       "export * as ns from './ns';",
-      "export const notAnImport = 1;",
+      'export const notAnImport = 1;',
       "type T = typeof import('./ty');",
       "import './side-effect';",
       "const m = import.meta.glob<{ x: number }>('./glob/*.ts');",
@@ -90,7 +91,7 @@ describe('scripts/check-imports.mjs', () => {
     ].join('\n'),
     'src/low/README.md': 'May import: nothing (leaf).\n',
     'src/high/README.md': 'May import: type `src/low` (its types), `pako`. Must not import anything else.\n',
-    'src/low/a.ts': "export interface A { n: number }\nexport const a = 1;\n",
+    'src/low/a.ts': 'export interface A { n: number }\nexport const a = 1;\n',
     'src/high/b.ts': "import type { A } from '../low/a';\nimport { deflate } from 'pako';\nexport const b: A = { n: deflate.length };\n",
     'src/main.ts': "import { b } from './high/b';\nconsole.log(b);\n",
   };
@@ -109,7 +110,7 @@ describe('scripts/check-imports.mjs', () => {
     const r = checkImports(root);
     expect(r.status).toBe(1);
     expect(r.out).toContain(
-      "src/low/up.ts:2: import type { b } from '../high/b' — `src/high` is above `src/low` in the \"Layers:\" order of src/README.md: imports only go down (type-only imports too)",
+      'src/low/up.ts:2: import type { b } from \'../high/b\' — `src/high` is above `src/low` in the "Layers:" order of src/README.md: imports only go down (type-only imports too)',
     );
   });
 
@@ -124,7 +125,7 @@ describe('scripts/check-imports.mjs', () => {
     expect(r.out).toContain(
       "src/high/c.ts:1: import { a } from '../low/a' — src/high/README.md:1 allows only type-only imports of `src/low` (write `import type`)",
     );
-    expect(r.out).toContain("src/high/c.ts:2: import { readFileSync } from 'node:fs' — src/high/README.md:1 \"May import\" does not list `node:fs`");
+    expect(r.out).toContain('src/high/c.ts:2: import { readFileSync } from \'node:fs\' — src/high/README.md:1 "May import" does not list `node:fs`');
   });
 
   it('fails when the overview table of src/README.md drifts from a folder README', () => {
@@ -132,15 +133,23 @@ describe('scripts/check-imports.mjs', () => {
     write(root, { ...tree, 'src/high/README.md': 'May import: type `src/low`, `pako`, `comlink`.\n' });
     const r = checkImports(root);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('src/README.md: the table row of `high/` says it may import [type src/low, value pako] but src/high/README.md:1 says [type src/low, value comlink, value pako]');
+    expect(r.out).toContain(
+      'src/README.md: the table row of `high/` says it may import [type src/low, value pako] but src/high/README.md:1 says [type src/low, value comlink, value pako]',
+    );
   });
 
   it('fails when a README allows what the layers forbid, or names a path that does not exist', () => {
     const root = temp();
-    write(root, { ...tree, 'src/low/README.md': 'May import: `src/high`, `src/gone.ts`.\n', 'src/README.md': tree['src/README.md'].replace('| nothing |', '| `src/high`, `src/gone.ts` |') });
+    write(root, {
+      ...tree,
+      'src/low/README.md': 'May import: `src/high`, `src/gone.ts`.\n',
+      'src/README.md': tree['src/README.md'].replace('| nothing |', '| `src/high`, `src/gone.ts` |'),
+    });
     const r = checkImports(root);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('src/low/README.md:1: "May import" lists `src/high`, but `src/high` is not below `src/low` in the "Layers:" order of src/README.md');
+    expect(r.out).toContain(
+      'src/low/README.md:1: "May import" lists `src/high`, but `src/high` is not below `src/low` in the "Layers:" order of src/README.md',
+    );
     expect(r.out).toContain('src/low/README.md:1: "May import" names `src/gone.ts`, which does not exist');
   });
 
@@ -156,9 +165,11 @@ describe('scripts/check-imports.mjs', () => {
     });
     const r = checkImports(root);
     expect(r.status).toBe(1);
-    expect(r.out).toContain('src/io/injected.ts:1: import type { Engine } from \'../engine/api\' — `src/engine` is above `src/io`');
-    expect(r.out).toMatch(/src\/formats\/injected\.ts:1: import \{ readFile \} from 'node:fs\/promises' — src\/formats\/README\.md:\d+ "May import" does not list `node:fs\/promises`/);
-    expect(r.out).toContain('src/engine/injected.ts:1: import type { EngineWorkerApi } from \'../../workers/engine.worker\' — `workers` is above `src/engine`');
+    expect(r.out).toContain("src/io/injected.ts:1: import type { Engine } from '../engine/api' — `src/engine` is above `src/io`");
+    expect(r.out).toMatch(
+      /src\/formats\/injected\.ts:1: import \{ readFile \} from 'node:fs\/promises' — src\/formats\/README\.md:\d+ "May import" does not list `node:fs\/promises`/,
+    );
+    expect(r.out).toContain("src/engine/injected.ts:1: import type { EngineWorkerApi } from '../../workers/engine.worker' — `workers` is above `src/engine`");
     expect(r.out).toContain('check-imports: 3 broken folder rule(s)');
   });
 
@@ -177,7 +188,12 @@ describe('one TypeScript project per runtime', () => {
     const dir = temp(join(ROOT, 'tests/.out'));
     write(dir, {
       'probe.ts': code,
-      'tsconfig.json': JSON.stringify({ extends: join(ROOT, `tsconfig.${runtime}.json`), compilerOptions: { tsBuildInfoFile: null }, include: ['probe.ts'], exclude: [] }),
+      'tsconfig.json': JSON.stringify({
+        extends: join(ROOT, `tsconfig.${runtime}.json`),
+        compilerOptions: { tsBuildInfoFile: null },
+        include: ['probe.ts'],
+        exclude: [],
+      }),
     });
     return run(join(BIN, 'tsc'), ['-p', join(dir, 'tsconfig.json')]);
   }
