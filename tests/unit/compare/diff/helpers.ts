@@ -6,6 +6,7 @@ import { inlineRunner } from '../../../../src/engine/inline';
 import type { InputReport } from '../../../../src/report/types';
 import { is, subject, type Difference, type DifferenceOf, type DiffResult, type Subject } from '../../../../src/compare/types';
 import { diffInputs } from '../../../../src/compare/diff';
+import { differencesErrors } from '../../../../src/compare/difference/validate';
 
 export async function inspect(bytes: Uint8Array, name = 'x.tar'): Promise<InputReport> {
   const report = await inspectArchive(inlineRunner(), new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
@@ -29,6 +30,8 @@ export function diff(a: InputReport, b: InputReport): DiffResult {
   }
   // JSON-serialisable as is.
   expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  // Every difference is what its subject's type says (kind, field, facts).
+  expect(differencesErrors(r.differences)).toEqual([]);
   return r;
 }
 
