@@ -242,6 +242,12 @@ describe('the linter (Biome, biome.jsonc)', () => {
     expect(good.status).toBe(0);
   }, 60_000);
 
+  it('fails on a Node import in code that also runs in Workers and on the page (a deliberately wrong import)', () => {
+    const bad = lint("import { readFileSync } from 'node:fs';\n\nexport const r = readFileSync;\n");
+    expect(bad.status).not.toBe(0);
+    expect(bad.out).toContain('lint/correctness/noNodejsModules');
+  }, 60_000);
+
   it('fails on a file that is not formatted', () => {
     const bad = lint('export const s = "double quotes"\n');
     expect(bad.status).not.toBe(0);
