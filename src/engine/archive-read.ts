@@ -79,20 +79,13 @@ export function planScans(r: ArchiveRead): Planned[] {
   if (archive.layout === 'plain') {
     for (const e of index.entries) if ((e.type === 'file' || e.type === 'contiguous') && e.size > 0) add(normalizePath(e.name), 'blob');
   } else {
-    for (const img of archive.images)
-      for (const l of img.layers) if (l.blob) add(l.blob.entry, readFor(l.mediaType), l.digest ?? l.blob.expectedDigest);
+    for (const img of archive.images) for (const l of img.layers) if (l.blob) add(l.blob.entry, readFor(l.mediaType), l.digest ?? l.blob.expectedDigest);
   }
   // Largest first: the parallel scan finishes when its longest job does.
   return [...planned.values()].sort((a, b) => b.size - a.size);
 }
 
-export async function readStructure(
-  runner: JobRunner,
-  file: Blob,
-  name: string,
-  progress: ProgressTracker,
-  signal?: AbortSignal,
-): Promise<ArchiveRead> {
+export async function readStructure(runner: JobRunner, file: Blob, name: string, progress: ProgressTracker, signal?: AbortSignal): Promise<ArchiveRead> {
   const r: ArchiveRead = {
     name,
     file,

@@ -67,7 +67,12 @@ export async function indexArchive(file: Blob, opts: IndexJobOptions = {}): Prom
   }
   const allZero = head.length === 512 && head.every((b) => b === 0);
   if (head.length < 512 || (!looksLikeTar(head) && !allZero)) {
-    const what = head.length === 0 ? 'the file is empty' : head.length < 512 ? `the file is only ${head.length} bytes long` : 'the first 512 bytes are not a tar header (bad checksum, no ustar magic) and not gzip or zstd';
+    const what =
+      head.length === 0
+        ? 'the file is empty'
+        : head.length < 512
+          ? `the file is only ${head.length} bytes long`
+          : 'the first 512 bytes are not a tar header (bad checksum, no ustar magic) and not gzip or zstd';
     return failed(
       new TarscopeError({
         code: head.length < 512 && head.length > 0 ? 'truncated' : 'corrupt',
@@ -119,7 +124,12 @@ export async function scanBlobJob(blob: Blob, opts: ScanJobOptions = {}): Promis
   // A run also serves a digest-only scan (verification): it hashes the stream without a walk.
   const run = mode.kernel && mode.read !== 'blob' ? await acquireRun() : null;
   try {
-    return await scanBlob(blob, await hashers(), await prepareDecoders(), mode, { signal: opts.signal, onBytes: opts.onBytes, path: opts.path, run: run ?? undefined });
+    return await scanBlob(blob, await hashers(), await prepareDecoders(), mode, {
+      signal: opts.signal,
+      onBytes: opts.onBytes,
+      path: opts.path,
+      run: run ?? undefined,
+    });
   } finally {
     if (run) idleRuns.push(run);
   }

@@ -26,13 +26,7 @@ export interface OuterOptions {
 /** Entries up to this size are digested (and walked, if layers) during the listing itself. */
 const SMALL = WINDOW;
 
-export async function indexSeek(
-  file: Blob,
-  hashers: BlobHashers,
-  decoders: DecoderFactory,
-  mode: ScanMode,
-  opts: OuterOptions,
-): Promise<IndexResult> {
+export async function indexSeek(file: Blob, hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode, opts: OuterOptions): Promise<IndexResult> {
   const collector = new BlobCollector(hashers, decoders, mode, SMALL);
   const visitor = new CaptureVisitor((e, name) => collector.sinkFor(e, name));
   const parser = new TarParser(visitor);

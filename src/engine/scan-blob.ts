@@ -37,13 +37,7 @@ export interface ScanContext {
   run?: TarHashRun;
 }
 
-export async function scanBlob(
-  blob: Blob,
-  hashers: BlobHashers,
-  decoders: DecoderFactory,
-  mode: ScanMode,
-  opts: ScanContext = {},
-): Promise<BlobResult> {
+export async function scanBlob(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode, opts: ScanContext = {}): Promise<BlobResult> {
   const fastGzip = mode.fastGzip && isDecompressionStreamAvailable();
   if (mode.read !== 'blob' && (fastGzip || opts.run)) {
     const algorithm = detectCompression(await readRange(blob, 0, 8));

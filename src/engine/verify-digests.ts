@@ -81,10 +81,22 @@ export async function verifyDigests(runner: JobRunner, plan: VerifyPlan, progres
           r.blobs.set(p.entry, await fullScan(r, p));
           r.deferred.delete(p.entry);
         } else {
-          const v = await runner.scan(slice(r, p), { signal, read: p.read === 'files' ? 'stream' : 'blob', digests: true, fileHashes: 'none', path: p.entry, onBytes: onBytes(r) });
+          const v = await runner.scan(slice(r, p), {
+            signal,
+            read: p.read === 'files' ? 'stream' : 'blob',
+            digests: true,
+            fileHashes: 'none',
+            path: p.entry,
+            onBytes: onBytes(r),
+          });
           const b = r.blobs.get(p.entry);
           if (b) {
-            r.blobs.set(p.entry, { ...b, sha256: v.sha256, layer: b.layer ? { ...b.layer, diffId: v.layer?.diffId ?? null } : null, error: b.error ?? v.error });
+            r.blobs.set(p.entry, {
+              ...b,
+              sha256: v.sha256,
+              layer: b.layer ? { ...b.layer, diffId: v.layer?.diffId ?? null } : null,
+              error: b.error ?? v.error,
+            });
           } else {
             if (!twinDigests.has(r)) twinDigests.set(r, new Map());
             twinDigests.get(r)!.set(p.entry, v);
