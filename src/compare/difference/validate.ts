@@ -13,7 +13,7 @@ type Guard<T> = (v: unknown) => v is T;
 type Optional<T> = Guard<T | undefined> & { optional: true };
 
 /** One check per fact: optional facts need an `opt(…)` check, required ones a plain one. */
-type FactsSpec<F> = { [K in keyof F]-?: {} extends Pick<F, K> ? Optional<Exclude<F[K], undefined>> : Guard<F[K]> };
+type FactsSpec<F> = { [K in keyof F]-?: Partial<Pick<F, K>> extends Pick<F, K> ? Optional<Exclude<F[K], undefined>> : Guard<F[K]> };
 
 interface SubjectSpec<S extends Subject> {
   kinds: DifferenceOf<S>['kind'][];
@@ -41,7 +41,11 @@ function matching(re: RegExp): Guard<never> {
   return (v): v is never => typeof v === 'string' && re.test(v);
 }
 function record<T>(shape: { [K in keyof T]-?: Guard<T[K]> }): Guard<T> {
-  return (v): v is T => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(shape).every(([k, g]) => (g as Guard<unknown>)((v as Record<string, unknown>)[k]));
+  return (v): v is T =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(shape).every(([k, g]) => (g as Guard<unknown>)((v as Record<string, unknown>)[k]));
 }
 function opt<T>(g: Guard<T>): Optional<T> {
   return Object.assign((v: unknown): v is T | undefined => v === undefined || g(v), { optional: true as const });
@@ -70,8 +74,16 @@ const recordFacts = {
   xattr: opt(str),
   pax: opt(yes),
 };
-const RECORD_FIELD = /^(type|linkname|content|size|mode|uid|gid|uname|gname|mtime|atime|ctime|devmajor|devminor|typeflag|rawName|format|longName|paxHeaderName|base256|xattrs\..+|pax\..+)$/;
-const orderFacts = { incomplete, common: num, moved: num, firstMismatch: record<{ index: number; a: string; b: string }>({ index: num, a: str, b: str }), aSorted: bool, bSorted: bool };
+const RECORD_FIELD =
+  /^(type|linkname|content|size|mode|uid|gid|uname|gname|mtime|atime|ctime|devmajor|devminor|typeflag|rawName|format|longName|paxHeaderName|base256|xattrs\..+|pax\..+)$/;
+const orderFacts = {
+  incomplete,
+  common: num,
+  moved: num,
+  firstMismatch: record<{ index: number; a: string; b: string }>({ index: num, a: str, b: str }),
+  aSorted: bool,
+  bSorted: bool,
+};
 const delta = (v: unknown): v is Record<string, { a: never; b: never }> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'object' && x !== null && 'a' in x && 'b' in x);
 const algorithm = nullable(oneOf('none', 'gzip', 'zstd', 'bzip2', 'xz', 'lz4', 'unknown'));
@@ -86,10 +98,18 @@ export const SPECS: { [S in Subject]: SubjectSpec<S> } = {
     facts: { side, code: errorCode, component: str, message: str, offset: opt(num), path: opt(str), count: num, codes: arrayOf(errorCode), sameOnBoth: bool },
     factsRequired: true,
   },
-  layout: { kinds: ['changed'], field: oneOf('layout', 'label'), fieldRequired: true, facts: { incomplete, notesA: arrayOf(str), notesB: arrayOf(str) }, factsRequired: true },
+  layout: {
+    kinds: ['changed'],
+    field: oneOf('layout', 'label'),
+    fieldRequired: true,
+    facts: { incomplete, notesA: arrayOf(str), notesB: arrayOf(str) },
+    factsRequired: true,
+  },
   'outer-compression': {
     kinds: ['changed'],
-    field: matching(/^(algorithm|gzip\.(members|method|flags|mtime|xfl|os|ftext|fname|fcomment|extra|hcrc|compressedSize|uncompressedSize|crc32|trailingBytes)|zstd\.(frames|skippableFrames|kind|magic|windowSize|contentSize|dictionaryId|checksum|singleSegment|compressedSize|uncompressedSize|trailingBytes))$/),
+    field: matching(
+      /^(algorithm|gzip\.(members|method|flags|mtime|xfl|os|ftext|fname|fcomment|extra|hcrc|compressedSize|uncompressedSize|crc32|trailingBytes)|zstd\.(frames|skippableFrames|kind|magic|windowSize|contentSize|dictionaryId|checksum|singleSegment|compressedSize|uncompressedSize|trailingBytes))$/,
+    ),
     fieldRequired: true,
     facts: { incomplete, member: opt(num), frame: opt(num), header: opt(yes), streamOnly: opt(yes) },
     factsRequired: false,
@@ -109,7 +129,13 @@ export const SPECS: { [S in Subject]: SubjectSpec<S> } = {
     facts: { incomplete, tarFormat: opt(yes) },
     factsRequired: false,
   },
-  index: { ...sides, field: str, fieldRequired: true, facts: { ...jsonHints, file: oneOf('index.json', 'manifest.json', 'repositories') }, factsRequired: true },
+  index: {
+    ...sides,
+    field: str,
+    fieldRequired: true,
+    facts: { ...jsonHints, file: oneOf('index.json', 'manifest.json', 'repositories') },
+    factsRequired: true,
+  },
   image: {
     kinds: ['added', 'removed'],
     field: null,
@@ -117,14 +143,28 @@ export const SPECS: { [S in Subject]: SubjectSpec<S> } = {
     facts: { incomplete, kind: oneOf('image', 'attestation', 'unknown'), tags: arrayOf(str), platform, attests: opt(str), manifest: opt(str) },
     factsRequired: true,
   },
-  manifest: { ...sides, field: str, fieldRequired: true, facts: { ...jsonHints, layerA: opt(num), layerB: opt(num), sameFields: opt(yes) }, factsRequired: false },
+  manifest: {
+    ...sides,
+    field: str,
+    fieldRequired: true,
+    facts: { ...jsonHints, layerA: opt(num), layerB: opt(num), sameFields: opt(yes) },
+    factsRequired: false,
+  },
   config: { ...sides, field: str, fieldRequired: true, facts: { ...jsonHints, sameJson: opt(yes) }, factsRequired: false },
   history: { ...sides, field: matching(/^history(\[\d+\].*)?$/), fieldRequired: true, facts: jsonHints, factsRequired: false },
   layer: {
     kinds: ['added', 'removed'],
     field: null,
     fieldRequired: false,
-    facts: { incomplete, diffId: nullable(str), duplicateOf: nullable(num), createdBy: nullable(str), mediaType: nullable(str), size: nullable(num), fileCount: nullable(num) },
+    facts: {
+      incomplete,
+      diffId: nullable(str),
+      duplicateOf: nullable(num),
+      createdBy: nullable(str),
+      mediaType: nullable(str),
+      size: nullable(num),
+      fileCount: nullable(num),
+    },
     factsRequired: true,
   },
   'layer-blob': {
@@ -172,7 +212,12 @@ export const SPECS: { [S in Subject]: SubjectSpec<S> } = {
     ...sides,
     field: oneOf('version'),
     fieldRequired: false,
-    facts: { incomplete, fields: opt(arrayOf(oneOf('type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'))), layerA: opt(num), layerB: opt(num) },
+    facts: {
+      incomplete,
+      fields: opt(arrayOf(oneOf('type', 'content', 'size', 'linkname', 'mode', 'uid', 'gid', 'mtime'))),
+      layerA: opt(num),
+      layerB: opt(num),
+    },
     factsRequired: true,
   },
 };
@@ -194,7 +239,7 @@ export function differenceErrors(d: unknown): string[] {
   if (!(spec.kinds as unknown[]).includes(x.kind)) out.push(`${id}: kind ${String(x.kind)} is not one of ${spec.kinds.join(', ')}`);
   if (x.field === undefined) {
     if (spec.fieldRequired) out.push(`${id}: no field`);
-  } else if (!spec.field || !spec.field(x.field)) out.push(`${id}: field ${JSON.stringify(x.field)} is not one of ${x.subject}'s`);
+  } else if (!spec.field?.(x.field)) out.push(`${id}: field ${JSON.stringify(x.field)} is not one of ${x.subject}'s`);
   if (x.facts === undefined) {
     if (spec.factsRequired) out.push(`${id}: no facts`);
     return out;

@@ -67,7 +67,7 @@ describe('differenceErrors', () => {
   });
 
   it('names a fact the subject does not have, a fact of the wrong type, a missing required fact', () => {
-    expect(differenceErrors(with_({ facts: { ...blob.facts, sameDiffID: true } }))).toEqual(['layer-blob:i0:L0-0: fact sameDiffID is not one of layer-blob\'s']);
+    expect(differenceErrors(with_({ facts: { ...blob.facts, sameDiffID: true } }))).toEqual(["layer-blob:i0:L0-0: fact sameDiffID is not one of layer-blob's"]);
     expect(differenceErrors(with_({ facts: { ...blob.facts, unreadSide: 'c' } }))).toEqual(['layer-blob:i0:L0-0: fact unreadSide = "c" does not fit']);
     const { sizeA: _, ...noSize } = blob.facts;
     expect(differenceErrors(with_({ facts: noSize }))).toEqual(['layer-blob:i0:L0-0: fact sizeA = undefined does not fit']);
@@ -80,7 +80,7 @@ describe('differenceErrors', () => {
     expect(differenceErrors(with_({ subject: 'blob' }))).toEqual(['layer-blob:i0:L0-0: unknown subject blob']);
     expect(differenceErrors(with_({ why: 'x' }))).toEqual(['layer-blob:i0:L0-0: unknown key why']);
     // The facts of another subject: a file's on a layer blob.
-    expect(differenceErrors(with_({ facts: { ...blob.facts, isDir: true } }))).toEqual(['layer-blob:i0:L0-0: fact isDir is not one of layer-blob\'s']);
+    expect(differenceErrors(with_({ facts: { ...blob.facts, isDir: true } }))).toEqual(["layer-blob:i0:L0-0: fact isDir is not one of layer-blob's"]);
   });
 
   it('checks closed fields and optional facts per subject', () => {

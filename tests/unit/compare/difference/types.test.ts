@@ -40,7 +40,14 @@ describe('difference types', () => {
     // @ts-expect-error -- a subject with another subject's facts
     const wrong: Difference = { id: 'x', subject: 'layer', kind: 'added', scope: {}, facts: { fields: ['mtime'] } };
     // @ts-expect-error -- a kind the subject never comes in
-    const order: Difference = { id: 'x', subject: 'file-order', kind: 'changed', scope: {}, field: 'order', facts: { common: 1, moved: 1, firstMismatch: { index: 0, a: 'a', b: 'b' }, aSorted: true, bSorted: false } };
+    const order: Difference = {
+      id: 'x',
+      subject: 'file-order',
+      kind: 'changed',
+      scope: {},
+      field: 'order',
+      facts: { common: 1, moved: 1, firstMismatch: { index: 0, a: 'a', b: 'b' }, aSorted: true, bSorted: false },
+    };
     void wrong;
     void order;
   });
