@@ -24,6 +24,7 @@ const isNode = typeof host.process?.versions?.node === 'string' && host.window =
 /** `url`: the `?url` import (browsers); `diskCandidates`: where Node looks, in order. */
 export async function loadBytes(url: string, diskCandidates: URL[]): Promise<ArrayBuffer> {
   if (isNode) {
+    // biome-ignore lint/correctness/noNodejsModules: taken only in Node (isNode), to read the committed wasm; node-fs.d.ts says why
     const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
     const errors: string[] = [];
     for (const u of diskCandidates) {
