@@ -7,6 +7,7 @@
  * layout difference when the layouts differ.
  */
 import type { InputReport } from '../../report/types';
+import type { DocName } from '../types';
 import type { Collector } from './emit';
 import { bestRoot } from './emit';
 import { jsonLeaves } from './json-diff';
@@ -14,7 +15,8 @@ import { emitLeaves } from './json-emit';
 import type { Resolver } from './resolver';
 import { isObject } from './values';
 
-export type DocName = 'index.json' | 'manifest.json' | 'repositories';
+/** The documents' names (the `file` fact of an `index` difference). */
+export type { DocName };
 
 function docs(x: InputReport): Record<DocName, unknown> {
   return { 'index.json': x.index?.json ?? null, 'manifest.json': x.dockerManifest ?? null, repositories: x.repositories ?? null };
