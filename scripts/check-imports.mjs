@@ -12,8 +12,9 @@
 //   each optionally preceded by `type` (type-only imports) or `lazy` (a dynamic `import()`;
 //   type-only imports of it are fine too). A parenthesis after an item is a comment; `nothing`
 //   is an empty list. The sentence ends at the first `. ` outside backticks or the line's end.
-// - The table of src/README.md repeats each folder's list in its last column; it must say the
-//   same as the folder's README (so the overview cannot drift).
+// - The table of src/README.md has a row per folder and repeats each folder's list in its last
+//   column; it must say the same as the folder's README (so the overview cannot drift).
+// - A README item must exist, and must not name a folder that the layers put above its own.
 //
 // Usage: node scripts/check-imports.mjs [root]   (root: the repository, default: this one)
 // Exit 0 when every import follows the rules; 1 with one line per broken rule otherwise.
@@ -136,7 +137,6 @@ export function checkImports(root) {
       .map((d) => `src/${d}`),
   ];
   const allow = new Map();
-  const allowPending = [];
   for (const unit of units) {
     const readme = `${unit}/README.md`;
     if (!existsSync(join(root, readme))) {
@@ -158,13 +158,12 @@ export function checkImports(root) {
       }
       r.local = local;
     }
-    allowPending.push({ unit, readme, line: found[0][1], rules });
     allow.set(unit, { rules, readme, line: found[0][1] });
     if (!rank.has(unit) && layerLine) problems.push(`src/README.md: the "Layers:" line does not place \`${unit}\``);
   }
 
   // A README cannot allow what the layers forbid.
-  for (const { unit, readme, line, rules } of allowPending) {
+  for (const [unit, { readme, line, rules }] of allow) {
     for (const r of rules.filter((x) => x.local)) {
       const isDir = existsSync(join(root, r.target)) && statSync(join(root, r.target)).isDirectory();
       const to = unitOf(isDir ? `${r.target}/-` : r.target);
@@ -174,12 +173,17 @@ export function checkImports(root) {
     }
   }
 
-  // The overview table of src/README.md says the same as each folder's README.
+  // The overview table of src/README.md has a row per folder, saying the same as the folder's README.
+  const rowless = new Set([...allow.keys()].filter((u) => u.startsWith('src/')));
   for (const row of srcText.split('\n').filter((l) => /^\| `[a-z]+\/` \|/.test(l))) {
     const cells = row.split(/(?<!\\)\|/).map((c) => c.trim());
     const unit = `src/${cells[1].replace(/[`/]/g, '')}`;
     const own = allow.get(unit);
-    if (!own) continue;
+    rowless.delete(unit);
+    if (!own) {
+      problems.push(`src/README.md: the table has a row for \`${unit.slice(4)}/\`, which is not a folder of src/`);
+      continue;
+    }
     const { rules } = parseAllowList(cells[cells.length - 2], 'src/README.md table');
     const key = (rs) =>
       rs
@@ -192,6 +196,8 @@ export function checkImports(root) {
       );
     }
   }
+
+  for (const unit of rowless) problems.push(`src/README.md: the table has no row for \`${unit.slice(4)}/\``);
 
   // Every import of src/ and workers/.
   const files = [...listSources(join(root, 'src')), ...listSources(join(root, 'workers'))].map((f) => posix(relative(root, f)));

@@ -136,6 +136,15 @@ describe('scripts/check-imports.mjs', () => {
     expect(r.out).toContain(
       'src/README.md: the table row of `high/` says it may import [type src/low, value pako] but src/high/README.md:1 says [type src/low, value comlink, value pako]',
     );
+    const added = temp();
+    write(added, {
+      ...tree,
+      'src/mid/README.md': 'May import: nothing.\n',
+      'src/README.md': tree['src/README.md'].replace('`src/low` →', '`src/low` → `src/mid` →'),
+    });
+    const r2 = checkImports(added);
+    expect(r2.status).toBe(1);
+    expect(r2.out).toContain('src/README.md: the table has no row for `mid/`');
   });
 
   it('fails when a README allows what the layers forbid, or names a path that does not exist', () => {
