@@ -5,6 +5,9 @@
  * the algorithm (< 4, < 8, < 32, stripe boundaries, 1 MiB + 17), files split across pieces
  * at odd boundaries, and every combination of the stream SHA-256 and the per-file SHA-256 /
  * XXH64 lanes, each digest equal to the one computed on its own.
+ * The kernel compiles xxHash's own xxhash.h (libxxhash-dev), the code xxhsum runs too: xxhsum
+ * checks the build (its macros, the streaming use, the canonical form), hash-wasm is the
+ * independent implementation.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHash } from 'node:crypto';
