@@ -85,6 +85,7 @@ const ENV = { PATH: '/usr/bin:/bin', LC_ALL: 'C' };
 export function installedVersions() {
   const out = {};
   for (const pkg of Object.keys(PINS)) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own ${field} format, not a JS template
     const r = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Abbrev}|${Version}', pkg], { encoding: 'utf8', env: ENV });
     if (r.error) out[pkg] = undefined;
     else {
@@ -95,11 +96,13 @@ export function installedVersions() {
   return out;
 }
 
+const describeInstalled = (v) => (v === undefined ? 'version unknown (no dpkg-query)' : v === null ? 'not installed' : `installed ${v}`);
+
 /** Packages whose installed version is not the pinned one: "pkg: installed X, pinned Y". */
 export function versionMismatches(versions = installedVersions()) {
   return Object.entries(PINS)
     .filter(([pkg, pin]) => versions[pkg] !== pin)
-    .map(([pkg, pin]) => `${pkg}: ${versions[pkg] === undefined ? 'version unknown (no dpkg-query)' : versions[pkg] === null ? 'not installed' : `installed ${versions[pkg]}`}, pinned ${pin}`);
+    .map(([pkg, pin]) => `${pkg}: ${describeInstalled(versions[pkg])}, pinned ${pin}`);
 }
 
 /** The toolchain's paths, or a reason why it is not there. */
@@ -182,7 +185,9 @@ export function runCheck({ required = process.env.TARSCOPE_WASM_CHECK === 'requi
   const r = check();
   if (r.skipped) {
     if (required) {
-      console.error(`${r.skipped}\nwasm check FAILED: TARSCOPE_WASM_CHECK=required, and the toolchain is missing (node scripts/ensure-system-deps.mjs installs it as root on Debian)`);
+      console.error(
+        `${r.skipped}\nwasm check FAILED: TARSCOPE_WASM_CHECK=required, and the toolchain is missing (node scripts/ensure-system-deps.mjs installs it as root on Debian)`,
+      );
       return 1;
     }
     console.log(r.skipped);
@@ -196,7 +201,11 @@ export function runCheck({ required = process.env.TARSCOPE_WASM_CHECK === 'requi
     console.error(`wasm check FAILED: ${r.differ.join(', ')} differ from a rebuild with ${r.cc}.\n${why}`);
     return 1;
   }
-  const note = r.mismatches.length ? ` (with packages off their pins: ${r.mismatches.join('; ')})` : ` (toolchain at its pins: ${Object.entries(PINS).map(([p, v]) => `${p} ${v}`).join(', ')})`;
+  const note = r.mismatches.length
+    ? ` (with packages off their pins: ${r.mismatches.join('; ')})`
+    : ` (toolchain at its pins: ${Object.entries(PINS)
+        .map(([p, v]) => `${p} ${v}`)
+        .join(', ')})`;
   console.log(`wasm check: ${names} rebuilt byte-identical with ${r.cc}${note}`);
   return 0;
 }

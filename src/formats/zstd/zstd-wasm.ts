@@ -69,7 +69,9 @@ export function contractProblems(mod: unknown): string[] {
 export async function instantiateZstdWasm(): Promise<ZstdModule> {
   const [{ default: createModule }, { BINARY }] = await Promise.all([import('zstd-wasm/lib/zstd.js'), import('zstd-wasm/lib/binary.js')]);
   if (typeof createModule !== 'function' || typeof BINARY !== 'string') {
-    throw new Error(`zstd-wasm: lib/zstd.js no longer default-exports the emscripten factory, or lib/binary.js no longer exports BINARY (src/formats/zstd/zstd-wasm.ts was written for zstd-wasm ${ZSTD_WASM_VERSION})`);
+    throw new Error(
+      `zstd-wasm: lib/zstd.js no longer default-exports the emscripten factory, or lib/binary.js no longer exports BINARY (src/formats/zstd/zstd-wasm.ts was written for zstd-wasm ${ZSTD_WASM_VERSION})`,
+    );
   }
   const mod: unknown = await createModule({ wasmBinary: decodeBase64(BINARY) });
   const problems = contractProblems(mod);

@@ -32,8 +32,13 @@ async function decodeAll(bytes: Uint8Array) {
 describe('zstd-wasm contract', () => {
   it(`the installed zstd-wasm is ${ZSTD_WASM_VERSION}, pinned exactly in package.json and package-lock.json`, () => {
     const installed = json(join(PKG_DIR, 'package.json')).version;
-    expect(installed, `node_modules/zstd-wasm is ${installed}, but src/formats/zstd/zstd-wasm.ts was written for ${ZSTD_WASM_VERSION}: re-read the package's lib/ files, update the contract, then the pin`).toBe(ZSTD_WASM_VERSION);
-    expect(json(join(ROOT, 'package.json')).dependencies['zstd-wasm'], 'package.json must pin zstd-wasm exactly (no ^ or ~): its lib/ files are private').toBe(ZSTD_WASM_VERSION);
+    expect(
+      installed,
+      `node_modules/zstd-wasm is ${installed}, but src/formats/zstd/zstd-wasm.ts was written for ${ZSTD_WASM_VERSION}: re-read the package's lib/ files, update the contract, then the pin`,
+    ).toBe(ZSTD_WASM_VERSION);
+    expect(json(join(ROOT, 'package.json')).dependencies['zstd-wasm'], 'package.json must pin zstd-wasm exactly (no ^ or ~): its lib/ files are private').toBe(
+      ZSTD_WASM_VERSION,
+    );
     expect(json(join(ROOT, 'package-lock.json')).packages['node_modules/zstd-wasm'].version).toBe(ZSTD_WASM_VERSION);
   });
 
@@ -49,12 +54,14 @@ describe('zstd-wasm contract', () => {
     expect(contractProblems(mod)).toEqual([]);
     for (const [name, arity] of Object.entries(ZSTD_WASM_FUNCTIONS)) {
       expect(typeof (mod as unknown as Record<string, unknown>)[name], name).toBe('function');
-      expect(((mod as unknown as Record<string, (...a: number[]) => number>)[name]).length, name).toBe(arity);
+      expect((mod as unknown as Record<string, (...a: number[]) => number>)[name].length, name).toBe(arity);
     }
   });
 
   it('names each way a module can break the contract', () => {
-    const fns: Record<string, unknown> = Object.fromEntries(Object.entries(ZSTD_WASM_FUNCTIONS).map(([n, a]) => [n, new Function(...Array.from({ length: a }, (_, i) => `a${i}`), '')]));
+    const fns: Record<string, unknown> = Object.fromEntries(
+      Object.entries(ZSTD_WASM_FUNCTIONS).map(([n, a]) => [n, new Function(...Array.from({ length: a }, (_, i) => `a${i}`), '')]),
+    );
     const ok: Record<string, unknown> = { ...fns, HEAPU8: new Uint8Array(1), HEAPU32: new Uint32Array(1) };
     expect(contractProblems(ok)).toEqual([]);
     const { _ZSTD_decompressStream: _, ...noStream } = ok;

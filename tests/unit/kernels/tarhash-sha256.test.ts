@@ -38,7 +38,11 @@ const file = (data: Uint8Array, pieces: number[], withStream: boolean) =>
 // the original FIPS 180-2 appendix: one million "a".
 const FIPS: [string, Uint8Array, string][] = [
   ['"abc"', new TextEncoder().encode('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
-  ['the 448-bit message', new TextEncoder().encode('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'), '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+  [
+    'the 448-bit message',
+    new TextEncoder().encode('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'),
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  ],
   ['one million "a"', new Uint8Array(1_000_000).fill(0x61), 'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0'],
 ];
 
@@ -83,7 +87,10 @@ describe('tarhash SHA-256 against OpenSSL and hash-wasm', () => {
     for (const pieces of [[1000, 1, 63, 4097], [65, 511, 64], [7]]) {
       const chunked = runSpans(k, data, spans, 0, { pieces, capacity: Math.max(...pieces) });
       expect(chunked.stream, `pieces ${pieces}`).toBe(oneShot.stream);
-      expect(chunked.files.map((f) => f.sha256), `pieces ${pieces}`).toEqual(want);
+      expect(
+        chunked.files.map((f) => f.sha256),
+        `pieces ${pieces}`,
+      ).toEqual(want);
     }
   });
 });
