@@ -25,13 +25,19 @@ const spans = [];
   let at = 0;
   for (let i = 0; i < 5; i++) {
     at += 512; // header
-    const len = per - (i * 4097) % 512; // not all a multiple of 512: a tail in the last block
+    const len = per - ((i * 4097) % 512); // not all a multiple of 512: a tail in the last block
     spans.push([at, at + len]);
     at += Math.ceil(len / 512) * 512;
   }
 }
 
-const server = await createServer({ configFile: 'vite.config.ts', logLevel: 'error', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] } });
+const server = await createServer({
+  configFile: 'vite.config.ts',
+  logLevel: 'error',
+  server: { middlewareMode: true, hmr: false },
+  appType: 'custom',
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
 try {
   const { loadTarHash } = await server.ssrLoadModule('/src/kernels/tarhash.ts');
   const { createXXHash64 } = await import('hash-wasm');
@@ -85,7 +91,7 @@ try {
     ['(b) file XXH64 only', () => kernelPass(false, { sha256: false, xxh64: true })],
     ['(c) stream SHA-256 + file XXH64', () => kernelPass(true, { sha256: false, xxh64: true })],
     ['stream SHA-256 only', () => kernelPass(true, { sha256: false, xxh64: false })],
-    ['stream + file SHA-256 (today\'s scan)', () => kernelPass(true, { sha256: true, xxh64: false })],
+    ["stream + file SHA-256 (today's scan)", () => kernelPass(true, { sha256: true, xxh64: false })],
     ['stream + file SHA-256 + file XXH64', () => kernelPass(true, { sha256: true, xxh64: true })],
     ['hash-wasm XXH64 per file (reference path)', hashWasmPass],
   ];
@@ -93,12 +99,16 @@ try {
   const { createHash } = await import('node:crypto');
   const ref = hashWasmPass();
   if (kernelPass(false, { sha256: false, xxh64: true }) !== ref) throw new Error('kernel XXH64 differs from hash-wasm');
-  if (kernelPass(true, { sha256: false, xxh64: true }) !== createHash('sha256').update(data).digest('hex')) throw new Error('kernel stream SHA-256 differs from node:crypto');
+  if (kernelPass(true, { sha256: false, xxh64: true }) !== createHash('sha256').update(data).digest('hex'))
+    throw new Error('kernel stream SHA-256 differs from node:crypto');
   const lastFile = data.subarray(...spans[spans.length - 1]);
-  if (kernelPass(false, { sha256: true, xxh64: false }) !== createHash('sha256').update(lastFile).digest('hex')) throw new Error('kernel file SHA-256 differs from node:crypto');
+  if (kernelPass(false, { sha256: true, xxh64: false }) !== createHash('sha256').update(lastFile).digest('hex'))
+    throw new Error('kernel file SHA-256 differs from node:crypto');
 
   const fileBytes = spans.reduce((n, [s, e]) => n + e - s, 0);
-  console.log(`data: ${(data.length / 1e6).toFixed(1)} MB stream, ${spans.length} files (${(fileBytes / 1e6).toFixed(1)} MB), 1 MiB pieces; Node ${process.version}; ${runs} runs; MB/s of the stream's bytes`);
+  console.log(
+    `data: ${(data.length / 1e6).toFixed(1)} MB stream, ${spans.length} files (${(fileBytes / 1e6).toFixed(1)} MB), 1 MiB pieces; Node ${process.version}; ${runs} runs; MB/s of the stream's bytes`,
+  );
   console.log('\n| mode | MB/s (best) | MB/s (median) | CPU ms (median) |\n|---|---:|---:|---:|');
   for (const [name, fn] of modes) {
     fn(); // warm-up

@@ -20,7 +20,7 @@ const variants = [
 ];
 
 const executablePath = chromiumPath();
-if (!executablePath) throw new Error('Chromium not found: set CHROMIUM or install Debian\'s chromium');
+if (!executablePath) throw new Error("Chromium not found: set CHROMIUM or install Debian's chromium");
 const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 try {
   for (const v of variants) {

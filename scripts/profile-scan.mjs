@@ -44,7 +44,10 @@ const server = await createServer({
   server: { host: '127.0.0.1', port: 0, hmr: false },
   appType: 'custom',
   // Known up front: a dependency discovered late makes vite re-optimise and the Worker's import 404s.
-  optimizeDeps: { include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js', '@bjorn3/browser_wasi_shim'], noDiscovery: true },
+  optimizeDeps: {
+    include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js', '@bjorn3/browser_wasi_shim'],
+    noDiscovery: true,
+  },
   plugins: [
     {
       name: 'profile-data',

@@ -33,7 +33,10 @@ if (extra.length === 0) {
     process.exit(1);
   }
 }
-if (extra.length === 0 && run('node', ['scripts/check-wasm.mjs']) !== 0) { console.log('tests: 0 passed, 1 failed'); process.exit(1); }
+if (extra.length === 0 && run('node', ['scripts/check-wasm.mjs']) !== 0) {
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(1);
+}
 // Checks that are tests of their own: a failure is printed and counted, and the rest still runs.
 const checks = [];
 if (extra.length === 0) {

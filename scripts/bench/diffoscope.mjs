@@ -56,7 +56,10 @@ export function diffoscopeFindings(json) {
       b: n.source2,
       pairedBy: n.comments?.find((c) => /similar/.test(c)) ?? 'name',
       metadataPaths: [...listingPaths(list.unified_diff)].sort(),
-      contentPaths: kids.filter((k) => k.source1 !== 'file list').map((k) => norm(k.source1)).sort(),
+      contentPaths: kids
+        .filter((k) => k.source1 !== 'file list')
+        .map((k) => norm(k.source1))
+        .sort(),
     });
   }
   const all = (k) => [...new Set(layers.flatMap((l) => l[k]))].sort();

@@ -6,7 +6,13 @@ import { inspectReason } from './targets.mjs';
 const runsOf = (xs, f = (x) => fmt(x)) => (xs?.length ? xs.map((x) => (x == null ? '–' : f(x))).join(' · ') : '–');
 const msRuns = (xs) => runsOf(xs, (x) => fmt(x));
 const mb = (b) => (b == null ? '–' : `${fmt(b / 1e6)} MB`);
-const STATUS = { met: '✅ met', missed: '❌ missed', 'not measurable yet': '⏳ not measurable yet', 'not measurable': '– not measurable', skipped: '– skipped' };
+const STATUS = {
+  met: '✅ met',
+  missed: '❌ missed',
+  'not measurable yet': '⏳ not measurable yet',
+  'not measurable': '– not measurable',
+  skipped: '– skipped',
+};
 const LABEL = { none: 'uncompressed (docker-archive)', gzip: 'gzip layers (oci-archive)', zstd: 'zstd layers (oci-archive)' };
 
 function tarscopeTable(ts) {
@@ -104,7 +110,12 @@ export function renderDoc(f) {
   L.push(`| Chromium | ${f.chromium ?? '?'} (headless, flags from scripts/chromium.mjs) |`);
   L.push(`| Node | ${m.node} |`);
   L.push(`| tarscope | ${m.commit ?? '?'} (${m.build}) |`);
-  L.push(`| tools | ${Object.entries(m.tools).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ')} |`);
+  L.push(
+    `| tools | ${Object.entries(m.tools)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} |`,
+  );
   L.push('');
   L.push('## Command');
   L.push('');
@@ -169,7 +180,12 @@ export function renderDoc(f) {
           `What diffoscope reports: outer members ${fd.outer.map((x) => `\`${x.length > 60 ? x.slice(0, 24) + '…' : x}\``).join(', ')}; ` +
             `${fd.layers.length} layer pairs (${[...new Set(fd.layers.map((l) => l.pairedBy))].join('; ')}); ` +
             `${fd.metadataPaths.length} paths whose listing line differs; ${fd.contentPaths.length} files whose bytes differ` +
-            (fd.contentPaths.length ? `: ${fd.contentPaths.slice(0, 12).map((p) => `\`${p}\``).join(', ')}` : '') +
+            (fd.contentPaths.length
+              ? `: ${fd.contentPaths
+                  .slice(0, 12)
+                  .map((p) => `\`${p}\``)
+                  .join(', ')}`
+              : '') +
             `. Configs compared: ${fd.configCompared ? 'yes' : 'no (their file names are their digests, which differ, so diffoscope never pairs them)'}.`,
         );
       }
@@ -180,9 +196,24 @@ export function renderDoc(f) {
     else {
       L.push(`Findings check: tarscope verdict \`${fi.verdict}\` — ${fi.headline}`);
       L.push('');
-      if (fi.content) L.push(`- diffoscope's differing files found by tarscope: ${fi.content.found}/${fi.content.total}${fi.content.missingCount ? `; missing: ${fi.content.missing.map((p) => `\`${p}\``).join(', ')}` : ''}`);
-      if (fi.metadata) L.push(`- diffoscope's differing listing lines (added, removed, metadata) found: ${fi.metadata.found}/${fi.metadata.total}${fi.metadata.missingCount ? `; first missing: ${fi.metadata.missing.slice(0, 8).map((p) => `\`${p}\``).join(', ')}` : ''}`);
-      L.push(`- config/history differences tarscope reports: ${fi.configDifferences}${fi.configExamples.length ? ` (e.g. ${fi.configExamples.map((x) => `\`${x}\``).join('; ')})` : ''}`);
+      if (fi.content)
+        L.push(
+          `- diffoscope's differing files found by tarscope: ${fi.content.found}/${fi.content.total}${fi.content.missingCount ? `; missing: ${fi.content.missing.map((p) => `\`${p}\``).join(', ')}` : ''}`,
+        );
+      if (fi.metadata)
+        L.push(
+          `- diffoscope's differing listing lines (added, removed, metadata) found: ${fi.metadata.found}/${fi.metadata.total}${
+            fi.metadata.missingCount
+              ? `; first missing: ${fi.metadata.missing
+                  .slice(0, 8)
+                  .map((p) => `\`${p}\``)
+                  .join(', ')}`
+              : ''
+          }`,
+        );
+      L.push(
+        `- config/history differences tarscope reports: ${fi.configDifferences}${fi.configExamples.length ? ` (e.g. ${fi.configExamples.map((x) => `\`${x}\``).join('; ')})` : ''}`,
+      );
       L.push(`- causes: ${fi.causes.map((c) => `\`${c.id}\` ×${c.count}`).join(', ')}`);
     }
   }
@@ -199,8 +230,13 @@ export function renderDoc(f) {
         `1 % 64 KiB–8 MiB), contents spliced from this machine's /usr bytes; layer shares ${d.layerWeights.map((w) => `${Math.round(w * 100)} %`).join(' / ')}; ` +
         `layers ${d.differing.map((i) => i + 1).join(' and ')} differ (B: every 211th file changed, every 503rd removed, 8 added, all mtimes +1 h; ` +
         `config \`created\` and those history entries differ); the other 6 blobs are byte-identical. ` +
-        `Compression ratios: ${Object.entries(d.compressionRatios).filter(([k]) => k !== 'none').map(([k, r]) => `${k} ${r.toFixed(2)}×`).join(', ')}. ` +
-        `Archives: ${Object.entries(d.archives).map(([k, v]) => `${k} ${mb(v.a.size)} / ${mb(v.b.size)}`).join(', ')}.`,
+        `Compression ratios: ${Object.entries(d.compressionRatios)
+          .filter(([k]) => k !== 'none')
+          .map(([k, r]) => `${k} ${r.toFixed(2)}×`)
+          .join(', ')}. ` +
+        `Archives: ${Object.entries(d.archives)
+          .map(([k, v]) => `${k} ${mb(v.a.size)} / ${mb(v.b.size)}`)
+          .join(', ')}.`,
     );
     for (const [alg, v] of Object.entries(syn.variants)) {
       L.push('');

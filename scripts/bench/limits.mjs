@@ -67,7 +67,9 @@ export function limits(f, targets) {
   const mem = by['memory-4g'];
   const at = f.pairs.large?.tarscope?.memoryAtPeak;
   if (mem && mem.status !== 'met' && mem.status !== 'skipped' && at) {
-    const top = Object.entries(at.byType).sort((a, b) => b[1].rss - a[1].rss).slice(0, 3);
+    const top = Object.entries(at.byType)
+      .sort((a, b) => b[1].rss - a[1].rss)
+      .slice(0, 3);
     out.push(
       `Memory on the 4 GB pair: peak − idle ${mem.value} RSS; at the peak the largest processes were ${top.map(([k, v]) => `${k} ${fmt(v.rss / 1e6)} MB`).join(', ')}.`,
     );

@@ -38,7 +38,12 @@ export function buildTarwalk(binDir) {
   for (const a of attempts) {
     try {
       sh(`cc -o '${bin}' ${a.flags}`);
-      const info = { path: bin, xxh3: a.xxh3, cc: `cc ${a.flags.replace(SOURCE, 'scripts/bench/tarwalk.c').replaceAll("'", '')}`, version: sh('cc --version | head -n1').trim() };
+      const info = {
+        path: bin,
+        xxh3: a.xxh3,
+        cc: `cc ${a.flags.replace(SOURCE, 'scripts/bench/tarwalk.c').replaceAll("'", '')}`,
+        version: sh('cc --version | head -n1').trim(),
+      };
       writeFileSync(flagsFile, JSON.stringify(info));
       return info;
     } catch (e) {
@@ -55,8 +60,17 @@ export function pipelines(tarwalk) {
   const tw = tarwalk?.path;
   const p = [];
   if (tw) {
-    p.push({ id: 'walk-sha256', label: 'tar walk + SHA-256 of every entry (C, OpenSSL)', cmd: (b) => (b.compression === 'none' ? `'${tw}' -e sha256 '${b.path}'` : `${DEC[b.compression](b.path)}'${tw}' -e sha256`) });
-    if (tarwalk.xxh3) p.push({ id: 'walk-xxh3', label: 'tar walk + XXH3-64 of every entry (C, libxxhash)', cmd: (b) => (b.compression === 'none' ? `'${tw}' -e xxh3 '${b.path}'` : `${DEC[b.compression](b.path)}'${tw}' -e xxh3`) });
+    p.push({
+      id: 'walk-sha256',
+      label: 'tar walk + SHA-256 of every entry (C, OpenSSL)',
+      cmd: (b) => (b.compression === 'none' ? `'${tw}' -e sha256 '${b.path}'` : `${DEC[b.compression](b.path)}'${tw}' -e sha256`),
+    });
+    if (tarwalk.xxh3)
+      p.push({
+        id: 'walk-xxh3',
+        label: 'tar walk + XXH3-64 of every entry (C, libxxhash)',
+        cmd: (b) => (b.compression === 'none' ? `'${tw}' -e xxh3 '${b.path}'` : `${DEC[b.compression](b.path)}'${tw}' -e xxh3`),
+      });
     p.push({
       id: 'same-work',
       label: 'blob SHA-256 + diff_id SHA-256 + walk + SHA-256 of every entry (what tarscope computes)',
@@ -66,10 +80,27 @@ export function pipelines(tarwalk) {
           : `tee >(sha256sum > /dev/null) < '${b.path}' | ${b.compression === 'gzip' ? 'gzip' : 'zstd'} -dc | '${tw}' -s -e sha256`,
     });
   }
-  p.push({ id: 'tar-list', label: 'GNU tar -tvf (listing)', cmd: (b) => (b.compression === 'none' ? `tar -tvf '${b.path}' > /dev/null` : `${DEC[b.compression](b.path)}tar -tvf - > /dev/null`) });
-  p.push({ id: 'sha256sum', label: 'sha256sum of the uncompressed stream (diff_id)', cmd: (b) => `${DEC[b.compression](b.path)}sha256sum ${b.compression === 'none' ? `'${b.path}'` : ''} > /dev/null` });
-  if (have('xxhsum')) p.push({ id: 'xxhsum', label: 'xxhsum -H3 of the uncompressed stream', cmd: (b) => `${DEC[b.compression](b.path)}xxhsum -H3 ${b.compression === 'none' ? `'${b.path}'` : '-'} > /dev/null` });
-  p.push({ id: 'decompress', label: 'decompression alone (gzip -dc / zstd -dc > /dev/null)', cmd: (b) => (b.compression === 'none' ? null : `${DEC[b.compression](b.path).slice(0, -3)} > /dev/null`) });
+  p.push({
+    id: 'tar-list',
+    label: 'GNU tar -tvf (listing)',
+    cmd: (b) => (b.compression === 'none' ? `tar -tvf '${b.path}' > /dev/null` : `${DEC[b.compression](b.path)}tar -tvf - > /dev/null`),
+  });
+  p.push({
+    id: 'sha256sum',
+    label: 'sha256sum of the uncompressed stream (diff_id)',
+    cmd: (b) => `${DEC[b.compression](b.path)}sha256sum ${b.compression === 'none' ? `'${b.path}'` : ''} > /dev/null`,
+  });
+  if (have('xxhsum'))
+    p.push({
+      id: 'xxhsum',
+      label: 'xxhsum -H3 of the uncompressed stream',
+      cmd: (b) => `${DEC[b.compression](b.path)}xxhsum -H3 ${b.compression === 'none' ? `'${b.path}'` : '-'} > /dev/null`,
+    });
+  p.push({
+    id: 'decompress',
+    label: 'decompression alone (gzip -dc / zstd -dc > /dev/null)',
+    cmd: (b) => (b.compression === 'none' ? null : `${DEC[b.compression](b.path).slice(0, -3)} > /dev/null`),
+  });
   return p;
 }
 

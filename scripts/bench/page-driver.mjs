@@ -57,7 +57,18 @@ async function launch() {
 
 /** Installed in the page before any file is picked; records the times in window.__bench. */
 function observe([preliminary, expectedPicks]) {
-  const b = (window.__bench = { t0: null, tLast: null, picks: 0, structure: null, prelim: null, prelimSignal: null, prelimText: null, final: null, verified: null, lastChange: 0 });
+  const b = (window.__bench = {
+    t0: null,
+    tLast: null,
+    picks: 0,
+    structure: null,
+    prelim: null,
+    prelimSignal: null,
+    prelimText: null,
+    final: null,
+    verified: null,
+    lastChange: 0,
+  });
   const now = () => performance.now();
   document.addEventListener(
     'change',
@@ -167,7 +178,9 @@ export async function pageRun(
           alerts: [...document.querySelectorAll('[role=alert]')].map((x) => x.textContent?.slice(0, 200)),
         }))
         .catch((x) => String(x));
-      const why = /stalled/.test(String(e?.message)) ? `the page stalled (nothing changed for ${stallMs / 1000} s)` : `the page did not finish within ${timeoutMs / 1000} s`;
+      const why = /stalled/.test(String(e?.message))
+        ? `the page stalled (nothing changed for ${stallMs / 1000} s)`
+        : `the page did not finish within ${timeoutMs / 1000} s`;
       throw new Error(`${why}: ${JSON.stringify(state)}; page errors: ${errors.join(' | ') || 'none'}`);
     }
     const mem = sampler ? sampler.stop() : null;

@@ -82,7 +82,10 @@ export async function platformCeiling(url, blobs, { workers = 2, runs = 3, log =
       input.id = 'bench-platform';
       document.body.append(input);
     }, WORKER);
-    await page.setInputFiles('#bench-platform', blobs.map((b) => b.path));
+    await page.setInputFiles(
+      '#bench-platform',
+      blobs.map((b) => b.path),
+    );
     const kinds = blobs.every((b) => b.compression === 'gzip') ? ['read', 'inflate'] : ['read'];
     const result = { workers };
     for (const kind of kinds) {

@@ -56,7 +56,15 @@ const t0 = performance.now();
 let compareFailed = null;
 const IDLE = QUICK ? { settleMs: 300, samples: 3 } : { settleMs: 1000, samples: 10 };
 async function tarscope(url, files, extra) {
-  const ts = await measureTarscope(url, files, { runs: RUNS, timeoutMs: pageTimeout(files), stallMs: QUICK ? 20_000 : 60_000, compareFailed, idle: IDLE, log, ...extra });
+  const ts = await measureTarscope(url, files, {
+    runs: RUNS,
+    timeoutMs: pageTimeout(files),
+    stallMs: QUICK ? 20_000 : 60_000,
+    compareFailed,
+    idle: IDLE,
+    log,
+    ...extra,
+  });
   compareFailed ??= ts.compareFailure;
   return ts;
 }
@@ -82,11 +90,16 @@ async function syntheticPair(url, tarwalk, notes) {
     if (!ts.report) {
       // No run finished: run the native side on the layers the page was asked to scan.
       const layers = ts.mode === 'compare' ? [...a.a.layers, ...a.b.layers] : a.a.layers;
-      ts.scanned = { rule: 'no run finished: the layers the page was given', layers: layers.length, digests: layers.map((l) => ({ digest: l.digest, uncompressedSize: data.blobs[l.digest].uncompressedSize })) };
+      ts.scanned = {
+        rule: 'no run finished: the layers the page was given',
+        layers: layers.length,
+        digests: layers.map((l) => ({ digest: l.digest, uncompressedSize: data.blobs[l.digest].uncompressedSize })),
+      };
       ts.bytes = ts.scanned.digests.reduce((n, d) => n + d.uncompressedSize, 0);
     }
     const blobs = ts.scanned.digests.map((d) => data.blobs[d.digest]).filter(Boolean);
-    if (blobs.length !== ts.scanned.digests.length) notes.push(`pair (2) ${alg}: ${ts.scanned.digests.length - blobs.length} scanned digests are not in the generated pool`);
+    if (blobs.length !== ts.scanned.digests.length)
+      notes.push(`pair (2) ${alg}: ${ts.scanned.digests.length - blobs.length} scanned digests are not in the generated pool`);
     const native = blobs.length ? await runNative(blobs, { tarwalk: tarwalk.error ? null : tarwalk, runs: RUNS, log }) : null;
     // Chromium alone on the same blobs: how fast the page could read (and inflate) them at all.
     const platform = blobs.length && alg !== 'zstd' ? await platformCeiling(url, blobs, { workers: machine().nproc, runs: RUNS, log }) : null;
@@ -120,9 +133,17 @@ async function realisticPair(url, notes) {
   // Every layer differs here, so the page must read both archives whole: Chromium reading them
   // and nothing else bounds how fast any page can explain this pair.
   const sizes = [a.path, b.path].map((p) => statSync(p).size);
-  const platform = await platformCeiling(url, [a.path, b.path].map((path, i) => ({ path, compression: 'none', uncompressedSize: sizes[i] })), { workers: machine().nproc, runs: RUNS, log });
+  const platform = await platformCeiling(
+    url,
+    [a.path, b.path].map((path, i) => ({ path, compression: 'none', uncompressedSize: sizes[i] })),
+    { workers: machine().nproc, runs: RUNS, log },
+  );
   if (platform.read) platform.read.readMs = ((sizes[0] + sizes[1]) / 1e6 / platform.read.mbps) * 1000;
-  if (ds.findings) ds.findings = { ...ds.findings, metadataPaths: ds.findings.metadataPaths.length > 200 ? ds.findings.metadataPaths.slice(0, 200) : ds.findings.metadataPaths };
+  if (ds.findings)
+    ds.findings = {
+      ...ds.findings,
+      metadataPaths: ds.findings.metadataPaths.length > 200 ? ds.findings.metadataPaths.slice(0, 200) : ds.findings.metadataPaths,
+    };
   return { available: true, data, tarscope: lean(ts), diffoscope: ds, findings, platform };
 }
 

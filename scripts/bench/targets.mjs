@@ -51,7 +51,14 @@ export function evaluateTargets(f) {
       value = `content ${fi.content.found}/${fi.content.total}, listing ${fi.metadata.found}/${fi.metadata.total}, config/history +${fi.configDifferences}`;
       s = status(fi.content.found === fi.content.total && fi.metadata.found === fi.metadata.total && fi.configDifferences > 0);
     }
-    t.push({ id: 'finds-what-diffoscope-finds', title: 'Realistic pair (1): finds what diffoscope finds + config/history', limit: 'all of diffoscope’s paths, and config/history differences', value, status: s, note: fi?.note ?? '' });
+    t.push({
+      id: 'finds-what-diffoscope-finds',
+      title: 'Realistic pair (1): finds what diffoscope finds + config/history',
+      limit: 'all of diffoscope’s paths, and config/history differences',
+      value,
+      status: s,
+      note: fi?.note ?? '',
+    });
   }
   // (3) preliminary verdict under 1 s on the 4 GB pair
   {
@@ -105,7 +112,10 @@ export function evaluateTargets(f) {
       limit: '≤ 400 MB',
       value: d == null ? null : `${Math.round(d / 1e6)} MB`,
       status: !ts ? 'skipped' : ts.mode !== 'compare' ? 'not measurable yet' : status(d <= 400e6),
-      note: ts?.mode === 'inspect' ? `proxy (${inspectReason(ts)}): inspecting A (4 GB) alone${d != null ? (d <= 400e6 ? ', within the limit' : ', over the limit') : ''}` : '',
+      note:
+        ts?.mode === 'inspect'
+          ? `proxy (${inspectReason(ts)}): inspecting A (4 GB) alone${d != null ? (d <= 400e6 ? ', within the limit' : ', over the limit') : ''}`
+          : '',
     });
   }
   // JS before the first archive

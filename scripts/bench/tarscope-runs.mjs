@@ -23,7 +23,8 @@ export function scannedLayers(report) {
     return m;
   });
   const all = perInput.flatMap((m) => [...m].map(([digest, uncompressedSize]) => ({ digest, uncompressedSize })));
-  if (report.kind !== 'comparison' || !report.stats?.layersSkipped) return { digests: all, rule: report.kind === 'comparison' ? 'every layer of A and B' : 'every layer of A' };
+  if (report.kind !== 'comparison' || !report.stats?.layersSkipped)
+    return { digests: all, rule: report.kind === 'comparison' ? 'every layer of A and B' : 'every layer of A' };
   const unique = [...new Map(all.map((x) => [x.digest, x])).values()];
   const counts = new Map();
   for (const x of all) counts.set(x.digest, (counts.get(x.digest) ?? 0) + 1);
@@ -120,7 +121,9 @@ export async function measureTarscope(
     status: results.map((x) => x.status),
     series,
     median: med,
-    memoryAtPeak: peakRun?.memory ? { byType: peakRun.memory.peakByType, processes: peakRun.memory.processes, sampleCostMs: peakRun.memory.sampleCostMs } : null,
+    memoryAtPeak: peakRun?.memory
+      ? { byType: peakRun.memory.peakByType, processes: peakRun.memory.processes, sampleCostMs: peakRun.memory.sampleCostMs }
+      : null,
     initialJs: results[0]?.initialJs ?? [],
     errors: [...new Set(results.flatMap((x) => x.errors))].slice(0, 10),
     attempts: results.length + failures.length,

@@ -40,7 +40,15 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const IGNORE_FLAGS = ['ignore-timestamps', 'ignore-file-order', 'ignore-owner-names', 'ignore-tar-format', 'ignore-history', 'ignore-path', 'semantic'] as const;
+const IGNORE_FLAGS = [
+  'ignore-timestamps',
+  'ignore-file-order',
+  'ignore-owner-names',
+  'ignore-tar-format',
+  'ignore-history',
+  'ignore-path',
+  'semantic',
+] as const;
 
 /** --output's extension picks the format when --format is not given. */
 const BY_EXTENSION: [RegExp, Format][] = [

@@ -43,7 +43,11 @@ export function EmbedView({ a, b, app, engine }: EmbedViewProps) {
     remote.open({ a: a ?? undefined, b: b ?? undefined }, (sources) => {
       const p = plan({ a: sources.a ?? null, b: sources.b ?? null });
       if (p.kind === 'compare') {
-        if (!explain) loadExplain().then((fn) => setExplain(() => fn), () => {});
+        if (!explain)
+          loadExplain().then(
+            (fn) => setExplain(() => fn),
+            () => {},
+          );
         void compare(p.a, p.b, optionsRef.current);
       } else if (p.kind === 'inspect') void inspect(p.source);
     });

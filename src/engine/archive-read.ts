@@ -232,7 +232,7 @@ export async function readLayers(
   for (const j of jobs) {
     if (!j.twinOf) continue;
     const src = j.twinOf.result;
-    if (!!j.result && !!src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size) {
+    if (j.result && src && !src.error && src.sha256 === j.result.sha256 && src.size === j.result.size) {
       j.r.blobs.set(j.p.entry, src);
       stats.shared++;
     } else again.push(j);

@@ -22,8 +22,7 @@ export function createEngine(size = defaultSize()): Engine {
   });
   return {
     inspect: (file: Blob, name: string, opts?: InspectOptions) => inspectArchive(pool, file, name, opts),
-    compare: (a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions) =>
-      compareArchives(pool, a, aName, b, bName, opts, evidenceHooks(pool)),
+    compare: (a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions) => compareArchives(pool, a, aName, b, bName, opts, evidenceHooks(pool)),
     dispose: () => pool.dispose(),
   };
 }

@@ -20,7 +20,17 @@ import { planVerification, verifyDigests } from './verify-digests';
 import { diffInputs, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
 import { attachEvidence } from '../compare/evidence/attach';
-import { NO_IGNORES, type Cause, type ComparisonReport, type ContentEvidence, type DiffResult, type EvidenceError, type IgnoreOptions, type PhaseTimings, type Verification } from '../compare/types';
+import {
+  NO_IGNORES,
+  type Cause,
+  type ComparisonReport,
+  type ContentEvidence,
+  type DiffResult,
+  type EvidenceError,
+  type IgnoreOptions,
+  type PhaseTimings,
+  type Verification,
+} from '../compare/types';
 import { comparisonReport } from '../compare/report';
 import { isAbort, toErrorInfo } from '../io/errors';
 
@@ -48,10 +58,10 @@ export async function compareArchives(
   const t0 = performance.now();
   const progress = new ProgressTracker(a.size + b.size, opts.onProgress);
   progress.phase('index', 'reading the structure of both archives');
-  const reads = (await Promise.all([
-    readStructure(runner, a, aName, progress, signal),
-    readStructure(runner, b, bName, progress, signal),
-  ])) as [ArchiveRead, ArchiveRead];
+  const reads = (await Promise.all([readStructure(runner, a, aName, progress, signal), readStructure(runner, b, bName, progress, signal)])) as [
+    ArchiveRead,
+    ArchiveRead,
+  ];
   const timings: PhaseTimings = {};
   const mark = (k: keyof PhaseTimings) => (timings[k] = Math.round(performance.now() - t0));
   mark('structure');

@@ -76,7 +76,9 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
 
     fileOffset(p, path, occurrence) {
       let n = 0;
-      return read(p).blobs.get(p.entry)?.layer?.files.find((f) => f.path === path && ++n === occurrence)?.offset;
+      return read(p)
+        .blobs.get(p.entry)
+        ?.layer?.files.find((f) => f.path === path && ++n === occurrence)?.offset;
     },
 
     read(p, start, end, signal) {

@@ -41,7 +41,11 @@ export class ExtractSink {
   private head: Uint8Array | null = new Uint8Array(512);
   private headLen = 0;
 
-  constructor(wants: ExtractWant[], limit = EXTRACT_LIMIT, private readonly where?: string) {
+  constructor(
+    wants: ExtractWant[],
+    limit = EXTRACT_LIMIT,
+    private readonly where?: string,
+  ) {
     let total = 0;
     for (const want of wants) {
       const occurrence = Math.max(1, want.occurrence ?? 1);
@@ -94,7 +98,13 @@ export class ExtractSink {
     const block = this.head!.subarray(0, this.headLen);
     const allZero = block.length === 512 && block.every((b) => b === 0);
     if (!allZero && !looksLikeTar(block)) {
-      throw new TarscopeError({ code: 'corrupt', component: 'extract', message: 'extract: the uncompressed blob is not a tar (no tar header at offset 0)', offset: 0, path: this.where });
+      throw new TarscopeError({
+        code: 'corrupt',
+        component: 'extract',
+        message: 'extract: the uncompressed blob is not a tar (no tar header at offset 0)',
+        offset: 0,
+        path: this.where,
+      });
     }
     this.parser = new TarParser({ entry: (e) => this.entry(e) }, { path: this.where });
     const head = this.head!;

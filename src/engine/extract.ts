@@ -120,7 +120,8 @@ async function extractAt(blob: Blob, decoders: DecoderFactory, opts: ExtractOpti
     entries.push({ ...e, occurrence: w.occurrence ?? 1 });
     if (r.error) {
       // What follows is not read: the wants after the failed one stay not found.
-      for (const rest of opts.wants.slice(entries.length)) entries.push({ path: rest.path, occurrence: rest.occurrence ?? 1, found: false, size: 0, chunks: [], complete: false });
+      for (const rest of opts.wants.slice(entries.length))
+        entries.push({ path: rest.path, occurrence: rest.occurrence ?? 1, found: false, size: 0, chunks: [], complete: false });
       // Offsets in the slice are offsets from the entry's recorded header: say where that is.
       const error: ErrorInfo = {
         ...r.error,

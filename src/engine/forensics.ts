@@ -27,9 +27,5 @@ export type ForensicsResult = CompressionEvidence[];
 export async function forensicsJob(a: ForensicsSide, b: ForensicsSide, opts: ForensicsOptions): Promise<ForensicsResult> {
   const [ha, hb] = await Promise.all([readRange(a.blob, 0, HEAD_BYTES), readRange(b.blob, 0, HEAD_BYTES)]);
   throwIfAborted(opts.signal);
-  return compressionEvidence(
-    { bytes: ha, size: a.blob.size, info: a.info },
-    { bytes: hb, size: b.blob.size, info: b.info },
-    { zlibLevels: opts.zlibLevels },
-  );
+  return compressionEvidence({ bytes: ha, size: a.blob.size, info: a.info }, { bytes: hb, size: b.blob.size, info: b.info }, { zlibLevels: opts.zlibLevels });
 }

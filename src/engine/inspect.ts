@@ -14,12 +14,7 @@ import { TOOL } from '../report/tool';
 export type { JobRunner } from './runner';
 import type { JobRunner } from './runner';
 
-export async function inspectArchive(
-  runner: JobRunner,
-  file: Blob,
-  name: string,
-  opts: InspectOptions = {},
-): Promise<InspectionReport> {
+export async function inspectArchive(runner: JobRunner, file: Blob, name: string, opts: InspectOptions = {}): Promise<InspectionReport> {
   const { signal } = opts;
   const progress = new ProgressTracker(file.size, opts.onProgress);
   progress.phase('index', 'reading the archive structure');

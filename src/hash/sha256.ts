@@ -6,7 +6,6 @@
  */
 import { createSHA256, type IHasher } from 'hash-wasm';
 
-
 export type Sha256 = IHasher;
 
 export function newSha256(): Promise<IHasher> {

@@ -62,7 +62,7 @@ export function checkIntegrity(archive: ImageArchive, facts: Map<string, BlobFac
     }
     const cfg = img.config;
     if (cfg.blob || cfg.ref || cfg.digest) {
-      const name = cfg.ref ?? (cfg.digest ? blobPath(cfg.digest) ?? cfg.digest : 'config');
+      const name = cfg.ref ?? (cfg.digest ? (blobPath(cfg.digest) ?? cfg.digest) : 'config');
       const subject = `config of ${label} (${cfg.blob?.entry ?? name})`;
       c.reference(subject, cfg.blob, name, `${img.manifest ? 'the manifest' : 'manifest.json'} refers to ${name}`);
       c.blob(subject, cfg.blob, cfg.digest ?? cfg.blob?.expectedDigest, cfg.blob?.expectedSize);
@@ -80,7 +80,7 @@ export function checkIntegrity(archive: ImageArchive, facts: Map<string, BlobFac
       });
     }
     for (const layer of img.layers) {
-      const name = layer.ref ?? (layer.digest ? blobPath(layer.digest) ?? layer.digest : `layer ${layer.index + 1}`);
+      const name = layer.ref ?? (layer.digest ? (blobPath(layer.digest) ?? layer.digest) : `layer ${layer.index + 1}`);
       const subject = `layer ${layer.index + 1} of ${label} (${layer.blob?.entry ?? name})`;
       c.reference(subject, layer.blob, name, `${img.manifest ? 'the manifest' : 'manifest.json'} refers to ${name}`);
       c.blob(subject, layer.blob, layer.digest ?? layer.blob?.expectedDigest, layer.size ?? layer.blob?.expectedSize);
@@ -112,7 +112,7 @@ class Checker {
 
   index(idx: IndexRecord): void {
     for (const child of idx.children) {
-      const name = child.digest ? blobPath(child.digest) ?? child.digest : child.source;
+      const name = child.digest ? (blobPath(child.digest) ?? child.digest) : child.source;
       const subject = `nested index ${child.digest ?? child.source} (${name})`;
       this.reference(subject, child.blob ?? null, name, `${idx.digest ? `index ${idx.digest}` : idx.source} refers to ${name}`);
       const d = idx.manifests.find((m) => m.digest === child.digest);

@@ -88,9 +88,7 @@ export function parseJson(bytes: Uint8Array, name: string): JsonResult {
   }
 }
 
-export type Resolution =
-  | { ok: true; name: string; entry: TarEntry; via?: string }
-  | { ok: false; reason: string };
+export type Resolution = { ok: true; name: string; entry: TarEntry; via?: string } | { ok: false; reason: string };
 
 /** Maximum link hops, as Linux's MAXSYMLINKS order of magnitude. */
 const MAX_HOPS = 16;
@@ -138,9 +136,7 @@ export class Outer {
     for (let hop = 0; hop <= MAX_HOPS; hop++) {
       const e = this.byName.get(cur);
       if (!e) {
-        return hop === 0
-          ? { ok: false, reason: 'is not in the archive' }
-          : { ok: false, reason: `is a link to ${cur}, which is not in the archive` };
+        return hop === 0 ? { ok: false, reason: 'is not in the archive' } : { ok: false, reason: `is a link to ${cur}, which is not in the archive` };
       }
       if (e.type === 'symlink') cur = joinPath(dirname(cur), e.linkname);
       else if (e.type === 'hardlink') cur = joinPath('', e.linkname);

@@ -60,7 +60,6 @@ export function toErrorInfo(e: unknown, component = 'tarscope'): ErrorInfo {
 
 export function isAbort(e: unknown): boolean {
   return (
-    (e instanceof TarscopeError && e.code === 'cancelled') ||
-    (!!e && typeof e === 'object' && 'name' in e && (e as { name: string }).name === 'AbortError')
+    (e instanceof TarscopeError && e.code === 'cancelled') || (!!e && typeof e === 'object' && 'name' in e && (e as { name: string }).name === 'AbortError')
   );
 }

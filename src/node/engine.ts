@@ -13,8 +13,7 @@ export function createNodeEngine(opts: NodeRunnerOptions = {}): Engine {
   const pool = createNodeRunner(opts);
   return {
     inspect: (file: Blob, name: string, o?: InspectOptions) => inspectArchive(pool, file, name, o),
-    compare: (a: Blob, aName: string, b: Blob, bName: string, o?: CompareOptions) =>
-      compareArchives(pool, a, aName, b, bName, o, evidenceHooks(pool)),
+    compare: (a: Blob, aName: string, b: Blob, bName: string, o?: CompareOptions) => compareArchives(pool, a, aName, b, bName, o, evidenceHooks(pool)),
     dispose: () => pool.dispose(),
   };
 }

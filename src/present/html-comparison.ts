@@ -55,9 +55,11 @@ function detail(d: ContentEvidence): Html {
   switch (d.kind) {
     case 'text-diff':
       return h`<pre class="diff">${d.hunks.map(
-        (hk) => h`<span class="hunk">@@ -${hk.aStart + 1} +${hk.bStart + 1} @@</span>${hk.lines.map(
-          (l) => h`<span class="${trusted(l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'ctx')}">${l.op === '+' || l.op === '-' ? l.op : ' '}${text(l.text, 2000)}</span>`,
-        )}`,
+        (hk) =>
+          h`<span class="hunk">@@ -${hk.aStart + 1} +${hk.bStart + 1} @@</span>${hk.lines.map(
+            (l) =>
+              h`<span class="${trusted(l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'ctx')}">${l.op === '+' || l.op === '-' ? l.op : ' '}${text(l.text, 2000)}</span>`,
+          )}`,
       )}${d.truncated ? h`<span class="hunk">… (truncated)</span>` : ''}</pre>`;
     case 'hex':
       return h`<pre>offset ${formatCount(d.offset)} (${formatCount(d.length)} bytes)

@@ -64,13 +64,16 @@ function integrity(input: InputReport): Html | '' {
 function image(img: ImageReport): Html {
   const title = img.tags.length ? img.tags.join(', ') : truncatedDigest(img.manifest?.digest);
   const layers = img.layers.map(
-    (l) => h`<tr><td class="num">${l.index + 1}</td><td><code class="digest" title="${l.digest ?? ''}">${truncatedDigest(l.digest)}</code></td><td>${compactMediaType(l.mediaType)}</td>
+    (
+      l,
+    ) => h`<tr><td class="num">${l.index + 1}</td><td><code class="digest" title="${l.digest ?? ''}">${truncatedDigest(l.digest)}</code></td><td>${compactMediaType(l.mediaType)}</td>
 <td>${compressionName(l.compression)}</td><td class="num">${formatBytes(l.size)}</td><td class="num">${formatBytes(l.uncompressedSize)}</td>
 <td class="num">${l.fileCount == null ? '—' : formatCount(l.fileCount)}</td><td><code class="digest" title="${l.diffId ?? ''}">${truncatedDigest(l.diffId)}</code></td>
 <td>${l.createdBy ? h`<code>${text(l.createdBy, 300)}</code>` : ''}${l.error ? h`<div class="bad small">${l.error.message}</div>` : ''}</td></tr>`,
   );
   const history = img.history.map(
-    (e, i) => h`<tr><td class="num">${i + 1}</td><td>${e.created ?? ''}</td><td><code>${text(e.created_by ?? '', 2000)}</code></td><td>${e.empty_layer ? 'empty layer' : ''}</td></tr>`,
+    (e, i) =>
+      h`<tr><td class="num">${i + 1}</td><td>${e.created ?? ''}</td><td><code>${text(e.created_by ?? '', 2000)}</code></td><td>${e.empty_layer ? 'empty layer' : ''}</td></tr>`,
   );
   return h`<h3>Image <code>${title}</code>${img.kind === 'attestation' ? h` <span class="muted">(attestation)</span>` : ''}</h3>
 <dl><dt>platform</dt><dd>${formatPlatform(img.platform)}</dd><dt>created</dt><dd>${img.created ?? '—'}</dd>

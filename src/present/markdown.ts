@@ -95,7 +95,10 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
   }
   const groups = differenceGroups(r.differences);
   if (groups.length) {
-    out.push(`<sub>${formatCount(r.differences.length)} differences: ${groups.map((g) => `${htmlText(g.label)} ${formatCount(g.differences.length)}`).join(' · ')} · tarscope ${htmlText(r.tool.version)}</sub>`, '');
+    out.push(
+      `<sub>${formatCount(r.differences.length)} differences: ${groups.map((g) => `${htmlText(g.label)} ${formatCount(g.differences.length)}`).join(' · ')} · tarscope ${htmlText(r.tool.version)}</sub>`,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -179,7 +182,9 @@ function inputSections(input: InputReport, b: Budget): string[] {
     out.push('| image | platform | created | layers | manifest |', '|---|---|---|--:|---|');
     for (const img of images) {
       const tags = img.tags.length ? img.tags.map((t) => md(t, 120)).join(', ') : '_untagged_';
-      out.push(`| ${tags}${img.kind === 'attestation' ? ' (attestation)' : ''} | ${cell(formatPlatform(img.platform))} | ${cell(img.created)} | ${img.layers.length} | ${cell(truncatedDigest(img.manifest?.digest))} |`);
+      out.push(
+        `| ${tags}${img.kind === 'attestation' ? ' (attestation)' : ''} | ${cell(formatPlatform(img.platform))} | ${cell(img.created)} | ${img.layers.length} | ${cell(truncatedDigest(img.manifest?.digest))} |`,
+      );
     }
     out.push('');
   }
@@ -189,7 +194,9 @@ function inputSections(input: InputReport, b: Budget): string[] {
       out.push(`<details><summary>Layers of ${htmlText(label, 120)} (${img.layers.length})</summary>`, '');
       out.push('| # | digest | media type | size | files | created by |', '|--:|---|---|--:|--:|---|');
       for (const l of img.layers) {
-        out.push(`| ${l.index + 1} | ${cell(truncatedDigest(l.digest))} | ${cell(compactMediaType(l.mediaType))} | ${formatBytes(l.size)} | ${l.fileCount == null ? '—' : formatCount(l.fileCount)} | ${cell(l.createdBy, 100)} |`);
+        out.push(
+          `| ${l.index + 1} | ${cell(truncatedDigest(l.digest))} | ${cell(compactMediaType(l.mediaType))} | ${formatBytes(l.size)} | ${l.fileCount == null ? '—' : formatCount(l.fileCount)} | ${cell(l.createdBy, 100)} |`,
+        );
       }
       out.push('', '</details>', '');
     }
@@ -200,4 +207,3 @@ function inputSections(input: InputReport, b: Budget): string[] {
 export function presentMarkdown(r: InspectionReport | ComparisonReport, o: MarkdownOptions = {}): string {
   return r.kind === 'comparison' ? comparisonMarkdown(r, o) : inspectionMarkdown(r, o);
 }
-

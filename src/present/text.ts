@@ -52,7 +52,9 @@ export function inspectionText(r: InspectionReport, o: TextOptions = {}): string
 
 function inputBlock(input: InputReport, p: Paint): string[] {
   const f = inputFacts(input);
-  const out = [`${p.bold(v(f.name))}  ${formatBytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${input.format.tar ? ` · ${plural(input.format.tar.entries, 'entry', 'entries')}` : ''}`];
+  const out = [
+    `${p.bold(v(f.name))}  ${formatBytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${input.format.tar ? ` · ${plural(input.format.tar.entries, 'entry', 'entries')}` : ''}`,
+  ];
   if (f.error) out.push(`  ${p.red('error')} ${v(f.error, 400)}`);
   if (f.checks) {
     out.push(
@@ -122,7 +124,9 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   const out: string[] = [];
   r.inputs.forEach((input, i) => {
     const f = inputFacts(input);
-    out.push(`${p.dim(i ? 'B' : 'A')}  ${p.bold(v(f.name))}  ${formatBytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${f.error ? `  ${p.red(v(f.error, 300))}` : ''}`);
+    out.push(
+      `${p.dim(i ? 'B' : 'A')}  ${p.bold(v(f.name))}  ${formatBytes(f.size)}  ${v(f.layout)} · ${v(f.compression)}${f.error ? `  ${p.red(v(f.error, 300))}` : ''}`,
+    );
   });
   out.push('');
   const outcome = comparisonOutcome(r);
@@ -139,7 +143,10 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   }
   const groups = differenceGroups(r.differences);
   if (groups.length) {
-    out.push('', `${p.bold('Differences')} ${formatCount(r.differences.length)}: ${groups.map((g) => `${v(g.label)} ${formatCount(g.differences.length)}`).join(', ')}`);
+    out.push(
+      '',
+      `${p.bold('Differences')} ${formatCount(r.differences.length)}: ${groups.map((g) => `${v(g.label)} ${formatCount(g.differences.length)}`).join(', ')}`,
+    );
   }
   const verified = verificationText(r);
   out.push(p.dim(`read ${formatBytes(r.stats.bytesRead)} in ${formatDurationMs(r.stats.elapsedMs)}${verified ? `; ${verified}` : ''}`));
@@ -181,4 +188,3 @@ function evidenceLines(e: Evidence, p: Paint): string[] {
 export function presentText(r: InspectionReport | ComparisonReport, o: TextOptions = {}): string {
   return r.kind === 'comparison' ? comparisonText(r, o) : inspectionText(r, o);
 }
-

@@ -70,11 +70,17 @@ export class HttpBlob extends Blob {
       res = await fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, signal });
     } catch (e) {
       if (signal.aborted) throw e;
-      throw fail(`${url}: the request for bytes ${start}–${end - 1} failed (${e instanceof Error ? e.message : String(e)}): the server stopped answering or the network is down`, start);
+      throw fail(
+        `${url}: the request for bytes ${start}–${end - 1} failed (${e instanceof Error ? e.message : String(e)}): the server stopped answering or the network is down`,
+        start,
+      );
     }
     if (res.status !== 206 && !(res.status === 200 && whole)) {
       void res.body?.cancel();
-      const why = res.status === 200 ? 'the server sent the whole file instead: it stopped honouring Range requests' : `the server answered ${res.status} ${res.statusText}`.trim();
+      const why =
+        res.status === 200
+          ? 'the server sent the whole file instead: it stopped honouring Range requests'
+          : `the server answered ${res.status} ${res.statusText}`.trim();
       throw fail(`${url}: asked for bytes ${start}–${end - 1}, ${why}`, start);
     }
     if (res.status === 206) {

@@ -63,7 +63,7 @@ export async function openUrl(value: string, opts: OpenOptions = {}): Promise<Re
         url,
         failure: 'cors',
         message:
-          'The server answers Range requests, but does not let this page read the archive\'s size: its Content-Range header is not exposed to other origins.',
+          "The server answers Range requests, but does not let this page read the archive's size: its Content-Range header is not exposed to other origins.",
         fixes: ['Access-Control-Expose-Headers: Content-Length, Content-Range'],
       });
     }

@@ -129,7 +129,13 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
       </header>
       <main>
         <section class="inputs" aria-label="Archives">
-          <DropZone id="archive-a" label="Archive A" file={slots.a} onFiles={(f) => take(f, f.length > 1 ? undefined : 'a')} onClear={() => update({ a: null })} />
+          <DropZone
+            id="archive-a"
+            label="Archive A"
+            file={slots.a}
+            onFiles={(f) => take(f, f.length > 1 ? undefined : 'a')}
+            onClear={() => update({ a: null })}
+          />
           <DropZone
             id="archive-b"
             label="Archive B"
@@ -170,20 +176,14 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
 }
 
 function BHint() {
-  return (
-    <>
-      Add a second archive to compare it with A: the page says what kind of difference it is, and why. Two files dropped at
-      once go to A and B.
-    </>
-  );
+  return <>Add a second archive to compare it with A: the page says what kind of difference it is, and why. Two files dropped at once go to A and B.</>;
 }
 
 function Intro() {
   return (
     <p class="intro muted">
-      Open a <code>docker save</code> archive, an OCI image layout tar (<code>skopeo copy … oci-archive:</code>, BuildKit{' '}
-      <code>type=oci</code>) or any tar to see its layers, history, files, and whether its digests add up. Open two to see
-      why they differ: timestamps, ownership, compression, or content.
+      Open a <code>docker save</code> archive, an OCI image layout tar (<code>skopeo copy … oci-archive:</code>, BuildKit <code>type=oci</code>) or any tar to
+      see its layers, history, files, and whether its digests add up. Open two to see why they differ: timestamps, ownership, compression, or content.
     </p>
   );
 }

@@ -50,9 +50,7 @@ export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withI
         </p>
       )}
       {c.consequences > 0 && (
-        <p class="consequences muted">
-          {plural(c.consequences, 'consequence')} folded under it (digests and references that changed only because of it).
-        </p>
+        <p class="consequences muted">{plural(c.consequences, 'consequence')} folded under it (digests and references that changed only because of it).</p>
       )}
       <details class="cause-all" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>

@@ -22,7 +22,10 @@ export function DiffDetails({ diff: d, byId, evidence }: DiffDetailsProps) {
       <dl class="facts">
         <dt>What</dt>
         <dd>
-          {whatText(d)} <span class="muted">({d.subject}, {d.kind})</span>
+          {whatText(d)}{' '}
+          <span class="muted">
+            ({d.subject}, {d.kind})
+          </span>
         </dd>
         {(d.scope.image || d.scope.layerA != null || d.scope.layerB != null) && (
           <>

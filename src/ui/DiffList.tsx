@@ -51,9 +51,7 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
     if (!filterable) return diffs;
     const match = compilePathFilter(query);
     const q = query.trim();
-    return diffs.filter(
-      (d) => (consequences || !d.follows) && (kind === ALL || kindKey(d) === kind) && (!q || match(d.scope.path ?? whereText(d))),
-    );
+    return diffs.filter((d) => (consequences || !d.follows) && (kind === ALL || kindKey(d) === kind) && (!q || match(d.scope.path ?? whereText(d))));
   }, [diffs, filterable, query, kind, consequences]);
 
   const selected = active != null && active < shown.length ? shown[active] : null;

@@ -23,9 +23,7 @@ const FILTER_FROM = 30;
  */
 export function DrillDown({ report, byId, evidence, withImage }: DrillDownProps) {
   const groups = useMemo(() => groupByLevel(report.differences), [report.differences]);
-  const initial: LevelId = report.causes[0]
-    ? levelOfCause(report.causes[0].level)
-    : (LEVELS.find((l) => groups[l.id].all.length > 0)?.id ?? 'archive');
+  const initial: LevelId = report.causes[0] ? levelOfCause(report.causes[0].level) : (LEVELS.find((l) => groups[l.id].all.length > 0)?.id ?? 'archive');
   const [level, setLevel] = useState<LevelId | null>(null);
   const current = level ?? initial;
   const preliminary = report.stats.phase === 'preliminary';

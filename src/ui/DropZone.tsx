@@ -60,8 +60,8 @@ export function DropZone({ label, id, file, disabled, onFiles, onClear, hint }: 
       <p id={hintId} class="dropzone-hint">
         {hint ?? (
           <>
-            Drop an image archive here (<code>docker save</code>, OCI layout, <code>.tar</code>, <code>.tar.gz</code>,{' '}
-            <code>.tar.zst</code>) or choose a file. It is read in this browser tab; nothing is uploaded.
+            Drop an image archive here (<code>docker save</code>, OCI layout, <code>.tar</code>, <code>.tar.gz</code>, <code>.tar.zst</code>) or choose a file.
+            It is read in this browser tab; nothing is uploaded.
           </>
         )}
       </p>

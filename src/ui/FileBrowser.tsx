@@ -44,7 +44,10 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
   const all = useMemo<FileRow[]>(() => {
     if (!image) return plainRows(files ?? []);
     if (effectiveView === 'merged') return merged ? mergedRows(merged, showDeleted) : [];
-    return layerRows(image.layers, image.layers.findIndex((l) => l.index === effectiveView));
+    return layerRows(
+      image.layers,
+      image.layers.findIndex((l) => l.index === effectiveView),
+    );
   }, [image, files, effectiveView, merged, showDeleted]);
 
   const shown = useMemo(() => {
@@ -80,7 +83,8 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
               {merged && <option value="merged">Merged filesystem (all layers)</option>}
               {image.layers.map((l) => (
                 <option key={l.index} value={String(l.index)}>
-                  Layer {layerName(l.index)} {l.digest ? shortDigest(l.digest) : ''} ({l.fileCount == null ? 'not read' : plural(l.fileCount, 'entry', 'entries')})
+                  Layer {layerName(l.index)} {l.digest ? shortDigest(l.digest) : ''} (
+                  {l.fileCount == null ? 'not read' : plural(l.fileCount, 'entry', 'entries')})
                 </option>
               ))}
             </select>
@@ -161,9 +165,7 @@ export function FileBrowser({ id, image, files, view = 'merged', onViewChange }:
           </>
         )}
         {currentLayer?.error && <span class="error-inline"> · listing stopped: {currentLayer.error.message}</span>}
-        {image && !merged && image.layers.length > 0 && (
-          <span> · no merged filesystem: it needs every layer read, so the layers are listed one by one</span>
-        )}
+        {image && !merged && image.layers.length > 0 && <span> · no merged filesystem: it needs every layer read, so the layers are listed one by one</span>}
       </p>
       <div class={showLayerColumn ? 'files-head' : 'files-head no-layer'} aria-hidden="true">
         <span class="c-path">Path</span>

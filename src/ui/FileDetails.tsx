@@ -28,7 +28,12 @@ export function FileDetails({ row, layerDigest }: { row: FileRow | null; layerDi
         <dt>Type</dt>
         <dd>
           {row.type}
-          {r && <span class="muted"> (typeflag {JSON.stringify(r.typeflag)}, {r.format} header)</span>}
+          {r && (
+            <span class="muted">
+              {' '}
+              (typeflag {JSON.stringify(r.typeflag)}, {r.format} header)
+            </span>
+          )}
         </dd>
         {row.note && (
           <>
@@ -109,7 +114,11 @@ export function FileDetails({ row, layerDigest }: { row: FileRow | null; layerDi
           <>
             <dt>pax records</dt>
             <dd>
-              <code class="wrap">{Object.entries(r.pax).map(([k, v]) => `${k}=${v}`).join('\n')}</code>
+              <code class="wrap">
+                {Object.entries(r.pax)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join('\n')}
+              </code>
             </dd>
           </>
         )}
@@ -117,7 +126,11 @@ export function FileDetails({ row, layerDigest }: { row: FileRow | null; layerDi
           <>
             <dt>xattrs</dt>
             <dd>
-              <code class="wrap">{Object.entries(r.xattrs).map(([k, v]) => `${k}=${v}`).join('\n')}</code>
+              <code class="wrap">
+                {Object.entries(r.xattrs)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join('\n')}
+              </code>
             </dd>
           </>
         )}

@@ -23,17 +23,13 @@ export function HistoryList({ image }: { image: ImageReport }) {
           {image.history.map((h, i) => (
             <tr key={i} class={h.empty_layer ? 'is-empty-layer' : undefined}>
               <th scope="row">{i + 1}</th>
-              <td class="nowrap">
-                {h.created ? <time dateTime={formatIsoDate(h.created)}>{formatIsoDate(h.created)}</time> : DASH}
-              </td>
+              <td class="nowrap">{h.created ? <time dateTime={formatIsoDate(h.created)}>{formatIsoDate(h.created)}</time> : DASH}</td>
               <td class="created-by">
                 <code class="wrap">{h.created_by ?? DASH}</code>
                 {h.comment && <div class="muted">{h.comment}</div>}
                 {h.author && <div class="muted">by {h.author}</div>}
               </td>
-              <td class="nowrap">
-                {h.empty_layer ? <span class="badge badge-muted">empty layer</span> : layers[i] != null ? layerName(layers[i]) : DASH}
-              </td>
+              <td class="nowrap">{h.empty_layer ? <span class="badge badge-muted">empty layer</span> : layers[i] != null ? layerName(layers[i]) : DASH}</td>
             </tr>
           ))}
         </tbody>

@@ -36,7 +36,17 @@ export function ImageDetails({ image, position }: ImageDetailsProps) {
       </h2>
       <dl class="facts">
         <dt>Tags</dt>
-        <dd>{image.tags.length ? image.tags.map((t) => <code class="tag" key={t}>{t}</code>) : <span class="muted">none</span>}</dd>
+        <dd>
+          {image.tags.length ? (
+            image.tags.map((t) => (
+              <code class="tag" key={t}>
+                {t}
+              </code>
+            ))
+          ) : (
+            <span class="muted">none</span>
+          )}
+        </dd>
         {image.attests && (
           <>
             <dt>Attests</dt>

@@ -47,7 +47,13 @@ function InputFacts({ side, input, preliminary }: { side: 'A' | 'B'; input: Inpu
             <dt>Images</dt>
             <dd>
               {images.length}
-              {tags.length > 0 && <span class="muted"> ({tags.slice(0, 3).join(', ')}{tags.length > 3 ? ', …' : ''})</span>}
+              {tags.length > 0 && (
+                <span class="muted">
+                  {' '}
+                  ({tags.slice(0, 3).join(', ')}
+                  {tags.length > 3 ? ', …' : ''})
+                </span>
+              )}
               {input.images.length > images.length && <span class="muted"> + {plural(input.images.length - images.length, 'attestation')}</span>}
             </dd>
             <dt>Layers</dt>
@@ -61,7 +67,17 @@ function InputFacts({ side, input, preliminary }: { side: 'A' | 'B'; input: Inpu
           </>
         )}
         <dt>Read</dt>
-        <dd>{input.error ? <span class="error-inline">stopped early (see below)</span> : preliminary ? 'structure read, layers being scanned' : input.integrity.done ? 'to the end' : 'partly'}</dd>
+        <dd>
+          {input.error ? (
+            <span class="error-inline">stopped early (see below)</span>
+          ) : preliminary ? (
+            'structure read, layers being scanned'
+          ) : input.integrity.done ? (
+            'to the end'
+          ) : (
+            'partly'
+          )}
+        </dd>
       </dl>
     </div>
   );

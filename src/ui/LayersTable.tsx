@@ -79,14 +79,22 @@ function LayerRow({ layer: l, onBrowse }: { layer: LayerReport; onBrowse?: (laye
         <td class="num">
           {l.fileCount == null ? (
             l.deferred ? (
-              <span class="muted" title="The other archive has the same blob (same digest and size): its files are read after the report, while the digests are verified">
+              <span
+                class="muted"
+                title="The other archive has the same blob (same digest and size): its files are read after the report, while the digests are verified"
+              >
                 same blob in both
               </span>
             ) : (
               DASH
             )
           ) : onBrowse ? (
-            <button type="button" class="link-button" onClick={() => onBrowse(l.index)} aria-label={`Browse the ${formatCount(l.fileCount)} files of layer ${layerName(l.index)}`}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => onBrowse(l.index)}
+              aria-label={`Browse the ${formatCount(l.fileCount)} files of layer ${layerName(l.index)}`}
+            >
               {formatCount(l.fileCount)}
             </button>
           ) : (

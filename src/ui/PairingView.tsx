@@ -56,8 +56,7 @@ function imageCell(im: ImageReport | undefined) {
   if (!im) return <span class="muted">—</span>;
   return (
     <>
-      <Digest value={im.manifest?.digest ?? im.config.digest} label="manifest digest" />{' '}
-      <span class="muted">{im.tags[0] ?? formatPlatform(im.platform)}</span>
+      <Digest value={im.manifest?.digest ?? im.config.digest} label="manifest digest" /> <span class="muted">{im.tags[0] ?? formatPlatform(im.platform)}</span>
     </>
   );
 }

@@ -81,8 +81,7 @@ function RemoteLine({ slot }: { slot: RemoteSlot }) {
       {label}: <code class="remote-url">{slot.url}</code>{' '}
       {src.remote?.mode === 'download' ? (
         <>
-          — the server does not answer Range requests, so the whole archive (<Bytes n={src.size} />) was read into
-          memory first.
+          — the server does not answer Range requests, so the whole archive (<Bytes n={src.size} />) was read into memory first.
         </>
       ) : (
         <>— read in Range requests as needed, never downloaded whole.</>

@@ -10,7 +10,10 @@ import './panels.css';
 
 /** Everything about one archive, from its report (a pure presenter: it never reads the archive). */
 export function ReportView({ input, cancelled }: { input: InputReport; cancelled: boolean }) {
-  const firstImage = Math.max(0, input.images.findIndex((im) => im.kind !== 'attestation'));
+  const firstImage = Math.max(
+    0,
+    input.images.findIndex((im) => im.kind !== 'attestation'),
+  );
   const [selected, setSelected] = useState(firstImage);
   const image = input.images[selected];
   const showIntegrity = input.format.layout !== 'plain' && (input.integrity.checks.length > 0 || input.images.length > 0);

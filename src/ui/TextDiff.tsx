@@ -27,9 +27,7 @@ export function TextDiff({ evidence, label }: { evidence: TextDiffEvidence; labe
           </button>
         </span>
       </figcaption>
-      <div class="table-scroll">
-        {mode === 'side' ? <SideBySide evidence={evidence} label={label} /> : <Unified evidence={evidence} label={label} />}
-      </div>
+      <div class="table-scroll">{mode === 'side' ? <SideBySide evidence={evidence} label={label} /> : <Unified evidence={evidence} label={label} />}</div>
     </figure>
   );
 }
@@ -57,13 +55,9 @@ function SideBySide({ evidence, label }: { evidence: TextDiffEvidence; label: st
           {sideBySideRows(h).map((r, j) => (
             <tr key={j}>
               <td class="ln">{r.a?.no ?? ''}</td>
-              <td class={`code op-${opClass(r.a?.op)}`}>
-                {r.a && <Line op={r.a.op} text={r.a.text} />}
-              </td>
+              <td class={`code op-${opClass(r.a?.op)}`}>{r.a && <Line op={r.a.op} text={r.a.text} />}</td>
               <td class="ln">{r.b?.no ?? ''}</td>
-              <td class={`code op-${opClass(r.b?.op)}`}>
-                {r.b && <Line op={r.b.op} text={r.b.text} />}
-              </td>
+              <td class={`code op-${opClass(r.b?.op)}`}>{r.b && <Line op={r.b.op} text={r.b.text} />}</td>
             </tr>
           ))}
         </tbody>

@@ -38,9 +38,7 @@ export function VerdictHeader({ report, status, ignored, verifying, onStopVerify
       <p class="verdict-sub muted">{subline(report, status)}</p>
       {!preliminary && <VerificationLine report={report} progress={verifying ?? null} onStop={onStopVerifying} />}
       {ignored != null && ignored > 0 && (
-        <p class="ignored-line">
-          {plural(ignored, 'difference')} ignored by the options below (they are still listed in the drill-down).
-        </p>
+        <p class="ignored-line">{plural(ignored, 'difference')} ignored by the options below (they are still listed in the drill-down).</p>
       )}
     </section>
   );
@@ -76,8 +74,8 @@ function VerificationLine({ report, progress, onStop }: { report: ComparisonRepo
     return (
       <p class="verify-line" data-verification="pending" role="status">
         <span>
-          Verifying blob digests and diff_ids in the background: {pct == null ? '' : `${pct.toFixed(0)}% `}({formatBytes(done)} of {formatBytes(total)}). Files were compared by content hash (XXH64); a digest that does not match
-          will be reported here.
+          Verifying blob digests and diff_ids in the background: {pct == null ? '' : `${pct.toFixed(0)}% `}({formatBytes(done)} of {formatBytes(total)}). Files
+          were compared by content hash (XXH64); a digest that does not match will be reported here.
         </span>{' '}
         {onStop && (
           <button type="button" class="button button-small" onClick={onStop}>

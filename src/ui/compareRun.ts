@@ -45,7 +45,8 @@ export function explainFor(r: ComparisonReport, options: IgnoreOptions, explain:
   if (sameOptions(options, r.options)) return { report: r, ignored: ex.ignored };
   // A difference may have several details (a hex window and a recognised kind): handed out in order.
   const details = new Map<string, ContentEvidence[]>();
-  for (const c of r.causes) for (const e of c.evidence) if (e.detail && e.difference) details.set(e.difference, [...(details.get(e.difference) ?? []), e.detail]);
+  for (const c of r.causes)
+    for (const e of c.evidence) if (e.detail && e.difference) details.set(e.difference, [...(details.get(e.difference) ?? []), e.detail]);
   const used = new Map<string, number>();
   const causes = ex.causes.map((c) => ({
     ...c,
@@ -90,7 +91,15 @@ export function failedComparison(
     differences: [],
     pairing: { images: [], layers: [] },
     identicalBytes: null,
-    stats: { elapsedMs: 0, bytesRead: 0, phase: 'final', layersScanned: 0, layersSkipped: 0, digestsVerified: false, verification: { state: 'skipped', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 } },
+    stats: {
+      elapsedMs: 0,
+      bytesRead: 0,
+      phase: 'final',
+      layersScanned: 0,
+      layersSkipped: 0,
+      digestsVerified: false,
+      verification: { state: 'skipped', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 },
+    },
   });
 }
 

@@ -24,7 +24,12 @@ export function downloadBlob(blob: Blob, filename: string, doc: Document = docum
 
 /** The base name of an archive, safe in a file name: path separators and control characters dropped. */
 function safeBase(archiveName: string): string {
-  return archiveName.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim() || 'archive';
+  return (
+    archiveName
+      .replace(/^.*[\\/]/, '')
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim() || 'archive'
+  );
 }
 
 /** The extension of each export: JSON (the report), HTML (one-file page), Markdown (a PR comment). */

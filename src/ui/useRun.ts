@@ -107,7 +107,14 @@ export function useRun(engine?: Engine) {
           else if (r.stats.verification.state === 'pending') {
             verifying = true;
             const t = r.stats.verification.bytesTotal;
-            setRun({ ...IDLE, status: comparisonStatus(r, false), kind: 'compare', label, comparison: r, verifying: { phase: 'verify', bytesDone: 0, bytesTotal: t, rate: 0, elapsedMs: 0 } });
+            setRun({
+              ...IDLE,
+              status: comparisonStatus(r, false),
+              kind: 'compare',
+              label,
+              comparison: r,
+              verifying: { phase: 'verify', bytesDone: 0, bytesTotal: t, rate: 0, elapsedMs: 0 },
+            });
           }
         },
       });

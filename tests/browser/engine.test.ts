@@ -29,8 +29,14 @@ const sha = (b: Uint8Array | string) => hasher.init().update(b).digest('hex');
 
 describe('engine in Workers', () => {
   it('inspects an OCI archive with gzip layers: digests, diff_ids, files', async () => {
-    const l1 = layerTar([{ name: 'bin/', typeflag: '5' }, { name: 'bin/sh', data: 'ELF...', mode: 0o755 }]);
-    const l2 = layerTar([{ name: 'bin/.wh.sh', data: '' }, { name: 'etc/motd', data: 'hello\n' }]);
+    const l1 = layerTar([
+      { name: 'bin/', typeflag: '5' },
+      { name: 'bin/sh', data: 'ELF...', mode: 0o755 },
+    ]);
+    const l2 = layerTar([
+      { name: 'bin/.wh.sh', data: '' },
+      { name: 'etc/motd', data: 'hello\n' },
+    ]);
     const a = buildOciArchive([{ tags: ['demo:1'], layers: [l1, l2] }], hooks, { compress: true });
     const progress: Progress[] = [];
     const report = await engine.inspect(new Blob([a.tar as Uint8Array<ArrayBuffer>]), 'demo.tar', { onProgress: (p) => progress.push(p) });
@@ -52,7 +58,10 @@ describe('engine in Workers', () => {
   });
 
   it('falls back from DecompressionStream for a multi-member (eStargz-like) gzip layer', async () => {
-    const layer = layerTar([{ name: 'a.txt', data: 'a'.repeat(5000) }, { name: 'b.txt', data: 'b'.repeat(5000) }]);
+    const layer = layerTar([
+      { name: 'a.txt', data: 'a'.repeat(5000) },
+      { name: 'b.txt', data: 'b'.repeat(5000) },
+    ]);
     // Two gzip members whose concatenation inflates to the layer: what eStargz does.
     const cut = 1536;
     const twoMembers = new Uint8Array([...gzip(layer.subarray(0, cut)), ...gzip(layer.subarray(cut))]);

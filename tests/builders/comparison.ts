@@ -48,7 +48,13 @@ export function comparison(A: InputReport, B: InputReport, parts: ComparisonPart
       layersScanned: phase === 'final' ? 4 : 0,
       layersSkipped: phase === 'final' ? 1 : 0,
       digestsVerified: phase === 'final',
-      verification: { state: phase === 'final' ? 'done' : 'pending', blobs: phase === 'final' ? 4 : 0, bytes: phase === 'final' ? A.size + B.size : 0, bytesTotal: A.size + B.size, rescanned: 0 },
+      verification: {
+        state: phase === 'final' ? 'done' : 'pending',
+        blobs: phase === 'final' ? 4 : 0,
+        bytes: phase === 'final' ? A.size + B.size : 0,
+        bytesTotal: A.size + B.size,
+        rescanned: 0,
+      },
     },
   };
 }
@@ -57,7 +63,12 @@ export function comparison(A: InputReport, B: InputReport, parts: ComparisonPart
  * A report whose verdict, headline and causes come from the real explainer (`explain`) for the
  * given options: what the engine would send for these two inputs.
  */
-export function explainedComparison(A: InputReport, B: InputReport, options: IgnoreOptions = NO_IGNORES, phase: 'preliminary' | 'final' = 'final'): ComparisonReport {
+export function explainedComparison(
+  A: InputReport,
+  B: InputReport,
+  options: IgnoreOptions = NO_IGNORES,
+  phase: 'preliminary' | 'final' = 'final',
+): ComparisonReport {
   const r = comparison(A, B, { verdict: 'identical', headline: '', causes: [], phase, options });
   const ex = explain({ differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes }, A, B, options);
   r.verdict = ex.verdict;
@@ -228,7 +239,13 @@ export function contentDiffers(): ComparisonReport {
           text: 'usr/bin/busybox: bytes differ from offset 0x1c8 (ELF build-id)',
           difference: busybox,
           where: 'layer #1 · usr/bin/busybox',
-          detail: { kind: 'hex', offset: 0x1c4, length: 24, a: '040000001400000003000000474e5500a1b2c3d4e5f60718', b: '040000001400000003000000474e550011223344e5f60718' },
+          detail: {
+            kind: 'hex',
+            offset: 0x1c4,
+            length: 24,
+            a: '040000001400000003000000474e5500a1b2c3d4e5f60718',
+            b: '040000001400000003000000474e550011223344e5f60718',
+          },
         },
         {
           text: 'usr/bin/busybox is an ELF executable whose GNU build-id differs',

@@ -176,7 +176,13 @@ export function buildLegacySave(images: ImageSpec[], hooks: ImageHooks, opts: Le
         written.add(id);
         entries.push({ name: `${id}/`, typeflag: '5', mode: 0o755 });
         entries.push(file(`${id}/VERSION`, '1.0'));
-        const v1: Record<string, unknown> = { id, created: hist[i]?.created ?? '2024-01-01T00:00:00Z', container_config: { Cmd: [hist[i]?.created_by ?? `layer ${i}`] }, os: spec.os ?? 'linux', architecture: spec.architecture ?? 'amd64' };
+        const v1: Record<string, unknown> = {
+          id,
+          created: hist[i]?.created ?? '2024-01-01T00:00:00Z',
+          container_config: { Cmd: [hist[i]?.created_by ?? `layer ${i}`] },
+          os: spec.os ?? 'linux',
+          architecture: spec.architecture ?? 'amd64',
+        };
         if (parent) v1.parent = parent;
         entries.push(file(`${id}/json`, json(v1)));
         const first = firstCopy.get(diffIds[i]);
@@ -261,7 +267,12 @@ function ociImage(spec: ImageSpec, blobs: Blobs, hooks: ImageHooks, compress: bo
 
 /** A BuildKit-style provenance attestation manifest for `subject` (platform unknown/unknown). */
 function attestation(subject: string, blobs: Blobs, hooks: ImageHooks): { desc: Record<string, unknown>; digest: string } {
-  const statement = json({ _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://slsa.dev/provenance/v0.2', subject: [{ digest: { sha256: hex(subject) } }], predicate: {} });
+  const statement = json({
+    _type: 'https://in-toto.io/Statement/v0.1',
+    predicateType: 'https://slsa.dev/provenance/v0.2',
+    subject: [{ digest: { sha256: hex(subject) } }],
+    predicate: {},
+  });
   const layer = putBlob(blobs, statement, hooks);
   const cfg = putBlob(blobs, json({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [layer.digest] } }), hooks);
   const m = putBlob(
@@ -270,7 +281,9 @@ function attestation(subject: string, blobs: Blobs, hooks: ImageHooks): { desc: 
       schemaVersion: 2,
       mediaType: MT.manifest,
       config: { mediaType: MT.config, digest: cfg.digest, size: cfg.size },
-      layers: [{ mediaType: MT.intoto, digest: layer.digest, size: layer.size, annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' } }],
+      layers: [
+        { mediaType: MT.intoto, digest: layer.digest, size: layer.size, annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v0.2' } },
+      ],
     }),
     hooks,
   );
@@ -299,7 +312,11 @@ export interface OciOptions extends CommonOptions {
   annotate?(tag: string | undefined): Record<string, string> | undefined;
 }
 
-function ociLayout(images: ImageSpec[], hooks: ImageHooks, opts: OciOptions): { blobs: Blobs; built: BuiltArchive['images']; index: unknown; nested?: string; attestations: string[] } {
+function ociLayout(
+  images: ImageSpec[],
+  hooks: ImageHooks,
+  opts: OciOptions,
+): { blobs: Blobs; built: BuiltArchive['images']; index: unknown; nested?: string; attestations: string[] } {
   const blobs: Blobs = { entries: [], seen: new Set() };
   const oci = images.map((s) => ociImage(s, blobs, hooks, opts.compress ?? false));
   const attestations: string[] = [];
@@ -324,7 +341,11 @@ function ociLayout(images: ImageSpec[], hooks: ImageHooks, opts: OciOptions): { 
   if ((opts.index ?? 'flat') === 'nested') {
     const inner = putBlob(blobs, json({ schemaVersion: 2, mediaType: MT.index, manifests: descs }), hooks);
     nested = inner.digest;
-    index = { schemaVersion: 2, mediaType: MT.index, manifests: [{ mediaType: MT.index, digest: inner.digest, size: inner.size, ...(ann ? { annotations: ann } : {}) }] };
+    index = {
+      schemaVersion: 2,
+      mediaType: MT.index,
+      manifests: [{ mediaType: MT.index, digest: inner.digest, size: inner.size, ...(ann ? { annotations: ann } : {}) }],
+    };
   } else {
     if (ann && descs[0]) descs[0].annotations = { ...ann, ...((descs[0].annotations as Record<string, string>) ?? {}) };
     index = { schemaVersion: 2, mediaType: MT.index, manifests: descs };
@@ -376,9 +397,7 @@ export function buildDocker25(spec: ImageSpec, hooks: ImageHooks, opts: Docker25
   const img = l.built[0];
   const entry: Record<string, unknown> = { Config: img.configName, RepoTags: spec.tags ?? null, Layers: img.layerNames };
   if (!containerd) {
-    entry.LayerSources = Object.fromEntries(
-      img.diffIds.map((d, i) => [d, { mediaType: MT.layer, size: spec.layers[i].length, digest: img.layerDigests[i] }]),
-    );
+    entry.LayerSources = Object.fromEntries(img.diffIds.map((d, i) => [d, { mediaType: MT.layer, size: spec.layers[i].length, digest: img.layerDigests[i] }]));
   }
   const entries: BuildEntry[] = [
     { name: 'blobs/', typeflag: '5', mode: 0o755 },

@@ -9,14 +9,7 @@
 import { mergeLayers } from '../../src/image/merge';
 import type { ErrorInfo } from '../../src/io/errors';
 import type { HistoryEntry } from '../../src/image/model';
-import type {
-  FileRecord,
-  ImageReport,
-  InputReport,
-  InspectionReport,
-  IntegrityCheck,
-  LayerReport,
-} from '../../src/report/types';
+import type { FileRecord, ImageReport, InputReport, InspectionReport, IntegrityCheck, LayerReport } from '../../src/report/types';
 
 /** A deterministic 64-hex "digest" of a label (not SHA-256: presenters only display it). */
 export function fakeHex(label: string): string {
@@ -100,9 +93,7 @@ export function layerReport(index: number, files: FileRecord[], o: Partial<Layer
 }
 
 export function imageReport(layers: LayerReport[], o: Partial<ImageReport> = {}): ImageReport {
-  const history: HistoryEntry[] =
-    o.history ??
-    layers.map((l, i) => ({ created: '2024-03-01T10:00:00Z', created_by: `RUN step ${i + 1}` }));
+  const history: HistoryEntry[] = o.history ?? layers.map((l, i) => ({ created: '2024-03-01T10:00:00Z', created_by: `RUN step ${i + 1}` }));
   return {
     kind: 'image',
     tags: ['example.com/app:1.0'],
@@ -135,7 +126,10 @@ export function inputReport(o: Partial<InputReport> = {}): InputReport {
     error: null,
     errors: [],
     entries: [],
-    index: { manifests: images.filter((i) => i.manifest).map((i) => ({ digest: i.manifest!.digest, mediaType: i.manifest!.mediaType ?? undefined })), json: {} },
+    index: {
+      manifests: images.filter((i) => i.manifest).map((i) => ({ digest: i.manifest!.digest, mediaType: i.manifest!.mediaType ?? undefined })),
+      json: {},
+    },
     dockerManifest: null,
     repositories: null,
     images,
@@ -310,22 +304,19 @@ export function multiPlatform(): InspectionReport {
     architecture: 'arm64',
     manifest: { digest: fakeDigest('manifest-arm64'), mediaType: 'application/vnd.oci.image.manifest.v1+json', size: 910 },
   });
-  const att = imageReport(
-    [layerReport(0, [], { mediaType: 'application/vnd.in-toto+json', fileCount: null, compression: { algorithm: 'none' } })],
-    {
-      kind: 'attestation',
-      tags: [],
-      platform: { os: 'unknown', architecture: 'unknown' },
-      attests: amd.manifest!.digest,
-      merged: null,
-      history: [],
-      manifest: {
-        digest: fakeDigest('manifest-att'),
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        size: 840,
-        annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': amd.manifest!.digest },
-      },
+  const att = imageReport([layerReport(0, [], { mediaType: 'application/vnd.in-toto+json', fileCount: null, compression: { algorithm: 'none' } })], {
+    kind: 'attestation',
+    tags: [],
+    platform: { os: 'unknown', architecture: 'unknown' },
+    attests: amd.manifest!.digest,
+    merged: null,
+    history: [],
+    manifest: {
+      digest: fakeDigest('manifest-att'),
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      size: 840,
+      annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': amd.manifest!.digest },
     },
-  );
+  });
   return inspectionReport(inputReport({ name: 'multi.tar', images: [att, amd, arm] }));
 }

@@ -54,7 +54,9 @@ function writeString(block: Uint8Array, off: number, len: number, s: string) {
 }
 
 function writeOctal(block: Uint8Array, off: number, len: number, n: number) {
-  const s = Math.floor(n).toString(8).padStart(len - 1, '0');
+  const s = Math.floor(n)
+    .toString(8)
+    .padStart(len - 1, '0');
   if (s.length > len - 1) throw new Error(`tar builder: ${n} does not fit ${len - 1} octal digits`);
   writeString(block, off, len, s + '\0');
 }

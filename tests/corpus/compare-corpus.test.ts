@@ -73,7 +73,7 @@ const PAIRS: CorpusPair[] = [
   {
     a: 'dive__test-docker-image.tar',
     b: 'dive__test-oci-gzip-image.tar',
-    why: 'dive\'s docker save (14 layers, amd64) vs its BuildKit OCI image (1 layer, arm64): different images',
+    why: "dive's docker save (14 layers, amd64) vs its BuildKit OCI image (1 layer, arm64): different images",
     verdict: 'content-differs',
     causesAtLeast: true,
     causes: ['archive.layout', 'layer.removed', 'config.field'],
@@ -104,9 +104,15 @@ const PAIRS: CorpusPair[] = [
     why: 'docker save alpine:3.10 vs alpine:3.11, each gzipped; 310 has uname/gname root, 311 none',
     verdict: 'content-differs',
     causes: [
-      'archive.outer-compression', 'archive.entry-owner', 'index.annotations',
-      'config.created', 'config.field', 'config.history',
-      'file.content', 'file.added', 'file.mtime',
+      'archive.outer-compression',
+      'archive.entry-owner',
+      'index.annotations',
+      'config.created',
+      'config.field',
+      'config.history',
+      'file.content',
+      'file.added',
+      'file.mtime',
     ],
     checks: {
       'file.content': { count: 30, evidence: ['etc/alpine-release'] },

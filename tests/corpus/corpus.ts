@@ -18,13 +18,7 @@ export { CORPUS, hasCorpus };
  * - legacy-no-manifest: pre-Docker-1.10 save, only `repositories` and `<id>/{json,VERSION,layer.tar}`
  * - not-an-image: a tar with no image in it (a README, or a manifest.json holding `null`)
  */
-export type CorpusLayout =
-  | 'docker-legacy'
-  | 'docker-tarball'
-  | 'docker-oci-hybrid'
-  | 'oci-layout'
-  | 'legacy-no-manifest'
-  | 'not-an-image';
+export type CorpusLayout = 'docker-legacy' | 'docker-tarball' | 'docker-oci-hybrid' | 'oci-layout' | 'legacy-no-manifest' | 'not-an-image';
 
 export interface CorpusArchive {
   /** file name in CORPUS */
@@ -110,7 +104,8 @@ export const CORPUS_ARCHIVES: readonly CorpusArchive[] = [
     imageCount: 1,
     layerCounts: [1],
     tags: [[]],
-    notes: 'gzip media type with containerd.io/snapshot/stargz/toc.digest annotation; the stargz.index.json entry follows zero blocks (tar -t stops before it without -i); diff_id differs from the gzip/zstd/uncompressed siblings',
+    notes:
+      'gzip media type with containerd.io/snapshot/stargz/toc.digest annotation; the stargz.index.json entry follows zero blocks (tar -t stops before it without -i); diff_id differs from the gzip/zstd/uncompressed siblings',
   },
   {
     name: 'dive__test-oci-gzip-image.tar',
@@ -301,7 +296,8 @@ export const CORPUS_ARCHIVES: readonly CorpusArchive[] = [
     imageCount: 2,
     layerCounts: [1, 2],
     tags: [['bazel/v1/tarball:test_image_1'], ['bazel/v1/tarball:test_image_3']],
-    notes: 'one <id>/layer.tar is a symlink to another directory\'s layer.tar (dedup by symlink); two images (SOURCES.md lists the 3 layer dirs, manifest.json declares 2 images); the second has a Parent field',
+    notes:
+      "one <id>/layer.tar is a symlink to another directory's layer.tar (dedup by symlink); two images (SOURCES.md lists the 3 layer dirs, manifest.json declares 2 images); the second has a Parent field",
   },
   {
     name: 'ggcr__test_load_manifest.tar',
@@ -421,16 +417,54 @@ export interface CorpusPair {
 }
 
 export const CORPUS_PAIRS: readonly CorpusPair[] = [
-  { a: 'dive__test-oci-gzip-image.tar', b: 'dive__test-oci-zstd-image.tar', relation: 'same config and diff_id; only layer compression, manifest and the index created annotation differ', verdict: 'same-filesystem' },
-  { a: 'dive__test-oci-gzip-image.tar', b: 'dive__test-oci-uncompressed-image.tar', relation: 'same config and diff_id; gzip vs no layer compression', verdict: 'same-filesystem' },
-  { a: 'dive__test-oci-zstd-image.tar', b: 'dive__test-oci-uncompressed-image.tar', relation: 'same config and diff_id; zstd vs no layer compression', verdict: 'same-filesystem' },
-  { a: 'dive__test-oci-gzip-image.tar', b: 'dive__test-oci-estargz-image.tar', relation: 'same files; eStargz rewrites the tar stream (diff_id differs, TOC entry added)' },
+  {
+    a: 'dive__test-oci-gzip-image.tar',
+    b: 'dive__test-oci-zstd-image.tar',
+    relation: 'same config and diff_id; only layer compression, manifest and the index created annotation differ',
+    verdict: 'same-filesystem',
+  },
+  {
+    a: 'dive__test-oci-gzip-image.tar',
+    b: 'dive__test-oci-uncompressed-image.tar',
+    relation: 'same config and diff_id; gzip vs no layer compression',
+    verdict: 'same-filesystem',
+  },
+  {
+    a: 'dive__test-oci-zstd-image.tar',
+    b: 'dive__test-oci-uncompressed-image.tar',
+    relation: 'same config and diff_id; zstd vs no layer compression',
+    verdict: 'same-filesystem',
+  },
+  {
+    a: 'dive__test-oci-gzip-image.tar',
+    b: 'dive__test-oci-estargz-image.tar',
+    relation: 'same files; eStargz rewrites the tar stream (diff_id differs, TOC entry added)',
+  },
   { a: 'dive__test-docker-image.tar', b: 'dive__test-kaniko-image.tar', relation: 'same Dockerfile, different builder and archive format' },
-  { a: 'trivy__alpine-310.tar.gz', b: 'trivy__alpine-311.tar.gz', relation: 'two versions of one base image, both docker save, outer gzip', verdict: 'content-differs' },
-  { a: 'ggcr__test_image_1.tar', b: 'ggcr__test_image_2.tar', relation: 'one layer\'s content differs (./bar,./foo vs ./bat,./baz); config differs only in diff_id; RepoTags differ', verdict: 'content-differs' },
+  {
+    a: 'trivy__alpine-310.tar.gz',
+    b: 'trivy__alpine-311.tar.gz',
+    relation: 'two versions of one base image, both docker save, outer gzip',
+    verdict: 'content-differs',
+  },
+  {
+    a: 'ggcr__test_image_1.tar',
+    b: 'ggcr__test_image_2.tar',
+    relation: "one layer's content differs (./bar,./foo vs ./bat,./baz); config differs only in diff_id; RepoTags differ",
+    verdict: 'content-differs',
+  },
   { a: 'ggcr__test_image_1.tar', b: 'ggcr__test_load_manifest.tar', relation: 'byte-identical', verdict: 'identical' },
-  { a: 'ggcr__source_image.tar', b: 'ggcr__source_image_with_empty_layer_history.tar', relation: 'config history gains an empty_layer entry; outer member order, owner and mtime of the config entry differ; layers identical' },
-  { a: 'ggcr__whiteout_image.tar', b: 'ggcr__overwritten_file.tar', relation: 'whiteout .wh.foo.txt vs symlink foo.txt -> bar.txt overwriting a file', verdict: 'content-differs' },
+  {
+    a: 'ggcr__source_image.tar',
+    b: 'ggcr__source_image_with_empty_layer_history.tar',
+    relation: 'config history gains an empty_layer entry; outer member order, owner and mtime of the config entry differ; layers identical',
+  },
+  {
+    a: 'ggcr__whiteout_image.tar',
+    b: 'ggcr__overwritten_file.tar',
+    relation: 'whiteout .wh.foo.txt vs symlink foo.txt -> bar.txt overwriting a file',
+    verdict: 'content-differs',
+  },
 ];
 
 export function corpusPath(name: string): string {

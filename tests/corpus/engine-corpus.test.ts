@@ -11,7 +11,11 @@ import { inspectArchive } from '../../src/engine/inspect';
 import { inlineRunner } from '../../src/engine/inline';
 import { inspectionSchemaErrors } from '../support/schema';
 
-const files = hasCorpus ? readdirSync(CORPUS).filter((f) => /\.tar(\.gz)?$/.test(f)).sort() : [];
+const files = hasCorpus
+  ? readdirSync(CORPUS)
+      .filter((f) => /\.tar(\.gz)?$/.test(f))
+      .sort()
+  : [];
 
 /** What SOURCES.md says cannot be read as an image; everything else must verify cleanly. */
 const NOT_IMAGES: Record<string, RegExp> = {

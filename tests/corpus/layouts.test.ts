@@ -37,15 +37,33 @@ const CASES: Record<string, Expect> = {
   'dive__test-oci-uncompressed-image.tar': { layout: 'oci', label: 'OCI image layout', images: [[[], 1]], platform: 'linux/arm64' },
   'dive__test-oci-zstd-image.tar': { layout: 'oci', label: 'OCI image layout', images: [[[], 1]], platform: 'linux/arm64' },
   'ggcr__hello-world-v25.tar': { layout: 'docker-oci', label: LABELS.graphdriver, images: [[[], 1]], platform: 'linux/arm64' },
-  'ggcr__no_manifest.tar': { layout: 'docker-legacy', label: 'docker save (before Docker 1.10: no manifest.json)', images: [[['bazel/v1/tarball:test_image'], 1]] },
+  'ggcr__no_manifest.tar': {
+    layout: 'docker-legacy',
+    label: 'docker save (before Docker 1.10: no manifest.json)',
+    images: [[['bazel/v1/tarball:test_image'], 1]],
+  },
   'ggcr__null_manifest.tar': { layout: 'docker-legacy', images: [], errors: ['docker archive: manifest.json holds null, expected a list of images'] },
   'ggcr__overwritten_file.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/pkg/v1/mutate:overwritten_file'], 3]] },
   'ggcr__source_image.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/pkg/v1/mutate:source_image'], 1]] },
   'ggcr__source_image_with_empty_layer_history.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/pkg/v1/mutate:source_image'], 1]] },
-  'ggcr__test_bundle.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['test_image_2'], 1], [['test_image_1'], 1]] },
+  'ggcr__test_bundle.tar': {
+    layout: 'docker-legacy',
+    label: LEGACY,
+    images: [
+      [['test_image_2'], 1],
+      [['test_image_1'], 1],
+    ],
+  },
   'ggcr__test_image_1.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/v1/tarball:test_image_1'], 1]] },
   'ggcr__test_image_2.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/v1/tarball:test_image_2'], 1]] },
-  'ggcr__test_link.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/v1/tarball:test_image_1'], 1], [['bazel/v1/tarball:test_image_3'], 2]] },
+  'ggcr__test_link.tar': {
+    layout: 'docker-legacy',
+    label: LEGACY,
+    images: [
+      [['bazel/v1/tarball:test_image_1'], 1],
+      [['bazel/v1/tarball:test_image_3'], 2],
+    ],
+  },
   'ggcr__test_load_manifest.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/v1/tarball:test_image_1'], 1]] },
   'ggcr__whiteout_dir.tar': { layout: 'docker-tarball', label: TARBALL, images: [[['localhost:5000/whiteout:latest'], 4]] },
   'ggcr__whiteout_image.tar': { layout: 'docker-legacy', label: LEGACY, images: [[['bazel/pkg/v1/mutate:whiteout_image'], 3]] },
@@ -78,7 +96,9 @@ const platform = (a: ImageArchive, i: number) => {
 
 describe.runIf(hasCorpus)('corpus: layouts of real archives', () => {
   it('covers every archive in the corpus', () => {
-    const listed = readFileSync(join(CORPUS, 'SOURCES.md'), 'utf8').match(/^\| `([^`]+\.tar(?:\.gz)?)` \|/gm)!.map((l) => l.slice(3, -3));
+    const listed = readFileSync(join(CORPUS, 'SOURCES.md'), 'utf8')
+      .match(/^\| `([^`]+\.tar(?:\.gz)?)` \|/gm)!
+      .map((l) => l.slice(3, -3));
     expect(Object.keys(CASES).sort()).toEqual([...new Set(listed)].sort());
   });
 
@@ -104,11 +124,24 @@ describe.runIf(hasCorpus)('corpus: layouts of real archives', () => {
     for (const [file, e] of Object.entries(CASES)) {
       if (e.layout !== 'docker-legacy' && e.layout !== 'docker-tarball') continue;
       if (file.endsWith('.gz') || file === 'ggcr__no_manifest.tar' || file === 'ggcr__null_manifest.tar') continue;
-      const m = JSON.parse(execFileSync('tar', ['-xOf', join(CORPUS, file), 'manifest.json'], { encoding: 'utf8' })) as { RepoTags: string[] | null; Layers: string[]; Config: string }[];
+      const m = JSON.parse(execFileSync('tar', ['-xOf', join(CORPUS, file), 'manifest.json'], { encoding: 'utf8' })) as {
+        RepoTags: string[] | null;
+        Layers: string[];
+        Config: string;
+      }[];
       const { archive } = get(file);
-      expect(archive.images.map((i) => i.tags), file).toEqual(m.map((x) => x.RepoTags ?? []));
-      expect(archive.images.map((i) => i.layers.map((l) => l.ref)), file).toEqual(m.map((x) => x.Layers));
-      expect(archive.images.map((i) => i.config.ref), file).toEqual(m.map((x) => x.Config));
+      expect(
+        archive.images.map((i) => i.tags),
+        file,
+      ).toEqual(m.map((x) => x.RepoTags ?? []));
+      expect(
+        archive.images.map((i) => i.layers.map((l) => l.ref)),
+        file,
+      ).toEqual(m.map((x) => x.Layers));
+      expect(
+        archive.images.map((i) => i.config.ref),
+        file,
+      ).toEqual(m.map((x) => x.Config));
     }
   });
 });
@@ -181,7 +214,15 @@ describe.runIf(hasCorpus)('corpus: details', () => {
 
   it('whiteout_dir: a directory deleted, then re-created with other contents', () => {
     const m = merged('ggcr__whiteout_dir.tar');
-    expect(m.files.map((f) => [f.path, f.layer])).toEqual([['a', 3], ['a/baz', 3], ['b', 1], ['b/bar', 1]]);
-    expect(m.deleted.map((d) => [d.path, d.layer, d.byLayer]).sort()).toEqual([['a', 0, 2], ['a/foo', 0, 2]]);
+    expect(m.files.map((f) => [f.path, f.layer])).toEqual([
+      ['a', 3],
+      ['a/baz', 3],
+      ['b', 1],
+      ['b/bar', 1],
+    ]);
+    expect(m.deleted.map((d) => [d.path, d.layer, d.byLayer]).sort()).toEqual([
+      ['a', 0, 2],
+      ['a/foo', 0, 2],
+    ]);
   });
 });

@@ -61,7 +61,15 @@ describe('npm run bench -- --quick', () => {
     expect(f.pairs.large.available).toBe(false);
 
     const ids = f.targets.map((t: { id: string }) => t.id);
-    expect(ids).toEqual(['explain-vs-diffoscope', 'finds-what-diffoscope-finds', 'preliminary-4g', 'deep-scan-none', 'deep-scan-gzip', 'memory-4g', 'initial-js']);
+    expect(ids).toEqual([
+      'explain-vs-diffoscope',
+      'finds-what-diffoscope-finds',
+      'preliminary-4g',
+      'deep-scan-none',
+      'deep-scan-gzip',
+      'memory-4g',
+      'initial-js',
+    ]);
     expect(f.targets.find((t: { id: string }) => t.id === 'initial-js').status).toMatch(/^(met|missed)$/);
 
     const doc = readFileSync(join(out, 'benchmarks.md'), 'utf8');

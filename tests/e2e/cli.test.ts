@@ -93,7 +93,8 @@ describe('cli: usage', () => {
   it('--help lists both commands, the exit codes and the ignore options', async () => {
     const r = await cli(['--help']);
     expect(r.status).toBe(0);
-    for (const s of ['tarscope diff A B', 'tarscope inspect A', '--ignore-path GLOB', '--semantic', 'Exit status: 0 same', 'TARSCOPE_PROGRESS']) expect(r.stdout).toContain(s);
+    for (const s of ['tarscope diff A B', 'tarscope inspect A', '--ignore-path GLOB', '--semantic', 'Exit status: 0 same', 'TARSCOPE_PROGRESS'])
+      expect(r.stdout).toContain(s);
     expect((await cli(['diff', '--help'])).stdout).not.toContain('tarscope inspect A [options]');
   });
 
@@ -515,4 +516,3 @@ describe('cli: hostile names', () => {
     }
   }, 60_000);
 });
-

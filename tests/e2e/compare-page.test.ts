@@ -127,7 +127,11 @@ describe('comparison page, built and served', () => {
     const big = noise(4 << 20, 11);
     const changed = big.slice();
     changed[3_000_000] ^= 0xff;
-    const layer = (data: Uint8Array) => layerTar([{ name: 'opt/', typeflag: '5' }, { name: 'opt/data.bin', data, mode: 0o644, mtime: 1_700_000_000 }]);
+    const layer = (data: Uint8Array) =>
+      layerTar([
+        { name: 'opt/', typeflag: '5' },
+        { name: 'opt/data.bin', data, mode: 0o644, mtime: 1_700_000_000 },
+      ]);
     const base = layerTar([{ name: 'base.bin', data: noise(3 << 20, 12), mode: 0o644, mtime: 1_700_000_000 }]);
     const a = Buffer.from(buildOciArchive([{ tags: ['big:1'], layers: [base, layer(big)] }], nodeHooks).tar);
     const b = Buffer.from(buildOciArchive([{ tags: ['big:1'], layers: [base, layer(changed)] }], nodeHooks).tar);

@@ -108,7 +108,10 @@ describe('<tarscope-diff> and <tarscope-inspect> on docs/embed.html', () => {
     expect(await digests(page, '#inspect')).toEqual(layerDigests(A_NAME));
     await page.evaluate((u) => document.getElementById('inspect')!.setAttribute('src', u), `/range/${OTHER}`);
     await page.waitForFunction(
-      (want) => [...(document.getElementById('inspect')!.shadowRoot!.querySelectorAll('table.layers td:nth-of-type(1) code'))].some((c) => c.getAttribute('title') === want),
+      (want) =>
+        [...document.getElementById('inspect')!.shadowRoot!.querySelectorAll('table.layers td:nth-of-type(1) code')].some(
+          (c) => c.getAttribute('title') === want,
+        ),
       layerDigests(OTHER)[0],
       { timeout: 60_000 },
     );
@@ -118,9 +121,13 @@ describe('<tarscope-diff> and <tarscope-inspect> on docs/embed.html', () => {
     await finished(page, '#diff');
     expect(await page.getAttribute('#diff .verdict-badge', 'data-verdict')).toBe('metadata-only');
     await page.evaluate((u) => document.getElementById('diff')!.setAttribute('b', u), `/range/${A_NAME}`);
-    await page.waitForFunction(() => document.getElementById('diff')!.shadowRoot!.querySelector('.verdict-badge')?.getAttribute('data-verdict') === 'identical', null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => document.getElementById('diff')!.shadowRoot!.querySelector('.verdict-badge')?.getAttribute('data-verdict') === 'identical',
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     expect(await page.textContent('#diff .embed-label')).toBe(`${A_NAME} vs ${A_NAME}`);
     await page.close();
   });
@@ -158,10 +165,13 @@ describe('<tarscope-diff> and <tarscope-inspect> on docs/embed.html', () => {
     const { page } = await open(`?a=${encodeURIComponent(`/range/${A_NAME}`)}&b=${encodeURIComponent(`/range/${B_NAME}`)}`);
     await finished(page, '#inspect');
     const shown = (sel: string, inner: string) =>
-      page.evaluate(([s, i]) => {
-        const el = document.querySelector(s)!.shadowRoot!.querySelector(i);
-        return el ? getComputedStyle(el).display !== 'none' : null;
-      }, [sel, inner] as const);
+      page.evaluate(
+        ([s, i]) => {
+          const el = document.querySelector(s)!.shadowRoot!.querySelector(i);
+          return el ? getComputedStyle(el).display !== 'none' : null;
+        },
+        [sel, inner] as const,
+      );
     // #inspect sits in a 20rem column: compact by its width.
     expect(await shown('#inspect', '.files')).toBe(false);
     expect(await shown('#inspect', 'table.layers')).toBe(true);

@@ -217,7 +217,14 @@ describe('inspector page, built and served', () => {
     expect(im.created).toBe(fx.created);
     expect(im.history).toEqual(fx.history);
     expect(
-      im.layers.map((l) => ({ digest: l.digest, diffId: l.diffId, mediaType: l.mediaType, size: l.size, uncompressedSize: l.uncompressedSize, fileCount: l.fileCount })),
+      im.layers.map((l) => ({
+        digest: l.digest,
+        diffId: l.diffId,
+        mediaType: l.mediaType,
+        size: l.size,
+        uncompressedSize: l.uncompressedSize,
+        fileCount: l.fileCount,
+      })),
     ).toEqual(fx.layers);
     expect(errors).toEqual([]);
     await page.close();

@@ -100,7 +100,9 @@ describe('offline PWA, built and served', () => {
     await page.getByLabel('Archive A', { exact: true }).waitFor({ state: 'attached' });
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     const f = fx['skopeo-oci-archive.tar'];
-    await page.getByLabel('Archive A', { exact: true }).setInputFiles({ name: 'skopeo-oci-archive.tar', mimeType: 'application/x-tar', buffer: readFileSync(f.path) });
+    await page
+      .getByLabel('Archive A', { exact: true })
+      .setInputFiles({ name: 'skopeo-oci-archive.tar', mimeType: 'application/x-tar', buffer: readFileSync(f.path) });
     await finished(page);
     expect(await page.textContent('.run-status')).toBe('Finished');
     expect(await layerDigests(page)).toEqual(f.expect.images[0].layers.map((l) => l.digest));
@@ -160,7 +162,9 @@ describe('?a=URL on the built page, with the real engine', () => {
     await page.goto(`${baseUrl}?a=${encodeURIComponent(`${files.url}/norange/${A_NAME}`)}`);
     await finished(page);
     expect(await page.textContent('.run-status')).toBe('Finished');
-    expect(await page.textContent('.remote-note.is-download')).toMatch(/the server does not answer Range requests, so the whole archive \(20(\.0)? KiB\) was read into memory first/);
+    expect(await page.textContent('.remote-note.is-download')).toMatch(
+      /the server does not answer Range requests, so the whole archive \(20(\.0)? KiB\) was read into memory first/,
+    );
     await page.close();
   });
 });

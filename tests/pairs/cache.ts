@@ -44,7 +44,8 @@ export type Source = { fixture: FixtureName } | Recipe<any>; // eslint-disable-l
 
 let versions: Record<string, string> | undefined;
 
-export function recipeKey(r: Recipe<any>): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function recipeKey(r: Recipe<any>): string {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   // the image fixtures' writers, plus python3 (its bytecode is in a pair)
   versions ??= { ...toolVersions(), python3: sh('python3 --version 2>&1').trim() };
   const text = JSON.stringify({ v: PAIRS_VERSION, fixtures: FIXTURE_VERSION, tools: versions, file: r.file, params: r.params, build: r.build.toString() });

@@ -44,7 +44,11 @@ export function checkCause(r: ComparisonReport, id: CauseId, c: CauseCheck): voi
   for (const s of c.summary ?? []) expect(matches(cause.summary, s), `${id} summary "${cause.summary}" should contain ${s}`).toBe(true);
   for (const s of c.notSummary ?? []) expect(matches(cause.summary, s), `${id} summary "${cause.summary}" should not contain ${s}`).toBe(false);
   const lines = cause.evidence.map((e) => `${e.text} ${e.where ?? ''}`);
-  for (const s of c.evidence ?? []) expect(lines.some((l) => matches(l, s)), `${id} evidence ${JSON.stringify(lines)} should mention ${s}`).toBe(true);
+  for (const s of c.evidence ?? [])
+    expect(
+      lines.some((l) => matches(l, s)),
+      `${id} evidence ${JSON.stringify(lines)} should mention ${s}`,
+    ).toBe(true);
 }
 
 /** Verdict, cause ids, the per-cause checks, and readable sentences everywhere. */

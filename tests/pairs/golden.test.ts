@@ -23,15 +23,43 @@ import { PAIRS, type Pair } from './pairs';
 
 /** The cause ids of ../shared/causes.md's table (checked against the file when it is there). */
 const CAUSES_MD_IDS: CauseId[] = [
-  'archive.entry-mtime', 'archive.entry-order', 'archive.entry-owner', 'archive.entry-mode', 'archive.tar-format',
-  'archive.layout', 'archive.symlinked-layer', 'archive.outer-compression',
-  'index.annotations', 'index.platforms', 'index.attestations',
-  'manifest.media-type', 'manifest.annotations',
-  'config.created', 'config.history', 'config.field',
-  'layer.compression', 'layer.added', 'layer.removed', 'layer.missing-blob', 'layer.digest-mismatch',
-  'file.mtime', 'file.atime-ctime', 'file.order', 'file.owner', 'file.owner-name', 'file.mode', 'file.xattrs',
-  'file.tar-format', 'file.content', 'file.added', 'file.removed', 'file.type', 'file.whiteout',
-  'input.truncated', 'input.corrupt', 'input.unsupported',
+  'archive.entry-mtime',
+  'archive.entry-order',
+  'archive.entry-owner',
+  'archive.entry-mode',
+  'archive.tar-format',
+  'archive.layout',
+  'archive.symlinked-layer',
+  'archive.outer-compression',
+  'index.annotations',
+  'index.platforms',
+  'index.attestations',
+  'manifest.media-type',
+  'manifest.annotations',
+  'config.created',
+  'config.history',
+  'config.field',
+  'layer.compression',
+  'layer.added',
+  'layer.removed',
+  'layer.missing-blob',
+  'layer.digest-mismatch',
+  'file.mtime',
+  'file.atime-ctime',
+  'file.order',
+  'file.owner',
+  'file.owner-name',
+  'file.mode',
+  'file.xattrs',
+  'file.tar-format',
+  'file.content',
+  'file.added',
+  'file.removed',
+  'file.type',
+  'file.whiteout',
+  'input.truncated',
+  'input.corrupt',
+  'input.unsupported',
 ];
 
 interface Run {
@@ -64,7 +92,9 @@ describe('the catalogue', () => {
   it('covers every cause id of causes.md', () => {
     const md = join(ROOT, '../shared/causes.md');
     if (existsSync(md)) {
-      const fromFile = [...readFileSync(md, 'utf8').matchAll(/^\|\s*`([a-z]+\.[a-z-]+)`(?:\s*\/\s*`([a-z]+\.[a-z-]+)`)?\s*\|/gm)].flatMap((m) => m.slice(1).filter(Boolean));
+      const fromFile = [...readFileSync(md, 'utf8').matchAll(/^\|\s*`([a-z]+\.[a-z-]+)`(?:\s*\/\s*`([a-z]+\.[a-z-]+)`)?\s*\|/gm)].flatMap((m) =>
+        m.slice(1).filter(Boolean),
+      );
       expect(new Set(fromFile)).toEqual(new Set(CAUSES_MD_IDS));
     }
     const covered = new Set(PAIRS.flatMap((p) => p.causes));

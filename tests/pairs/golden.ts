@@ -35,11 +35,7 @@ export interface Golden {
   causes: GoldenCause[];
 }
 
-export function goldenOf(
-  r: ComparisonReport,
-  pair: { name: string; what: string; volatile?: RegExp[] },
-  names: [string, string],
-): Golden {
+export function goldenOf(r: ComparisonReport, pair: { name: string; what: string; volatile?: RegExp[] }, names: [string, string]): Golden {
   const mask = (s: string) => (pair.volatile ?? []).reduce((t, re) => t.replace(re, '<volatile>'), s);
   return {
     pair: pair.name,

@@ -8,9 +8,7 @@ import type { CauseId, IgnoreOptions, Verdict } from '../../src/compare/types';
 import type { Source } from './cache';
 import type { CauseCheck } from './expect';
 import { synthetic } from './synthetic';
-import {
-  badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit,
-} from './writers';
+import { badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit } from './writers';
 
 /**
  * The same report re-explained with ignore options. When the options leave no cause, the
@@ -183,7 +181,11 @@ export const PAIRS: Pair[] = [
     name: 'index-annotations',
     what: 'an oci-archive whose index descriptor gains io.containerd.image.name',
     a: synthOci,
-    b: synthetic('oci-ann.tar', { layout: 'oci', indexAnnotations: { 'io.containerd.image.name': 'docker.io/library/app:v1' } }, 'index annotation io.containerd.image.name'),
+    b: synthetic(
+      'oci-ann.tar',
+      { layout: 'oci', indexAnnotations: { 'io.containerd.image.name': 'docker.io/library/app:v1' } },
+      'index annotation io.containerd.image.name',
+    ),
     verdict: 'same-filesystem',
     causes: ['index.annotations'],
   },
@@ -207,7 +209,11 @@ export const PAIRS: Pair[] = [
     name: 'manifest-annotations',
     what: 'the same image, the manifest of B with an org.opencontainers.image.base.name annotation',
     a: synthOci,
-    b: synthetic('oci-mann.tar', { layout: 'oci', manifestAnnotations: { 'org.opencontainers.image.base.name': 'docker.io/library/alpine:3.19' } }, 'manifest annotation'),
+    b: synthetic(
+      'oci-mann.tar',
+      { layout: 'oci', manifestAnnotations: { 'org.opencontainers.image.base.name': 'docker.io/library/alpine:3.19' } },
+      'manifest annotation',
+    ),
     verdict: 'same-filesystem',
     causes: ['manifest.annotations'],
   },
@@ -224,7 +230,11 @@ export const PAIRS: Pair[] = [
     name: 'config-created-history',
     what: 'the same layers, config created and every history created time later (no SOURCE_DATE_EPOCH)',
     a: synthOci,
-    b: synthetic('oci-later.tar', { layout: 'oci', created: '2024-03-05T10:02:27Z', historyCreated: '2024-03-05T10:02:27Z' }, 'config and history created later'),
+    b: synthetic(
+      'oci-later.tar',
+      { layout: 'oci', created: '2024-03-05T10:02:27Z', historyCreated: '2024-03-05T10:02:27Z' },
+      'config and history created later',
+    ),
     verdict: 'metadata-only',
     causes: ['config.created', 'config.history'],
     checks: { 'config.history': { count: 2 } },
@@ -243,7 +253,9 @@ export const PAIRS: Pair[] = [
     name: 'extra-layer',
     what: 'umoci raw add-layer of a GNU tar layer (/opt/extra.txt) on top of the fixture image',
     a: umoci,
-    b: umociEdit('umoci-extra-layer.tar', ["umoci raw add-layer --image L:v1 --history.created 2023-11-14T22:18:20Z --history.created_by 'add opt/extra.txt' extra.tar"]),
+    b: umociEdit('umoci-extra-layer.tar', [
+      "umoci raw add-layer --image L:v1 --history.created 2023-11-14T22:18:20Z --history.created_by 'add opt/extra.txt' extra.tar",
+    ]),
     verdict: 'content-differs',
     causes: ['layer.added'],
     checks: { 'layer.added': { count: 1 } },
@@ -251,7 +263,9 @@ export const PAIRS: Pair[] = [
   {
     name: 'layer-removed',
     what: 'the extra-layer pair the other way round',
-    a: umociEdit('umoci-extra-layer.tar', ["umoci raw add-layer --image L:v1 --history.created 2023-11-14T22:18:20Z --history.created_by 'add opt/extra.txt' extra.tar"]),
+    a: umociEdit('umoci-extra-layer.tar', [
+      "umoci raw add-layer --image L:v1 --history.created 2023-11-14T22:18:20Z --history.created_by 'add opt/extra.txt' extra.tar",
+    ]),
     b: umoci,
     verdict: 'content-differs',
     causes: ['layer.removed'],
@@ -314,9 +328,13 @@ export const PAIRS: Pair[] = [
   },
   {
     name: 'digest-mismatch',
-    what: 'an oci-archive with plain-tar layers, layer 1\'s blob with one byte flipped in its end-of-archive blocks (same files, bytes that do not match the digest)',
+    what: "an oci-archive with plain-tar layers, layer 1's blob with one byte flipped in its end-of-archive blocks (same files, bytes that do not match the digest)",
     a: synthetic('oci-plain.tar', { layout: 'oci', uncompressed: true }, 'oci-archive, plain-tar layers'),
-    b: synthetic('oci-plain-bad-digest.tar', { layout: 'oci', uncompressed: true, corruptLayerBlob: 1 }, 'plain-tar layer 1 with a flipped byte in its end blocks'),
+    b: synthetic(
+      'oci-plain-bad-digest.tar',
+      { layout: 'oci', uncompressed: true, corruptLayerBlob: 1 },
+      'plain-tar layer 1 with a flipped byte in its end blocks',
+    ),
     // B reads to its end (not unreadable) and its files equal A's, but a blob is not what its
     // digest promises: no "same" verdict can hold.
     verdict: 'content-differs',
@@ -378,7 +396,7 @@ export const PAIRS: Pair[] = [
   },
   {
     name: 'file-atime-ctime',
-    what: 'layer 1 in pax format with atime/ctime records deleted, and with GNU tar\'s default atime/ctime records',
+    what: "layer 1 in pax format with atime/ctime records deleted, and with GNU tar's default atime/ctime records",
     a: gnuImage('gnu-pax.tar', { flags: LAYER_FLAGS({ format: POSIX(false) }) }),
     b: gnuImage('gnu-pax-times.tar', { flags: LAYER_FLAGS({ format: POSIX(true) }) }),
     verdict: 'metadata-only',
@@ -444,7 +462,7 @@ export const PAIRS: Pair[] = [
   },
   {
     name: 'whiteout',
-    what: 'layer 1 of B deletes layer 0\'s etc/os-release (etc/.wh.os-release)',
+    what: "layer 1 of B deletes layer 0's etc/os-release (etc/.wh.os-release)",
     a: gnu,
     b: gnuImage('gnu-whiteout.tar', { edits: ['whiteout'] }),
     verdict: 'content-differs',
@@ -453,7 +471,7 @@ export const PAIRS: Pair[] = [
   },
   {
     name: 'opaque-dir',
-    what: 'layer 1 of B makes etc/ opaque (etc/.wh..wh..opq), hiding layer 0\'s etc/os-release',
+    what: "layer 1 of B makes etc/ opaque (etc/.wh..wh..opq), hiding layer 0's etc/os-release",
     a: gnu,
     b: gnuImage('gnu-opaque.tar', { edits: ['opaque'] }),
     verdict: 'content-differs',

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { sh } from '../support/tools';
 import { nodeHooks } from '../support/hooks';
 import { buildOciArchive, type ImageHooks } from '../builders/image';
-import { type FixtureName } from '../fixtures/images';
+import type { FixtureName } from '../fixtures/images';
 import { buildPlainTree, pinMtimes, TREE_EPOCH } from '../fixtures/tree';
 import type { Recipe } from './cache';
 
@@ -93,17 +93,12 @@ export interface LayerParams {
 /** Flags of the default layer tar: GNU format, pinned mtime and owner, hardlinks stored as files
  *  (so that a different member order cannot turn a file into a hardlink). */
 export const LAYER_FLAGS = (over: { mtime?: number; owner?: string; format?: string; extra?: string } = {}) =>
-  [
-    `--mtime=@${over.mtime ?? T}`,
-    over.owner ?? '--owner=0 --group=0 --numeric-owner',
-    over.format ?? '--format=gnu',
-    '--hard-dereference',
-    over.extra ?? '',
-  ].join(' ').trim();
+  [`--mtime=@${over.mtime ?? T}`, over.owner ?? '--owner=0 --group=0 --numeric-owner', over.format ?? '--format=gnu', '--hard-dereference', over.extra ?? '']
+    .join(' ')
+    .trim();
 
 /** POSIX pax format as GNU tar writes it, header names without the pid (reproducible). */
-export const POSIX = (keepTimes: boolean) =>
-  `--format=posix --pax-option=exthdr.name=%d/PaxHeaders/%f${keepTimes ? '' : ',delete=atime,delete=ctime'}`;
+export const POSIX = (keepTimes: boolean) => `--format=posix --pax-option=exthdr.name=%d/PaxHeaders/%f${keepTimes ? '' : ',delete=atime,delete=ctime'}`;
 
 function applyEdits(root: string, edits: TreeEdit[]): void {
   for (const e of edits) {
@@ -243,4 +238,3 @@ export function badGzipCrc(file: string, fixture: FixtureName): Recipe<{ fixture
     },
   };
 }
-

@@ -26,10 +26,7 @@ export function listingFromTar(bytes: Uint8Array): OuterListing {
 }
 
 /** Listing plus the bytes of every regular entry (for facts). */
-export function readOuter(
-  bytes: Uint8Array,
-  capture: (e: TarEntry) => boolean = shouldCapture,
-): { listing: OuterListing; contents: Map<string, Uint8Array> } {
+export function readOuter(bytes: Uint8Array, capture: (e: TarEntry) => boolean = shouldCapture): { listing: OuterListing; contents: Map<string, Uint8Array> } {
   const entries: TarEntry[] = [];
   const files = new Map<string, Uint8Array>();
   const contents = new Map<string, Uint8Array>();

@@ -19,7 +19,17 @@ export interface CompressionField {
 }
 
 const GZIP_HEADER: Exclude<keyof GzipHeader, 'headerSize'>[] = ['method', 'flags', 'mtime', 'xfl', 'os', 'ftext', 'fname', 'fcomment', 'extra', 'hcrc'];
-const ZSTD_FRAME: Exclude<keyof ZstdFrame, 'offset'>[] = ['kind', 'magic', 'windowSize', 'contentSize', 'dictionaryId', 'checksum', 'singleSegment', 'compressedSize', 'uncompressedSize'];
+const ZSTD_FRAME: Exclude<keyof ZstdFrame, 'offset'>[] = [
+  'kind',
+  'magic',
+  'windowSize',
+  'contentSize',
+  'dictionaryId',
+  'checksum',
+  'singleSegment',
+  'compressedSize',
+  'uncompressedSize',
+];
 
 function same(a: Json | undefined, b: Json | undefined): boolean {
   if (a === b) return true;
@@ -34,7 +44,13 @@ function gzipFields(a: GzipInfo, b: GzipInfo, out: CompressionField[]): void {
     const ma = a.members[m];
     const mb = b.members[m];
     for (const k of GZIP_HEADER) {
-      if (k === 'flags' && (ma.header.fname !== mb.header.fname || ma.header.fcomment !== mb.header.fcomment || !same(ma.header.extra, mb.header.extra) || ma.header.hcrc !== mb.header.hcrc)) {
+      if (
+        k === 'flags' &&
+        (ma.header.fname !== mb.header.fname ||
+          ma.header.fcomment !== mb.header.fcomment ||
+          !same(ma.header.extra, mb.header.extra) ||
+          ma.header.hcrc !== mb.header.hcrc)
+      ) {
         // FLG differs because an optional field is present on one side only: that field says it.
         continue;
       }

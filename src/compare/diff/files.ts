@@ -120,7 +120,13 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
         field: 'order',
         a: idPath(order.a),
         b: idPath(order.b),
-        facts: { common: commonA.length, moved: order.moved, firstMismatch: { index: order.index, a: idPath(order.a), b: idPath(order.b) }, aSorted: isSorted(aFiles), bSorted: isSorted(bFiles) },
+        facts: {
+          common: commonA.length,
+          moved: order.moved,
+          firstMismatch: { index: order.index, a: idPath(order.a), b: idPath(order.b) },
+          aSorted: isSorted(aFiles),
+          bSorted: isSorted(bFiles),
+        },
       }),
     );
   }

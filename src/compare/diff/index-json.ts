@@ -58,7 +58,10 @@ function alignManifests(ja: unknown, jb: unknown, pairs: Map<string, string>): [
   const outA = [...da, ...restB.map(() => undefined)];
   const outB = [...aligned, ...restB];
   // Holes: jsonLeaves sees an absent element (added/removed descriptor).
-  return [{ ...ja, manifests: outA }, { ...jb, manifests: outB }];
+  return [
+    { ...ja, manifests: outA },
+    { ...jb, manifests: outB },
+  ];
 }
 
 /** Returns each document's root (for the outer entry's `content` difference). */

@@ -17,10 +17,28 @@ export function diffLayout(c: Collector, a: InputReport, b: InputReport): string
   let root: string | undefined;
   const notes = { notesA: a.format.notes, notesB: b.format.notes };
   if (a.format.layout !== b.format.layout && a.format.layout !== null && b.format.layout !== null) {
-    root = c.add({ id: 'layout:layout', subject: 'layout', kind: 'changed', scope: {}, field: 'layout', a: a.format.layout, b: b.format.layout, facts: notes }).id;
+    root = c.add({
+      id: 'layout:layout',
+      subject: 'layout',
+      kind: 'changed',
+      scope: {},
+      field: 'layout',
+      a: a.format.layout,
+      b: b.format.layout,
+      facts: notes,
+    }).id;
   }
   if (a.format.layoutLabel !== b.format.layoutLabel && a.format.layoutLabel !== null && b.format.layoutLabel !== null) {
-    const d = c.add({ id: 'layout:label', subject: 'layout', kind: 'changed', scope: {}, field: 'label', a: a.format.layoutLabel, b: b.format.layoutLabel, facts: notes });
+    const d = c.add({
+      id: 'layout:label',
+      subject: 'layout',
+      kind: 'changed',
+      scope: {},
+      field: 'label',
+      a: a.format.layoutLabel,
+      b: b.format.layoutLabel,
+      facts: notes,
+    });
     root ??= d.id;
   }
   return root;
@@ -121,18 +139,23 @@ export function diffOuterEntries(
     if (!eb) return void one(key, ea, 'a');
     commonA.push(key);
     const symlinked = ka.layerEntries.has(ea.path) || kb.layerEntries.has(ea.path);
-    compareRecords(ea, eb, (field, av, bv, facts) => {
-      c.add({
-        id: `outer:${key}:${field}`,
-        subject: 'outer-entry',
-        kind: 'changed',
-        scope: { path: ea.path },
-        field,
-        a: av,
-        b: bv,
-        facts: { ...facts, ...(symlinked && (field === 'type' || field === 'linkname') ? { symlinkedLayer: true } : {}) },
-      });
-    }, true);
+    compareRecords(
+      ea,
+      eb,
+      (field, av, bv, facts) => {
+        c.add({
+          id: `outer:${key}:${field}`,
+          subject: 'outer-entry',
+          kind: 'changed',
+          scope: { path: ea.path },
+          field,
+          a: av,
+          b: bv,
+          facts: { ...facts, ...(symlinked && (field === 'type' || field === 'linkname') ? { symlinkedLayer: true } : {}) },
+        });
+      },
+      true,
+    );
     if (ea.type !== eb.type || !isRegular(ea)) return;
     const xa = ka.of(ea);
     const xb = kb.of(eb);
@@ -179,7 +202,13 @@ export function diffOuterEntries(
       field: 'order',
       a: order.a,
       b: order.b,
-      facts: { common: commonA.length, moved: order.moved, firstMismatch: { index: order.index, a: order.a, b: order.b }, aSorted: sorted(a.entries), bSorted: sorted(b.entries) },
+      facts: {
+        common: commonA.length,
+        moved: order.moved,
+        firstMismatch: { index: order.index, a: order.a, b: order.b },
+        aSorted: sorted(a.entries),
+        bSorted: sorted(b.entries),
+      },
     });
   }
   return res;
@@ -200,6 +229,15 @@ export function diffOuterEnd(c: Collector, a: InputReport, b: InputReport): void
     c.add({ id: `outer-end:${k}`, subject: 'outer-end', kind: 'changed', scope: {}, field: k, a: ta[k], b: tb[k], ...(follows ? { follows } : {}) });
   }
   if (!jsonEqual(ta.globalPax, tb.globalPax)) {
-    c.add({ id: 'outer-end:globalPax', subject: 'outer-end', kind: 'changed', scope: {}, field: 'globalPax', a: ta.globalPax, b: tb.globalPax, facts: { tarFormat: true } });
+    c.add({
+      id: 'outer-end:globalPax',
+      subject: 'outer-end',
+      kind: 'changed',
+      scope: {},
+      field: 'globalPax',
+      a: ta.globalPax,
+      b: tb.globalPax,
+      facts: { tarFormat: true },
+    });
   }
 }

@@ -70,7 +70,13 @@ function isSmallFlat(v: object): boolean {
 function plainFacts(f: Record<string, unknown>): boolean {
   for (const k in f) {
     const x = f[k];
-    if (x === undefined || (x !== null && typeof x === 'object') || (typeof x === 'string' && x.length > MAX_VALUE) || (typeof x === 'number' && !Number.isFinite(x))) return false;
+    if (
+      x === undefined ||
+      (x !== null && typeof x === 'object') ||
+      (typeof x === 'string' && x.length > MAX_VALUE) ||
+      (typeof x === 'number' && !Number.isFinite(x))
+    )
+      return false;
   }
   return true;
 }

@@ -41,7 +41,7 @@ export function toHex(b: Uint8Array): string {
  * `base` on both sides: from the 16-byte row before the difference, HEX_WINDOW bytes.
  */
 export function hexWindow(a: Uint8Array, b: Uint8Array, at: number, base = 0): Extract<ContentEvidence, { kind: 'hex' }> {
-  const rowStart = Math.max(base, at - HEX_BEFORE - ((at - HEX_BEFORE) % 16 + 16) % 16);
+  const rowStart = Math.max(base, at - HEX_BEFORE - ((((at - HEX_BEFORE) % 16) + 16) % 16));
   const from = rowStart - base;
   const wa = a.subarray(Math.min(from, a.length), Math.min(from + HEX_WINDOW, a.length));
   const wb = b.subarray(Math.min(from, b.length), Math.min(from + HEX_WINDOW, b.length));

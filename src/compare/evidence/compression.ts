@@ -42,7 +42,9 @@ export function compressionEvidence(a: BlobHead, b: BlobHead, opts: ForensicsOpt
   const algA = algorithmOf(a);
   const algB = algorithmOf(b);
   if (algA !== algB) {
-    return [{ kind: 'compression', detail: `another algorithm: the same uncompressed layer is stored ${NAME[algA] ?? algA} in A and ${NAME[algB] ?? algB} in B` }];
+    return [
+      { kind: 'compression', detail: `another algorithm: the same uncompressed layer is stored ${NAME[algA] ?? algA} in A and ${NAME[algB] ?? algB} in B` },
+    ];
   }
   if (algA === 'gzip') return gzipEvidence(a, b, opts);
   if (algA === 'zstd') return zstdEvidence(a, b);

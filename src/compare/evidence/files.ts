@@ -85,7 +85,13 @@ export async function fileEvidence(
     const a = place(source, t, 0);
     const b = place(source, t, 1);
     if (!a.ok || !b.ok) {
-      sink.skip(t.d.id, [a, b].map((x) => (x.ok ? '' : x.why)).filter(Boolean).join('; '));
+      sink.skip(
+        t.d.id,
+        [a, b]
+          .map((x) => (x.ok ? '' : x.why))
+          .filter(Boolean)
+          .join('; '),
+      );
       continue;
     }
     jobs.push({ t, places: [a.place, b.place], offsets: [headerOffset(source, a.place, t), headerOffset(source, b.place, t)], got: [null, null], details: [] });

@@ -26,7 +26,13 @@ export async function layerEvidence(
     const a = source.layerBlob(0, d.scope.imageA, d.scope.layerA);
     const b = source.layerBlob(1, d.scope.imageB, d.scope.layerB);
     if (!a.ok || !b.ok) {
-      sink.skip(d.id, [a, b].map((x) => (x.ok ? '' : x.why)).filter(Boolean).join('; '));
+      sink.skip(
+        d.id,
+        [a, b]
+          .map((x) => (x.ok ? '' : x.why))
+          .filter(Boolean)
+          .join('; '),
+      );
       continue;
     }
     const zlibLevels = tested < maxLevelTests;

@@ -5,7 +5,6 @@
 import { MERGED_FIELDS, type Difference, type Evidence, type Json } from '../types';
 import { sameLayers, type Context } from './context';
 
-
 /** 'added' / 'removed' / the changed field ('mtime', 'content', 'xattrs.security.capability'…). */
 export function fileField(d: Difference): string {
   if (d.kind === 'added' || d.kind === 'removed') return d.kind;
@@ -68,6 +67,10 @@ export function inLayers(roots: Difference[], ctx: Context): string {
   const names = firsts.map((d) => ctx.layerName(d.scope)).filter((n) => n);
   if (!names.length) return '';
   if (names.length === 1) return ` in ${names[0]}`;
-  if (names.length <= 3 && names.every((n) => /^layer \d+$/.test(n))) return ` in layers ${names.map((n) => n.slice(6)).join(', ').replace(/, (\d+)$/, ' and $1')}`;
+  if (names.length <= 3 && names.every((n) => /^layer \d+$/.test(n)))
+    return ` in layers ${names
+      .map((n) => n.slice(6))
+      .join(', ')
+      .replace(/, (\d+)$/, ' and $1')}`;
   return ` in ${names.length} layers`;
 }

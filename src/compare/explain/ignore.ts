@@ -38,7 +38,8 @@ function isTimestamp(d: Difference, id: CauseId): boolean {
   if (is(d, 'index', 'manifest', 'config', 'history') && d.facts?.timestamp === true) return true;
   if (d.subject === 'outer-compression') return d.field === 'gzip.mtime';
   if (d.subject === 'layer-blob') return gzipMtimeOnly(d);
-  if ((d.subject === 'file' || d.subject === 'outer-entry') && d.field) return d.field === 'mtime' || d.field === 'atime' || d.field === 'ctime' || isPaxTime(d.field);
+  if ((d.subject === 'file' || d.subject === 'outer-entry') && d.field)
+    return d.field === 'mtime' || d.field === 'atime' || d.field === 'ctime' || isPaxTime(d.field);
   return false;
 }
 

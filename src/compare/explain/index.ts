@@ -100,12 +100,22 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
   // What makes a report unreadable leads (the verdict is about it); then how much each explains.
   const fatal = (x: { category: string }) => (x.category === 'unreadable' ? 1 : 0);
   built.sort(
-    (x, y) => fatal(y) - fatal(x) || y.weight - x.weight || categoryRank(y.category) - categoryRank(x.category) || (x.cause.id < y.cause.id ? -1 : x.cause.id > y.cause.id ? 1 : 0),
+    (x, y) =>
+      fatal(y) - fatal(x) ||
+      y.weight - x.weight ||
+      categoryRank(y.category) - categoryRank(x.category) ||
+      (x.cause.id < y.cause.id ? -1 : x.cause.id > y.cause.id ? 1 : 0),
   );
   // Ignored causes are described only for the headline when nothing else remains.
   const ignoredBuilt = built.length === 0 && ignored > 0 ? [...dropped.values()].map((bk) => build(bk, ignoredConsequences.get(bk.id) ?? 0)) : [];
   const order: IgnoreReason[] = ['timestamps', 'fileOrder', 'ownerNames', 'tarFormat', 'history', 'paths'];
-  const { verdict, headline } = verdictOf(built, ignoredBuilt, ignored, order.filter((r) => reasons.has(r)), diff, [a.size, b.size]);
+  const { verdict, headline } = verdictOf(
+    built,
+    ignoredBuilt,
+    ignored,
+    order.filter((r) => reasons.has(r)),
+    diff,
+    [a.size, b.size],
+  );
   return { verdict, headline, causes: built.map((x) => x.cause), ignored };
-
 }

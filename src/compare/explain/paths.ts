@@ -15,7 +15,10 @@ import { globToRegExpSource } from '../glob';
 export type PathTest = (path: string) => boolean;
 
 function normalise(p: string): string {
-  return p.trim().replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+  return p
+    .trim()
+    .replace(/^(\.\/|\/)+/, '')
+    .replace(/\/+$/, '');
 }
 
 /** One test for a list of patterns (null when the list has none). */

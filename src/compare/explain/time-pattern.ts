@@ -55,7 +55,11 @@ export function timePattern(pairs: TimePair[], noun = 'time'): string {
   if (n > 1 && sameA && a0 !== undefined) return `all ${noun}s in A are ${min >= 0 ? 'clamped to ' : ''}${when(a0)}`;
   if (n > 1 && sameB && b0 !== undefined) return `all ${noun}s in B are ${max <= 0 ? 'clamped to ' : ''}${when(b0)}`;
   // Sub-second spreads (fractional timestamps) read as one duration when they round the same.
-  if (min > 0) return duration(min) === duration(max) ? `every B ${noun} is about ${duration(min)} later` : `B ${noun}s are ${duration(min)} to ${duration(max)} later`;
-  if (max < 0) return duration(-max) === duration(-min) ? `every B ${noun} is about ${duration(-max)} earlier` : `B ${noun}s are ${duration(-max)} to ${duration(-min)} earlier`;
+  if (min > 0)
+    return duration(min) === duration(max) ? `every B ${noun} is about ${duration(min)} later` : `B ${noun}s are ${duration(min)} to ${duration(max)} later`;
+  if (max < 0)
+    return duration(-max) === duration(-min)
+      ? `every B ${noun} is about ${duration(-max)} earlier`
+      : `B ${noun}s are ${duration(-max)} to ${duration(-min)} earlier`;
   return `B ${noun}s are up to ${duration(Math.max(-min, max))} earlier or later`;
 }

@@ -61,7 +61,12 @@ export function verdictOf(
   diff: DiffResult,
   sizes: [number, number],
 ): { verdict: Verdict; headline: string } {
-  const ignoring = reasons.length ? ` (ignoring ${list(reasons.map((r) => REASON_WORDS[r]), 6)}: ${plural(ignored, 'difference')})` : '';
+  const ignoring = reasons.length
+    ? ` (ignoring ${list(
+        reasons.map((r) => REASON_WORDS[r]),
+        6,
+      )}: ${plural(ignored, 'difference')})`
+    : '';
   const w = worst(remaining);
   if (w === 'unreadable') {
     const inputs = remaining.filter((c) => c.category === 'unreadable');
@@ -77,7 +82,10 @@ export function verdictOf(
     const v = worst(ignoredCauses) ?? 'same-image';
     return {
       verdict: v,
-      headline: `Equivalent when ignoring ${list(reasons.map((r) => REASON_WORDS[r]), 6)}: only ${phrases(ignoredCauses)} (${plural(ignored, 'ignored difference')})`,
+      headline: `Equivalent when ignoring ${list(
+        reasons.map((r) => REASON_WORDS[r]),
+        6,
+      )}: only ${phrases(ignoredCauses)} (${plural(ignored, 'ignored difference')})`,
     };
   }
   if (diff.identicalBytes === true) return { verdict: 'identical', headline: 'Identical: the two archives are byte-for-byte the same' };
@@ -94,4 +102,3 @@ export function verdictOf(
     headline: `Same image: no difference found in what tarscope reads, yet the archives are not byte-identical${a !== b ? ` (${num(a)} vs ${num(b)} bytes)` : ''}`,
   };
 }
-

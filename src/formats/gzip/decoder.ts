@@ -18,17 +18,7 @@
  *
  * Output goes to onData in views of one reused buffer: valid only during the call.
  */
-import {
-  ZStream,
-  zlibInflate,
-  zlibInflateEnd,
-  zlibInflateInit2,
-  zlibInflateReset,
-  Z_BUF_ERROR,
-  Z_NO_FLUSH,
-  Z_OK,
-  Z_STREAM_END,
-} from 'pako';
+import { ZStream, zlibInflate, zlibInflateEnd, zlibInflateInit2, zlibInflateReset, Z_BUF_ERROR, Z_NO_FLUSH, Z_OK, Z_STREAM_END } from 'pako';
 import { TarscopeError } from '../../io/errors';
 import type { Decoder, GzipInfo, GzipMember, OnData } from '../compression';
 import { crc32, hex32 } from './crc32';
@@ -38,7 +28,7 @@ import { GzipHeaderError, GzipHeaderParser } from './header';
 const OUT_SIZE = 256 * 1024;
 const TWO_32 = 4294967296;
 
-const enum State {
+enum State {
   Header,
   Body,
   Trailer,
@@ -97,9 +87,7 @@ export class GzipDecoder implements Decoder {
       case State.Header:
       case State.Body:
       case State.Trailer:
-        this.fail(
-          this.err('truncated', `gzip: truncated: stream ends inside member ${this.memberNo} (offset ${this.memberOffset})`),
-        );
+        this.fail(this.err('truncated', `gzip: truncated: stream ends inside member ${this.memberNo} (offset ${this.memberOffset})`));
         break;
       case State.Between:
         if (this.pendingMagic1) this.addTrailing(1, false);

@@ -61,9 +61,7 @@ export function decompressionStreamIsStrict(): Promise<boolean> {
       if (!isDecompressionStreamAvailable()) return false;
       const run = async (bytes: number[]): Promise<string | null> => {
         try {
-          const out = await new Response(
-            new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip')),
-          ).arrayBuffer();
+          const out = await new Response(new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
           return new TextDecoder().decode(out);
         } catch {
           return null;
@@ -81,7 +79,13 @@ export function decompressionStreamIsStrict(): Promise<boolean> {
 /** See the contract at the top of this file. */
 /** `onRead(n)`: n compressed bytes were read from the blob (progress); `chunkSize`: read size
  *  (smaller lets a consumer that stops early read less past where it stopped). */
-export async function inflateFast(blob: Blob, onData: OnData, signal?: AbortSignal, onRead?: (n: number) => void, chunkSize?: number): Promise<GzipInfo | null> {
+export async function inflateFast(
+  blob: Blob,
+  onData: OnData,
+  signal?: AbortSignal,
+  onRead?: (n: number) => void,
+  chunkSize?: number,
+): Promise<GzipInfo | null> {
   signal?.throwIfAborted();
   // 10-byte header + at least 2 bytes of deflate + 8-byte trailer.
   if (blob.size < 20 || !(await decompressionStreamIsStrict())) return null;
@@ -166,4 +170,3 @@ async function readHeader(blob: Blob) {
   }
   return parser.header;
 }
-

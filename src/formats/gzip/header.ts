@@ -39,7 +39,7 @@ export class GzipHeaderError extends Error {
   }
 }
 
-const enum Stage {
+enum Stage {
   Fixed,
   XLen,
   Extra,

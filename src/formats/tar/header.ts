@@ -49,10 +49,7 @@ export interface RawHeader {
   base256?: string[];
 }
 
-export type BlockCheck =
-  | { kind: 'zero' }
-  | { kind: 'ok'; checksum: number }
-  | { kind: 'bad'; stored: number; computed: number; storedText: string };
+export type BlockCheck = { kind: 'zero' } | { kind: 'ok'; checksum: number } | { kind: 'bad'; stored: number; computed: number; storedText: string };
 
 /**
  * Classifies a block: all zeros (end-of-archive marker), a header whose checksum matches,
@@ -80,15 +77,19 @@ export function headerFormat(b: Uint8Array, off: number): TarHeaderFormat {
   if (matches(b, off, MAGIC_USTAR)) return 'ustar';
   if (matches(b, off, MAGIC_GNU)) return 'gnu';
   // Some writers put "ustar\0" with a blank or NUL version; still POSIX-shaped.
-  if (b[off + 257] === 0x75 && b[off + 258] === 0x73 && b[off + 259] === 0x74 && b[off + 260] === 0x61 &&
-      b[off + 261] === 0x72 && b[off + 262] === 0) return 'ustar';
+  if (b[off + 257] === 0x75 && b[off + 258] === 0x73 && b[off + 259] === 0x74 && b[off + 260] === 0x61 && b[off + 261] === 0x72 && b[off + 262] === 0)
+    return 'ustar';
   return 'v7';
 }
 
 /** Reads numeric fields, remembering base-256 ones and rejecting non-numbers. */
 class NumberReader {
   base256: string[] | undefined;
-  constructor(private readonly b: Uint8Array, private readonly off: number, private readonly at: number) {}
+  constructor(
+    private readonly b: Uint8Array,
+    private readonly off: number,
+    private readonly at: number,
+  ) {}
 
   read(field: string, pos: number, len: number): number {
     const b = this.b;

@@ -43,7 +43,7 @@ export interface TarParserOptions {
 /** pax/GNU meta entries larger than this are refused rather than buffered. */
 const MAX_META = 64 * 1024 * 1024;
 
-const enum S {
+enum S {
   Header, // collecting a header block
   Data, // streaming entry data to a sink
   Skip, // declined entry data + padding

@@ -154,30 +154,58 @@ export function interpretPax(global: PaxRecord[] | undefined, local: PaxRecord[]
     const { key, value } = r;
     const del = value === '';
     switch (key) {
-      case 'path': f.path = del ? undefined : value; return;
-      case 'linkpath': f.linkpath = del ? undefined : value; return;
-      case 'uname': f.uname = del ? undefined : value; return;
-      case 'gname': f.gname = del ? undefined : value; return;
-      case 'size': f.size = del ? undefined : integer(key, value, at); return;
-      case 'uid': f.uid = del ? undefined : integer(key, value, at); return;
-      case 'gid': f.gid = del ? undefined : integer(key, value, at); return;
-      case 'mtime': f.mtime = del ? undefined : time(key, value, at); return;
-      case 'atime': f.atime = del ? undefined : time(key, value, at); return;
-      case 'ctime': f.ctime = del ? undefined : time(key, value, at); return;
-      case 'GNU.sparse.major': major = value; sp(); return;
-      case 'GNU.sparse.minor': minor = value; sp(); return;
-      case 'GNU.sparse.name': sp().name = value; return;
+      case 'path':
+        f.path = del ? undefined : value;
+        return;
+      case 'linkpath':
+        f.linkpath = del ? undefined : value;
+        return;
+      case 'uname':
+        f.uname = del ? undefined : value;
+        return;
+      case 'gname':
+        f.gname = del ? undefined : value;
+        return;
+      case 'size':
+        f.size = del ? undefined : integer(key, value, at);
+        return;
+      case 'uid':
+        f.uid = del ? undefined : integer(key, value, at);
+        return;
+      case 'gid':
+        f.gid = del ? undefined : integer(key, value, at);
+        return;
+      case 'mtime':
+        f.mtime = del ? undefined : time(key, value, at);
+        return;
+      case 'atime':
+        f.atime = del ? undefined : time(key, value, at);
+        return;
+      case 'ctime':
+        f.ctime = del ? undefined : time(key, value, at);
+        return;
+      case 'GNU.sparse.major':
+        major = value;
+        sp();
+        return;
+      case 'GNU.sparse.minor':
+        minor = value;
+        sp();
+        return;
+      case 'GNU.sparse.name':
+        sp().name = value;
+        return;
       case 'GNU.sparse.realsize':
       case 'GNU.sparse.size':
         sp().realSize = integer(key, value, at);
         return;
       case 'GNU.sparse.numblocks':
         integer(key, value, at);
-        (sp().map ??= []);
+        sp().map ??= [];
         return;
       case 'GNU.sparse.offset':
         pendingOffset = integer(key, value, at);
-        (sp().map ??= []);
+        sp().map ??= [];
         return;
       case 'GNU.sparse.numbytes':
         if (pendingOffset === undefined) throw corrupt(at, 'GNU.sparse.numbytes without GNU.sparse.offset');

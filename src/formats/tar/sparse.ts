@@ -6,7 +6,7 @@
  * (Old GNU and pax 0.x maps are in the header and the records: header.ts and pax.ts.)
  */
 import type { SparseChunk } from './types';
-import { TarscopeError } from '../../io/errors';
+import type { TarscopeError } from '../../io/errors';
 import { tarError } from './errors';
 
 const BLOCK = 512;

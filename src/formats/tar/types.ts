@@ -7,17 +7,7 @@
 /** Format of the header block itself, from its magic/version fields. */
 export type TarHeaderFormat = 'ustar' | 'gnu' | 'v7';
 
-export type EntryType =
-  | 'file'
-  | 'hardlink'
-  | 'symlink'
-  | 'chardev'
-  | 'blockdev'
-  | 'dir'
-  | 'fifo'
-  | 'contiguous'
-  | 'sparse'
-  | 'unknown';
+export type EntryType = 'file' | 'hardlink' | 'symlink' | 'chardev' | 'blockdev' | 'dir' | 'fifo' | 'contiguous' | 'sparse' | 'unknown';
 
 export interface SparseChunk {
   offset: number;

@@ -24,7 +24,7 @@ export const SKIPPABLE_START = 0x184d2a50;
 
 const ZSTD_MAGIC_BYTES = [0x28, 0xb5, 0x2f, 0xfd];
 
-const enum Stage {
+enum Stage {
   Magic,
   Fhd,
   HeaderRest,
@@ -54,7 +54,7 @@ export function isMagicPrefix(bytes: ArrayLike<number>, length: number): boolean
 
 /** RFC 8878 3.1.1.1.2: windowLog = 10 + Exponent; Window_Size = base + (base / 8) * Mantissa. */
 export function windowSizeFromDescriptor(wd: number): number {
-  const base = Math.pow(2, 10 + (wd >>> 3));
+  const base = 2 ** (10 + (wd >>> 3));
   return base + (base / 8) * (wd & 7);
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Descriptor, ImageRecord, LayerRef } from '../model';
 import { configRecord, emptyConfig, imageLabel, linkLayers, parseConfig, platformOf } from '../config';
-import { Outer, digestFromName, isObject, num, str } from '../resolve';
+import { type Outer, digestFromName, isObject, num, str } from '../resolve';
 import { ReadContext } from './context';
 
 export interface DockerManifestEntry {

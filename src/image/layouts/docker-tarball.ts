@@ -17,9 +17,7 @@ const COMPONENT = 'image tarball';
 function looksLikeTarball(l: OuterListing): boolean {
   const j = Outer.of(l).json('manifest.json');
   if (!j.ok || !Array.isArray(j.value)) return false;
-  return j.value.some(
-    (m) => isObject(m) && Array.isArray(m.Layers) && m.Layers.some((x) => typeof x === 'string' && !normalizeName(x).includes('/')),
-  );
+  return j.value.some((m) => isObject(m) && Array.isArray(m.Layers) && m.Layers.some((x) => typeof x === 'string' && !normalizeName(x).includes('/')));
 }
 
 export const dockerTarball: LayoutReader = {

@@ -5,8 +5,8 @@
  */
 import type { Descriptor, ImageRecord, IndexRecord, LayerRef } from '../model';
 import { configRecord, emptyConfig, imageLabel, linkLayers, parseConfig, platformOf, platformString } from '../config';
-import { Outer, blobPath, isObject, str, strRecord } from '../resolve';
-import { ReadContext } from './context';
+import { type Outer, blobPath, isObject, str, strRecord } from '../resolve';
+import type { ReadContext } from './context';
 import { addTags, descriptorOf } from './docker-manifest';
 
 export const MT = {
@@ -115,15 +115,12 @@ class Walker {
         } else this.ctx.fileError(j.error);
       }
       const isIndex =
-        (d.mediaType !== undefined && INDEX_TYPES.has(d.mediaType)) ||
-        (d.mediaType === undefined && isObject(json) && Array.isArray(json.manifests));
+        (d.mediaType !== undefined && INDEX_TYPES.has(d.mediaType)) || (d.mediaType === undefined && isObject(json) && Array.isArray(json.manifests));
       if (isIndex) {
         this.res.nested = true;
         const childWhere = `index ${path}`;
         const child: IndexRecord =
-          readable && isObject(json)
-            ? indexRecord(d.digest, json, this.ctx, childWhere)
-            : { source: d.digest, json: null, manifests: [], children: [] };
+          readable && isObject(json) ? indexRecord(d.digest, json, this.ctx, childWhere) : { source: d.digest, json: null, manifests: [], children: [] };
         child.digest = d.digest;
         if (d.mediaType) child.mediaType = d.mediaType;
         child.blob = ref;
@@ -233,6 +230,7 @@ class Walker {
 function describe(d: Descriptor): string {
   if (d.mediaType && INDEX_TYPES.has(d.mediaType)) return 'an image index';
   const p = platformString(d.platform);
-  if (d.annotations?.[ATTESTATION_TYPE] === 'attestation-manifest') return `attestation manifest${d.annotations[ATTESTATION_DIGEST] ? ` for ${d.annotations[ATTESTATION_DIGEST]}` : ''}`;
+  if (d.annotations?.[ATTESTATION_TYPE] === 'attestation-manifest')
+    return `attestation manifest${d.annotations[ATTESTATION_DIGEST] ? ` for ${d.annotations[ATTESTATION_DIGEST]}` : ''}`;
   return p ? `manifest for ${p}` : 'manifest';
 }

@@ -17,7 +17,6 @@ const pool = new WorkerPool({
 });
 afterAll(() => pool.dispose());
 
-
 const big = noise(3 * 1024 * 1024, 9);
 const layer = buildTar([
   { name: 'etc/os-release', data: 'ID=test\n' },

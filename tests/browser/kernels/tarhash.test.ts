@@ -77,7 +77,10 @@ describe('tarhash in Chromium', () => {
   it("the engine's Worker pool reports real SHA-256 digests through the kernel", async () => {
     const h = await createSHA256();
     const sha = (b: Uint8Array) => 'sha256:' + h.init().update(b).digest('hex');
-    const layer = layerTar([{ name: 'bin/', typeflag: '5' }, { name: 'bin/tool', data: big }]);
+    const layer = layerTar([
+      { name: 'bin/', typeflag: '5' },
+      { name: 'bin/tool', data: big },
+    ]);
     const a = buildOciArchive([{ tags: ['k:1'], layers: [layer] }], { sha256: sha, gzip: (b) => gzip(b) }, { compress: true });
     const engine = createEngine(1);
     try {

@@ -44,7 +44,14 @@ describe('App with an engine', () => {
     expect(engine.last.opts?.signal?.aborted).toBe(false);
     expect(exportButton().disabled).toBe(true);
 
-    engine.progress({ phase: 'layers', bytesDone: 25 * MiB, bytesTotal: 100 * MiB, rate: 5 * MiB, elapsedMs: 5000, detail: 'layer blob 2 of 3 (blobs/sha256/ab)' });
+    engine.progress({
+      phase: 'layers',
+      bytesDone: 25 * MiB,
+      bytesTotal: 100 * MiB,
+      rate: 5 * MiB,
+      elapsedMs: 5000,
+      detail: 'layer blob 2 of 3 (blobs/sha256/ab)',
+    });
     await settle();
     const bar = root.querySelector('progress')!;
     expect(bar).not.toBeNull();

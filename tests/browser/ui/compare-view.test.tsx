@@ -41,8 +41,14 @@ describe('CompareView: verdict and causes', () => {
       'usr/bin/busybox: bytes differ from offset 0x1c8 (ELF build-id)',
       'usr/bin/busybox is an ELF executable whose GNU build-id differs',
     ]);
-    expect(texts(first, '.evidence-where')).toEqual(['Where: layer #1 · etc/os-release', 'Where: layer #1 · usr/bin/busybox', 'Where: layer #1 · usr/bin/busybox']);
-    expect(first.querySelector('.remedy')!.textContent).toBe('Remedy Rebuild from the same sources with the same toolchain; compare the packages that install these files.');
+    expect(texts(first, '.evidence-where')).toEqual([
+      'Where: layer #1 · etc/os-release',
+      'Where: layer #1 · usr/bin/busybox',
+      'Where: layer #1 · usr/bin/busybox',
+    ]);
+    expect(first.querySelector('.remedy')!.textContent).toBe(
+      'Remedy Rebuild from the same sources with the same toolchain; compare the packages that install these files.',
+    );
     expect(first.querySelector('.consequences')!.textContent).toMatch(/^5 consequences folded under it/);
     expect(first.querySelector('.recognised')!.textContent).toBe('Recognised: ELF build-id — NT_GNU_BUILD_ID a1b2c3d4… → 11223344…');
   });
@@ -112,7 +118,9 @@ describe('CompareView: evidence', () => {
     expect([...rowA.querySelectorAll('.byte.differs')].map((b) => b.textContent)).toEqual(['a1', 'b2', 'c3', 'd4']);
     expect([...rowB.querySelectorAll('.byte.differs')].map((b) => b.textContent)).toEqual(['11', '22', '33', '44']);
     const first = [...hex.querySelectorAll('tr.hex-a')][0];
-    expect([...first.querySelectorAll('.byte')].map((b) => b.textContent).join(' ')).toBe(`${'  '.repeat(4)}${' '.repeat(4)}04 00 00 00 14 00 00 00 03 00 00 00`);
+    expect([...first.querySelectorAll('.byte')].map((b) => b.textContent).join(' ')).toBe(
+      `${'  '.repeat(4)}${' '.repeat(4)}04 00 00 00 14 00 00 00 03 00 00 00`,
+    );
     expect(first.querySelectorAll('.byte.differs')).toHaveLength(0);
     expect(rowA.querySelector('.hex-ascii')!.textContent).toBe('GNU.........    ');
     const mark = getComputedStyle(rowA.querySelector('.byte.differs')!);
@@ -121,7 +129,7 @@ describe('CompareView: evidence', () => {
 });
 
 describe('CompareView: drill-down by level', () => {
-  it('has a tab per level with counts, opens on the first cause\'s level, and shows the pairing', async () => {
+  it("has a tab per level with counts, opens on the first cause's level, and shows the pairing", async () => {
     const r = contentDiffers();
     const root = view(r);
     await settle();
@@ -147,7 +155,9 @@ describe('CompareView: drill-down by level', () => {
     const root = view(contentDiffers());
     await settle();
     const list = root.querySelector('#level-panel [role=listbox]') as HTMLElement;
-    const option = [...list.querySelectorAll('[role=option]')].find((o) => o.textContent!.startsWith('layer #1 · usr/bin/busybox') && o.textContent!.includes('content'))!;
+    const option = [...list.querySelectorAll('[role=option]')].find(
+      (o) => o.textContent!.startsWith('layer #1 · usr/bin/busybox') && o.textContent!.includes('content'),
+    )!;
     (option as HTMLElement).click();
     await settle();
     const details = root.querySelector('#level-panel .diff-details')!;

@@ -184,7 +184,13 @@ describe('ReportView', () => {
 describe('ErrorPanel', () => {
   it('lists the problems besides the first with component, message and place, each said once', async () => {
     const input = errorMidArchive().inputs[0];
-    input.errors.push({ code: 'corrupt', component: 'gzip', message: 'gzip: CRC32 mismatch (in blobs/sha256/ab, at offset 4096)', path: 'blobs/sha256/ab', offset: 4096 });
+    input.errors.push({
+      code: 'corrupt',
+      component: 'gzip',
+      message: 'gzip: CRC32 mismatch (in blobs/sha256/ab, at offset 4096)',
+      path: 'blobs/sha256/ab',
+      offset: 4096,
+    });
     const root = mount(<ReportView input={input} cancelled={false} />);
     await settle();
     expect(root.querySelector('.errors h3')!.textContent).toBe('Other problems (1)');

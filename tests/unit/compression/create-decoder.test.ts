@@ -30,7 +30,11 @@ describe('createDecoder', () => {
     baseTar();
     const g = readBytes(fixture('g6.tar.gz', 'gzip -n -c base.tar > g6.tar.gz'));
     const z = readBytes(fixture('d.tar.zst', 'zstd -q -c base.tar > d.tar.zst'));
-    for (const [alg, data] of [['gzip', g], ['zstd', z], ['none', g]] as const) {
+    for (const [alg, data] of [
+      ['gzip', g],
+      ['zstd', z],
+      ['none', g],
+    ] as const) {
       const dec = await createDecoder(alg, () => {});
       dec.write(data.subarray(0, 10000));
       dec.dispose?.();

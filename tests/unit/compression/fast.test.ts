@@ -11,7 +11,10 @@ import { fixture, readBytes, sh, smallTar } from './support';
 describe('inflateFast in Node', () => {
   it("the probe's members are what gzip -n writes for 'a' and 'b'", () => {
     // The probe constants are also checked here against the real tool.
-    const a = sh(`printf a | gzip -n | od -An -tx1`).trim().split(/\s+/).map((h) => parseInt(h, 16));
+    const a = sh(`printf a | gzip -n | od -An -tx1`)
+      .trim()
+      .split(/\s+/)
+      .map((h) => parseInt(h, 16));
     expect(a).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b, 0x04, 0, 0x43, 0xbe, 0xb7, 0xe8, 1, 0, 0, 0]);
   });
 

@@ -192,7 +192,9 @@ describe('GzipDecoder on real writers', () => {
     for (let k = 0; k < 40; k++) data[200 + k * 97] ^= 0x5a;
     expect(gzipRefuses(write('damaged.gz', data))).toBe(true);
     const e3 = await errorOf(() => gz(data));
-    expect(e3.message).toMatch(/^gzip: (corrupt deflate data in member 1 \(offset 0\): .+|CRC32 mismatch in member 1 .*|ISIZE mismatch in member 1 .*|truncated: .*)$/);
+    expect(e3.message).toMatch(
+      /^gzip: (corrupt deflate data in member 1 \(offset 0\): .+|CRC32 mismatch in member 1 .*|ISIZE mismatch in member 1 .*|truncated: .*)$/,
+    );
   });
 
   it('keeps throwing the first error; errors from onData pass through unchanged', async () => {

@@ -6,8 +6,7 @@ import { GzipHeaderParser } from '../../../src/formats/gzip/header';
 import { gzipHeader, gzipMember } from './gzip-build';
 import { DIR, baseTar, chunks, decode, errorOf, fixture, readBytes, sh, smallTar, write } from './support';
 
-const gz = (data: Uint8Array, how: 'one-shot' | 'bytes' | 'odd' = 'odd') =>
-  decode<GzipInfo>((o) => new GzipDecoder(o), data, how);
+const gz = (data: Uint8Array, how: 'one-shot' | 'bytes' | 'odd' = 'odd') => decode<GzipInfo>((o) => new GzipDecoder(o), data, how);
 
 describe('gzip member headers written by real tools', () => {
   it('gzip (default) stores FNAME and the file MTIME; gzip -n stores neither', async () => {
@@ -69,7 +68,13 @@ describe('gzip member headers written by real tools', () => {
         ftext: true,
         fname: 'café.tar',
         fcomment: 'made by hand, RFC 1952',
-        extra: { length: 4 + 4 + 4, subfields: [{ id: 'AP', length: 4 }, { id: 'sc', length: 0 }] },
+        extra: {
+          length: 4 + 4 + 4,
+          subfields: [
+            { id: 'AP', length: 4 },
+            { id: 'sc', length: 0 },
+          ],
+        },
         hcrc: h.hcrc,
         // fixed part, XLEN + subfields, FNAME + NUL, FCOMMENT + NUL, CRC16
         headerSize: 10 + 2 + 12 + 9 + 23 + 2,

@@ -14,10 +14,7 @@ describe('zstd --long=27', () => {
   it('decodes a 110 MiB input whose matches reach 90 MiB back through a 128 MiB window', async () => {
     // 90 MiB of random bytes, then its first 20 MiB again: the only way to compress the
     // second part is a match 90 MiB back, beyond the 80 MiB where things went wrong before.
-    const input = fixture(
-      'long.bin',
-      `head -c ${90 * MiB} /dev/urandom > long.tmp && head -c ${20 * MiB} long.tmp >> long.tmp && mv long.tmp long.bin`,
-    );
+    const input = fixture('long.bin', `head -c ${90 * MiB} /dev/urandom > long.tmp && head -c ${20 * MiB} long.tmp >> long.tmp && mv long.tmp long.bin`);
     const want = sha256File(input);
     // From a file zstd knows the size and writes a single-segment frame (window = content
     // size, 110 MiB); from a pipe it cannot, and writes a 2^27 window with no content size.

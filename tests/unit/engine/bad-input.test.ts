@@ -12,9 +12,14 @@ import { nodeHooks } from '../../support/hooks';
 import { inspectionSchemaErrors } from '../../support/schema';
 import { noise } from '../../builders/noise';
 
-const layer1 = layerTar([{ name: 'etc/', typeflag: '5' }, { name: 'etc/hostname', data: 'box\n' }]);
-const layer2 = layerTar([{ name: 'app/', typeflag: '5' }, { name: 'app/run.sh', data: '#!/bin/sh\necho hi\n'.repeat(200), mode: 0o755 }]);
-
+const layer1 = layerTar([
+  { name: 'etc/', typeflag: '5' },
+  { name: 'etc/hostname', data: 'box\n' },
+]);
+const layer2 = layerTar([
+  { name: 'app/', typeflag: '5' },
+  { name: 'app/run.sh', data: '#!/bin/sh\necho hi\n'.repeat(200), mode: 0o755 },
+]);
 
 async function inspect(bytes: Uint8Array, name = 'x.tar') {
   const report = await inspectArchive(inlineRunner(), new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
@@ -46,9 +51,7 @@ describe('bad input', () => {
     const layerEntry = full.entries.find((e) => e.rawName === a.images[0].layerNames[1])!;
     const cut = layerEntry.dataOffset + 1000;
     const input = await inspect(a.tar.subarray(0, cut));
-    expect(input.error).toBe(
-      `tar: archive truncated in the data of '${a.images[0].layerNames[1]}' at offset ${cut} (1000 of ${layer2.length} bytes read)`,
-    );
+    expect(input.error).toBe(`tar: archive truncated in the data of '${a.images[0].layerNames[1]}' at offset ${cut} (1000 of ${layer2.length} bytes read)`);
     expect(input.errors[0]).toMatchObject({ code: 'truncated', component: 'tar' });
     // Everything before the cut is listed.
     expect(input.entries.map((e) => e.rawName)).toEqual(names.slice(0, lastLayer + 1).map((n) => n));
@@ -79,7 +82,10 @@ describe('bad input', () => {
   });
 
   it('a header with a bad checksum is reported with its offset', async () => {
-    const tar = buildTar([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b', badChecksum: true }]);
+    const tar = buildTar([
+      { name: 'a.txt', data: 'a' },
+      { name: 'b.txt', data: 'b', badChecksum: true },
+    ]);
     const input = await inspect(tar);
     expect(input.errors[0]).toMatchObject({ code: 'corrupt', component: 'tar', offset: 1024 });
     expect(input.error).toMatch(/^tar: bad header checksum at offset 1024: stored \d+, computed \d+/);
@@ -110,10 +116,14 @@ describe('bad input', () => {
     const gz1 = new Uint8Array(gzipSync(layer1));
     const gz2 = new Uint8Array(gzipSync(layer2));
     gz2[gz2.length - 6] ^= 0xff; // CRC32 of the trailer
-    const a = buildOciArchive([{ tags: ['app:1'], layers: [layer1, layer2] }], {
-      ...nodeHooks,
-      gzip: (b) => (b === layer2 ? gz2 : gz1),
-    }, { compress: true });
+    const a = buildOciArchive(
+      [{ tags: ['app:1'], layers: [layer1, layer2] }],
+      {
+        ...nodeHooks,
+        gzip: (b) => (b === layer2 ? gz2 : gz1),
+      },
+      { compress: true },
+    );
     const input = await inspect(a.tar);
     const img = input.images.find((i) => i.kind === 'image')!;
     expect(img.layers[0].error).toBeNull();

@@ -75,11 +75,15 @@ describe('content evidence failures in a comparison', () => {
 
   it('a hook that rejects: reported as the pass stopping, the report still resolves', async () => {
     const runner = inlineRunner();
-    const r = await compare(runner, {}, {
-      evidence: async () => {
-        throw new Error('no evidence today');
+    const r = await compare(
+      runner,
+      {},
+      {
+        evidence: async () => {
+          throw new Error('no evidence today');
+        },
       },
-    });
+    );
     expect(r.stats.evidenceErrors).toEqual([{ differences: [], error: { code: 'internal', component: 'evidence', message: 'evidence: no evidence today' } }]);
     expect(withoutEvidence(r)).toEqual(withoutEvidence(await compare(runner)));
     expect(comparisonSchemaErrors(r)).toEqual([]);

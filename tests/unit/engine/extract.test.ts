@@ -27,7 +27,13 @@ const hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const blobOf = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>]);
 
 describe('extract on real-writer fixtures', () => {
-  for (const name of ['umoci-oci-layout.tar', 'skopeo-oci-archive-zstd.tar', 'skopeo-oci-archive-zstd-chunked.tar', 'skopeo-oci-archive-uncompressed.tar', 'skopeo-docker-archive.tar'] as const) {
+  for (const name of [
+    'umoci-oci-layout.tar',
+    'skopeo-oci-archive-zstd.tar',
+    'skopeo-oci-archive-zstd-chunked.tar',
+    'skopeo-oci-archive-uncompressed.tar',
+    'skopeo-docker-archive.tar',
+  ] as const) {
     it(`${name}: every regular file of every layer, one pass per layer, bytes = sha256sum's`, async () => {
       const { path, expect: ex } = fx[name];
       const file = await openAsBlob(path);
@@ -105,7 +111,12 @@ describe('extract on built layers', () => {
     expect(seekedSmall.entries).toEqual(walkedSmall.entries);
     expect(seekedSmall.bytesRead).toBeLessThan(walkedSmall.bytesRead / 4);
     // An offset that is not a header: that want fails with the tar error, later ones are not read.
-    const wrong = await extractJob(blobOf(layer), { wants: [{ path: 'etc/hostname', at: at('etc/hostname') + 512 + 100 }, { path: 'var/last.txt', at: at('var/last.txt') }] });
+    const wrong = await extractJob(blobOf(layer), {
+      wants: [
+        { path: 'etc/hostname', at: at('etc/hostname') + 512 + 100 },
+        { path: 'var/last.txt', at: at('var/last.txt') },
+      ],
+    });
     expect(wrong.error).toMatchObject({ code: 'corrupt', component: 'extract', offset: at('etc/hostname') + 612 });
     expect(wrong.error!.message).toMatch(/reading 'etc\/hostname' from its recorded header at byte \d+ of the layer$/);
     expect(wrong.entries.map((e) => e.found)).toEqual([false, false]);
@@ -115,7 +126,13 @@ describe('extract on built layers', () => {
     const r = await extractJob(blobOf(gz), {
       wants: [
         { path: 'usr/lib/big.bin', blockSize: 1 << 20 },
-        { path: 'usr/lib/big.bin', ranges: [[5_000_000, 5_000_100], [6 * 1024 * 1024 - 10, 7 * 1024 * 1024]] },
+        {
+          path: 'usr/lib/big.bin',
+          ranges: [
+            [5_000_000, 5_000_100],
+            [6 * 1024 * 1024 - 10, 7 * 1024 * 1024],
+          ],
+        },
         { path: 'var/last.txt' },
       ],
     });
@@ -124,14 +141,19 @@ describe('extract on built layers', () => {
     expect(head.chunks[0].start).toBe(0);
     expect(head.chunks[0].bytes).toEqual(big.subarray(0, 64 * 1024));
     expect(head.blocks).toHaveLength(6);
-    expect(ranges.chunks.map((c) => [c.start, c.bytes.length])).toEqual([[5_000_000, 100], [6 * 1024 * 1024 - 10, 10]]);
+    expect(ranges.chunks.map((c) => [c.start, c.bytes.length])).toEqual([
+      [5_000_000, 100],
+      [6 * 1024 * 1024 - 10, 10],
+    ]);
     expect(ranges.chunks[0].bytes).toEqual(big.subarray(5_000_000, 5_000_100));
     expect(ranges.chunks[1].bytes).toEqual(big.subarray(big.length - 10));
     expect(new TextDecoder().decode(last.chunks[0].bytes)).toBe('the end\n');
     // One changed byte changes exactly its block's hash.
     const changed = big.slice();
     changed[3 * (1 << 20) + 5] ^= 1;
-    const other = await extractJob(blobOf(buildTar([{ name: 'usr/lib/big.bin', data: changed }])), { wants: [{ path: 'usr/lib/big.bin', blockSize: 1 << 20 }] });
+    const other = await extractJob(blobOf(buildTar([{ name: 'usr/lib/big.bin', data: changed }])), {
+      wants: [{ path: 'usr/lib/big.bin', blockSize: 1 << 20 }],
+    });
     expect(other.compression).toBe('none');
     expect(other.entries[0].blocks!.map((h, i) => h === head.blocks![i])).toEqual([true, true, true, false, true, true]);
   });
@@ -139,18 +161,36 @@ describe('extract on built layers', () => {
   it('a truncated gzip blob: the error names gzip and the member offset; entries read before it are kept', async () => {
     const cut = gz.subarray(0, gz.length >> 1);
     const r = await extractJob(blobOf(cut), { wants: [{ path: 'etc/hostname' }, { path: 'var/last.txt' }], path: 'blobs/sha256/ab' });
-    expect(r.error).toEqual({ code: 'truncated', component: 'gzip', message: 'gzip: truncated: stream ends inside member 1 (offset 0)', offset: 0, path: 'blobs/sha256/ab' });
+    expect(r.error).toEqual({
+      code: 'truncated',
+      component: 'gzip',
+      message: 'gzip: truncated: stream ends inside member 1 (offset 0)',
+      offset: 0,
+      path: 'blobs/sha256/ab',
+    });
     expect(r.entries[0].complete).toBe(true);
     expect(r.entries[1]).toMatchObject({ found: false, complete: false });
   });
 
   it('a blob that is not a tar', async () => {
-    const r = await extractJob(blobOf(run(['gzip', '-n'], new TextEncoder().encode('{"not":"a tar"}\n'.repeat(100)))), { wants: [{ path: 'x' }], path: 'blobs/sha256/cd' });
-    expect(r.error).toEqual({ code: 'corrupt', component: 'extract', message: 'extract: the uncompressed blob is not a tar (no tar header at offset 0)', offset: 0, path: 'blobs/sha256/cd' });
+    const r = await extractJob(blobOf(run(['gzip', '-n'], new TextEncoder().encode('{"not":"a tar"}\n'.repeat(100)))), {
+      wants: [{ path: 'x' }],
+      path: 'blobs/sha256/cd',
+    });
+    expect(r.error).toEqual({
+      code: 'corrupt',
+      component: 'extract',
+      message: 'extract: the uncompressed blob is not a tar (no tar header at offset 0)',
+      offset: 0,
+      path: 'blobs/sha256/cd',
+    });
   });
 
   it('a bad tar header inside the layer: the tar error with its offset', async () => {
-    const bad = buildTar([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b', badChecksum: true }]);
+    const bad = buildTar([
+      { name: 'a.txt', data: 'a' },
+      { name: 'b.txt', data: 'b', badChecksum: true },
+    ]);
     const r = await extractJob(blobOf(bad), { wants: [{ path: 'b.txt' }] });
     expect(r.error?.component).toBe('tar');
     expect(r.error?.offset).toBe(1024);
@@ -158,9 +198,9 @@ describe('extract on built layers', () => {
   });
 
   it('too much asked in one job is refused', async () => {
-    await expect(extractJob(blobOf(gz), { wants: Array.from({ length: 20 }, () => ({ path: 'usr/lib/big.bin', ranges: [[0, 1 << 20]] as [number, number][] })) })).rejects.toThrow(
-      'extract: the ranges asked for exceed 16777216 bytes in one job',
-    );
+    await expect(
+      extractJob(blobOf(gz), { wants: Array.from({ length: 20 }, () => ({ path: 'usr/lib/big.bin', ranges: [[0, 1 << 20]] as [number, number][] })) }),
+    ).rejects.toThrow('extract: the ranges asked for exceed 16777216 bytes in one job');
   });
 
   it('cancellation rejects with cancelled', async () => {

@@ -157,7 +157,7 @@ describe('compareArchives with deferred digests', () => {
     expect(r.stats.layersSkipped).toBe(3);
   });
 
-  it('a blob named like the other archive\'s but with other bytes: verification reads its files and reports both', async () => {
+  it("a blob named like the other archive's but with other bytes: verification reads its files and reports both", async () => {
     const probe = await readStructure(inlineRunner(), new Blob([archive]), 'probe', new ProgressTracker(archive.length));
     const bad = corruptLargestLayer(archive, probe);
     const updates: ComparisonReport[] = [];
@@ -174,7 +174,10 @@ describe('compareArchives with deferred digests', () => {
 
   it('verify: false gives one final report that says the digests were not verified', async () => {
     const updates: ComparisonReport[] = [];
-    const r = await compareArchives(inlineRunner(), new Blob([archive]), 'a.tar', new Blob([archive]), 'b.tar', { verify: false, onUpdate: (u) => updates.push(u) });
+    const r = await compareArchives(inlineRunner(), new Blob([archive]), 'a.tar', new Blob([archive]), 'b.tar', {
+      verify: false,
+      onUpdate: (u) => updates.push(u),
+    });
     expect(updates.map((u) => u.stats.verification.state)).toEqual(['pending', 'skipped']);
     expect(r.stats.digestsVerified).toBe(false);
     expect(r.inputs.every((i) => !i.integrity.done)).toBe(true);

@@ -4,9 +4,25 @@ import type { TarEntry } from '../../../src/formats/tar/types';
 
 function entry(name: string, size = 100, type: TarEntry['type'] = 'file'): TarEntry {
   return {
-    name, linkname: '', typeflag: type === 'dir' ? '5' : type === 'symlink' ? '2' : '0', type, mode: 0o644, uid: 0, gid: 0,
-    uname: '', gname: '', size, mtime: 0, devmajor: 0, devminor: 0, headerFormat: 'ustar', headerOffset: 0, blockOffset: 0,
-    dataOffset: 512, checksum: 0, index: 0,
+    name,
+    linkname: '',
+    typeflag: type === 'dir' ? '5' : type === 'symlink' ? '2' : '0',
+    type,
+    mode: 0o644,
+    uid: 0,
+    gid: 0,
+    uname: '',
+    gname: '',
+    size,
+    mtime: 0,
+    devmajor: 0,
+    devminor: 0,
+    headerFormat: 'ustar',
+    headerOffset: 0,
+    blockOffset: 0,
+    dataOffset: 512,
+    checksum: 0,
+    index: 0,
   };
 }
 
@@ -14,15 +30,31 @@ const HEX = 'a'.repeat(64);
 
 describe('shouldCapture', () => {
   it.each([
-    'manifest.json', './manifest.json', '/index.json', 'oci-layout', 'repositories',
-    `${HEX}.json`, `sha256:${HEX}`, `${HEX}/json`, `${HEX}/VERSION`, `blobs/sha256/${HEX}`, `./blobs/sha512/${'b'.repeat(128)}`,
+    'manifest.json',
+    './manifest.json',
+    '/index.json',
+    'oci-layout',
+    'repositories',
+    `${HEX}.json`,
+    `sha256:${HEX}`,
+    `${HEX}/json`,
+    `${HEX}/VERSION`,
+    `blobs/sha256/${HEX}`,
+    `./blobs/sha512/${'b'.repeat(128)}`,
   ])('captures %s', (name) => {
     expect(shouldCapture(entry(name))).toBe(true);
   });
 
   it.each([
-    `${HEX}/layer.tar`, `${HEX}.tar.gz`, 'README.md', 'blobs/sha256', `blobs/sha256/${HEX}/x`, 'a/b/manifest.json',
-    'usr/share/doc/index.json', 'blobs/SHA256/abc', 'blobs/sha256/ab.cd',
+    `${HEX}/layer.tar`,
+    `${HEX}.tar.gz`,
+    'README.md',
+    'blobs/sha256',
+    `blobs/sha256/${HEX}/x`,
+    'a/b/manifest.json',
+    'usr/share/doc/index.json',
+    'blobs/SHA256/abc',
+    'blobs/sha256/ab.cd',
   ])('does not capture %s', (name) => {
     expect(shouldCapture(entry(name))).toBe(false);
   });

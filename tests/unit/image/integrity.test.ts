@@ -13,10 +13,22 @@ const p = (digest: string) => `blobs/sha256/${digest.slice('sha256:'.length)}`;
 
 describe('healthy archives pass every check', () => {
   const cases: [string, BuiltArchive][] = [
-    ['legacy', buildLegacySave([{ tags: ['a:1'], layers: [BASE, APP, BASE] }, { tags: ['b:1'], layers: [BASE, CLEANUP] }], hooks)],
+    [
+      'legacy',
+      buildLegacySave(
+        [
+          { tags: ['a:1'], layers: [BASE, APP, BASE] },
+          { tags: ['b:1'], layers: [BASE, CLEANUP] },
+        ],
+        hooks,
+      ),
+    ],
     ['Docker 25 graphdriver', buildDocker25({ tags: ['a:1'], layers: [BASE, APP] }, hooks, { store: 'graphdriver' })],
     ['Docker 25 containerd', buildDocker25({ tags: ['a:1'], layers: [BASE, APP] }, hooks, { store: 'containerd' })],
-    ['OCI multi-platform', buildOciArchive([{ layers: [BASE] }, { layers: [APP], architecture: 'arm64' }], hooks, { compress: true, index: 'nested', attestations: true })],
+    [
+      'OCI multi-platform',
+      buildOciArchive([{ layers: [BASE] }, { layers: [APP], architecture: 'arm64' }], hooks, { compress: true, index: 'nested', attestations: true }),
+    ],
     ['kaniko', buildKanikoTarball({ tags: ['k:1'], layers: [BASE, APP] }, hooks)],
   ];
   it.each(cases)('%s', (_, b) => {
@@ -93,27 +105,70 @@ describe('each fault yields exactly one failing check with the exact subject', (
 
   it('a diff_id that does not match the uncompressed layer', () => {
     const wrong = sha256(new TextEncoder().encode('not this layer'));
-    const b = buildOciArchive([{ tags: ['x'], layers: [BASE, APP], config: (c) => { (c.rootfs as { diff_ids: string[] }).diff_ids[1] = wrong; } }], hooks, { compress: true });
+    const b = buildOciArchive(
+      [
+        {
+          tags: ['x'],
+          layers: [BASE, APP],
+          config: (c) => {
+            (c.rootfs as { diff_ids: string[] }).diff_ids[1] = wrong;
+          },
+        },
+      ],
+      hooks,
+      { compress: true },
+    );
     const bad = failing(inspect(b.tar).checks);
     expect(bad).toHaveLength(1);
-    expect(bad[0]).toMatchObject({ kind: 'diff-id', subject: `layer 2 of x [linux/amd64] (${b.images[0].layerNames[1]})`, expected: wrong, actual: sha256(APP) });
+    expect(bad[0]).toMatchObject({
+      kind: 'diff-id',
+      subject: `layer 2 of x [linux/amd64] (${b.images[0].layerNames[1]})`,
+      expected: wrong,
+      actual: sha256(APP),
+    });
     expect(bad[0].message).toBe(`uncompressed ${b.images[0].layerNames[1]} hashes to ${sha256(APP)}, but config rootfs.diff_ids[1] is ${wrong}`);
   });
 
   it('a size that does not match the descriptor', () => {
     let size = 0;
-    const b = buildOciArchive([{ tags: ['x'], layers: [BASE, APP], manifest: (m) => {
-      const l = (m.layers as { size: number }[])[0];
-      size = l.size;
-      l.size += 1;
-    } }], hooks, { compress: true });
+    const b = buildOciArchive(
+      [
+        {
+          tags: ['x'],
+          layers: [BASE, APP],
+          manifest: (m) => {
+            const l = (m.layers as { size: number }[])[0];
+            size = l.size;
+            l.size += 1;
+          },
+        },
+      ],
+      hooks,
+      { compress: true },
+    );
     const bad = failing(inspect(b.tar).checks);
     expect(bad).toHaveLength(1);
-    expect(bad[0]).toMatchObject({ kind: 'blob-size', subject: `layer 1 of x [linux/amd64] (${b.images[0].layerNames[0]})`, expected: String(size + 1), actual: String(size) });
+    expect(bad[0]).toMatchObject({
+      kind: 'blob-size',
+      subject: `layer 1 of x [linux/amd64] (${b.images[0].layerNames[0]})`,
+      expected: String(size + 1),
+      actual: String(size),
+    });
   });
 
   it('fewer diff_ids than layers', () => {
-    const b = buildLegacySave([{ tags: ['app:1'], layers: [BASE, APP], config: (c) => { (c.rootfs as { diff_ids: string[] }).diff_ids.pop(); } }], hooks);
+    const b = buildLegacySave(
+      [
+        {
+          tags: ['app:1'],
+          layers: [BASE, APP],
+          config: (c) => {
+            (c.rootfs as { diff_ids: string[] }).diff_ids.pop();
+          },
+        },
+      ],
+      hooks,
+    );
     const bad = failing(inspect(b.tar).checks);
     expect(bad).toHaveLength(1);
     expect(bad[0]).toMatchObject({ kind: 'layer-count', subject: 'layers of app:1 [linux/amd64]', expected: '1', actual: '2' });

@@ -47,7 +47,13 @@ describe('docker save (legacy)', () => {
   });
 
   it('reads several images sharing a base layer', () => {
-    const b = buildLegacySave([{ tags: ['a:1'], layers: [BASE, APP] }, { tags: ['b:2', 'b:latest'], layers: [BASE, CLEANUP] }], hooks);
+    const b = buildLegacySave(
+      [
+        { tags: ['a:1'], layers: [BASE, APP] },
+        { tags: ['b:2', 'b:latest'], layers: [BASE, CLEANUP] },
+      ],
+      hooks,
+    );
     const a = read(b.tar);
     expect(a.errors).toEqual([]);
     expect(a.images.map((i) => i.tags)).toEqual([['a:1'], ['b:2', 'b:latest']]);
@@ -169,14 +175,19 @@ describe('docker save (Docker 25+)', () => {
   });
 
   it('containerd image store with platforms that were not pulled: one error each, records kept', () => {
-    const b = buildDocker25({ tags: ['app:1'], layers: [BASE] }, hooks, { store: 'containerd', missingPlatforms: [{ os: 'linux', architecture: 'arm64', variant: 'v8' }] });
+    const b = buildDocker25({ tags: ['app:1'], layers: [BASE] }, hooks, {
+      store: 'containerd',
+      missingPlatforms: [{ os: 'linux', architecture: 'arm64', variant: 'v8' }],
+    });
     const a = read(b.tar);
     const missing = a.images[2];
     expect(missing.platform).toEqual({ os: 'linux', architecture: 'arm64', variant: 'v8' });
     expect(missing.manifest?.blob).toBeNull();
     const nested = `blobs/sha256/${b.nestedIndexDigest!.slice(7)}`;
     const path = `blobs/sha256/${missing.manifest!.digest.slice(7)}`;
-    expect(a.errors.map((e) => e.message)).toEqual([`docker archive: index ${nested} refers to ${path} (manifest for linux/arm64/v8) which is not in the archive`]);
+    expect(a.errors.map((e) => e.message)).toEqual([
+      `docker archive: index ${nested} refers to ${path} (manifest for linux/arm64/v8) which is not in the archive`,
+    ]);
     expect(a.images[0].layers[0].blob).not.toBeNull();
   });
 });
@@ -235,7 +246,13 @@ describe('OCI image layout', () => {
   });
 
   it('flat multi-platform index (platform manifests listed in index.json)', () => {
-    const b = buildOciArchive([{ layers: [BASE], architecture: 'amd64' }, { layers: [APP], architecture: 's390x' }], hooks);
+    const b = buildOciArchive(
+      [
+        { layers: [BASE], architecture: 'amd64' },
+        { layers: [APP], architecture: 's390x' },
+      ],
+      hooks,
+    );
     const a = read(b.tar);
     expect(a.errors).toEqual([]);
     expect(a.index?.children).toEqual([]);
@@ -256,17 +273,28 @@ describe('OCI image layout', () => {
   it('does not follow an index that lists itself', () => {
     const hexC = 'c'.repeat(64);
     const nested = JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${hexC}` }] });
-    const a = read(buildTar([{ name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'index.json', data: nested }, { name: `blobs/sha256/${hexC}`, data: nested }]));
+    const a = read(
+      buildTar([
+        { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
+        { name: 'index.json', data: nested },
+        { name: `blobs/sha256/${hexC}`, data: nested },
+      ]),
+    );
     expect(a.errors.map((e) => e.message)).toEqual([`OCI layout: index blobs/sha256/${hexC} is nested too deeply or refers to itself; not followed`]);
   });
 
   it('accepts Docker v2 schema 2 media types', () => {
     const b = buildOciArchive(
-      [{ layers: [BASE], manifest: (m) => {
-        m.mediaType = 'application/vnd.docker.distribution.manifest.v2+json';
-        (m.config as Record<string, unknown>).mediaType = 'application/vnd.docker.container.image.v1+json';
-        for (const l of m.layers as Record<string, unknown>[]) l.mediaType = 'application/vnd.docker.image.rootfs.diff.tar';
-      } }],
+      [
+        {
+          layers: [BASE],
+          manifest: (m) => {
+            m.mediaType = 'application/vnd.docker.distribution.manifest.v2+json';
+            (m.config as Record<string, unknown>).mediaType = 'application/vnd.docker.container.image.v1+json';
+            for (const l of m.layers as Record<string, unknown>[]) l.mediaType = 'application/vnd.docker.image.rootfs.diff.tar';
+          },
+        },
+      ],
       hooks,
     );
     const a = read(b.tar);
@@ -296,7 +324,12 @@ describe('not an image', () => {
     expect(a).toMatchObject({ layout: 'plain', images: [], errors: [] });
   });
   it("a web app's manifest.json (an object) does not make it a docker archive", () => {
-    const a = read(buildTar([{ name: 'index.html', data: '<!doctype html>' }, { name: 'manifest.json', data: '{"name":"app","icons":[]}' }]));
+    const a = read(
+      buildTar([
+        { name: 'index.html', data: '<!doctype html>' },
+        { name: 'manifest.json', data: '{"name":"app","icons":[]}' },
+      ]),
+    );
     expect(a.layout).toBe('plain');
   });
 });
@@ -314,7 +347,8 @@ describe('large plain tars', () => {
 describe('read never throws', () => {
   const oci = (index: string, extra: { name: string; data: string }[] = []) =>
     buildTar([{ name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' }, { name: 'index.json', data: index }, ...extra]);
-  const docker = (manifest: string, extra: { name: string; data: string }[] = []) => buildTar([{ name: 'manifest.json', data: manifest }, { name: 'x/layer.tar', data: '' }, ...extra]);
+  const docker = (manifest: string, extra: { name: string; data: string }[] = []) =>
+    buildTar([{ name: 'manifest.json', data: manifest }, { name: 'x/layer.tar', data: '' }, ...extra]);
   const cases: [string, Uint8Array][] = [
     ['manifest.json fields of the wrong types', docker('[{"Config": 5, "Layers": "x", "RepoTags": [1]}]')],
     ['manifest.json entry null', docker('[null]')],
@@ -326,14 +360,40 @@ describe('read never throws', () => {
     ['index.json null', oci('null')],
     ['index.json not JSON', oci('{')],
     ['invalid digest', oci('{"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:XYZ!!"}]}')],
-    ['manifest blob without config', oci('{"manifests":[{"digest":"sha256:' + 'a'.repeat(64) + '"}]}', [{ name: 'blobs/sha256/' + 'a'.repeat(64), data: '{"layers":5,"config":{"digest":7}}' }])],
-    ['repositories not an object', buildTar([{ name: 'repositories', data: '[1,2]' }, { name: 'a/json', data: '{"parent":"a"}' }, { name: 'a/layer.tar', data: '' }])],
-    ['an index blob that lists itself (its bytes do not match its name)', (() => {
-      const self = `sha256:${'c'.repeat(64)}`;
-      const nested = JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: self }] });
-      return oci(JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: self }] }), [{ name: `blobs/sha256/${'c'.repeat(64)}`, data: nested }]);
-    })()],
-    ['parent chain loop', buildTar([{ name: 'repositories', data: '{"r":{"t":"a"}}' }, { name: 'a/json', data: '{"parent":"b"}' }, { name: 'b/json', data: '{"parent":"a"}' }, { name: 'a/layer.tar', data: '' }, { name: 'b/layer.tar', data: '' }])],
+    [
+      'manifest blob without config',
+      oci('{"manifests":[{"digest":"sha256:' + 'a'.repeat(64) + '"}]}', [
+        { name: 'blobs/sha256/' + 'a'.repeat(64), data: '{"layers":5,"config":{"digest":7}}' },
+      ]),
+    ],
+    [
+      'repositories not an object',
+      buildTar([
+        { name: 'repositories', data: '[1,2]' },
+        { name: 'a/json', data: '{"parent":"a"}' },
+        { name: 'a/layer.tar', data: '' },
+      ]),
+    ],
+    [
+      'an index blob that lists itself (its bytes do not match its name)',
+      (() => {
+        const self = `sha256:${'c'.repeat(64)}`;
+        const nested = JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: self }] });
+        return oci(JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: self }] }), [
+          { name: `blobs/sha256/${'c'.repeat(64)}`, data: nested },
+        ]);
+      })(),
+    ],
+    [
+      'parent chain loop',
+      buildTar([
+        { name: 'repositories', data: '{"r":{"t":"a"}}' },
+        { name: 'a/json', data: '{"parent":"b"}' },
+        { name: 'b/json', data: '{"parent":"a"}' },
+        { name: 'a/layer.tar', data: '' },
+        { name: 'b/layer.tar', data: '' },
+      ]),
+    ],
   ];
   it.each(cases)('%s', (_, tar) => {
     const a = read(tar);

@@ -9,8 +9,21 @@ function rec(path: string, size = 0, type: EntryType = path.endsWith('/') ? 'dir
   const p = path.replace(/\/$/, '');
   const base = p.slice(p.lastIndexOf('/') + 1);
   const r: FileRecord = {
-    path: p, rawName: path, type, typeflag: type === 'dir' ? '5' : type === 'symlink' ? '2' : '0', size: type === 'file' ? size : 0,
-    mode: 0o644, uid: 0, gid: 0, uname: '', gname: '', mtime: 0, format: 'ustar', offset: 0, index: 0, ...extra,
+    path: p,
+    rawName: path,
+    type,
+    typeflag: type === 'dir' ? '5' : type === 'symlink' ? '2' : '0',
+    size: type === 'file' ? size : 0,
+    mode: 0o644,
+    uid: 0,
+    gid: 0,
+    uname: '',
+    gname: '',
+    mtime: 0,
+    format: 'ustar',
+    offset: 0,
+    index: 0,
+    ...extra,
   };
   if (base === '.wh..wh..opq') r.whiteout = 'opaque';
   else if (base.startsWith('.wh.') && !base.startsWith('.wh..wh.')) r.whiteout = 'file';
@@ -54,7 +67,11 @@ describe('mergeLayers', () => {
       [rec('d/c', 4), rec('d/'), rec('d/.wh..wh..opq')],
     ]);
     expect(visible(m)).toEqual(['d@1<0', 'd/c@1', 'e@0']);
-    expect(m.deleted.map((d) => [d.path, d.byLayer]).sort()).toEqual([['d/a', 1], ['d/b', 1], ['d/b/x', 1]]);
+    expect(m.deleted.map((d) => [d.path, d.byLayer]).sort()).toEqual([
+      ['d/a', 1],
+      ['d/b', 1],
+      ['d/b/x', 1],
+    ]);
     expect(m.wastedBytes).toBe(3);
   });
 
@@ -85,13 +102,24 @@ describe('mergeLayers', () => {
   });
 
   it('keeps metadata of the visible version', () => {
-    const m = mergeLayers([[rec('a', 1, 'file', { mode: 0o600, sha256: 'aa' })], [rec('a', 1, 'file', { mode: 0o755, uid: 1000, gid: 1000, mtime: 42, sha256: 'bb' })]]);
+    const m = mergeLayers([
+      [rec('a', 1, 'file', { mode: 0o600, sha256: 'aa' })],
+      [rec('a', 1, 'file', { mode: 0o755, uid: 1000, gid: 1000, mtime: 42, sha256: 'bb' })],
+    ]);
     expect(m.files[0]).toEqual({ path: 'a', type: 'file', size: 1, layer: 1, sha256: 'bb', mode: 0o755, uid: 1000, gid: 1000, mtime: 42, overwrites: [0] });
   });
 
   it('works on records parsed from real layer tars', () => {
-    const l0 = layerTar([{ name: './etc/', typeflag: '5' }, { name: './etc/passwd', data: 'root:x:0:0\n' }, { name: './etc/group', data: 'root:x:0:\n' }]);
-    const l1 = layerTar([{ name: './etc/', typeflag: '5' }, { name: './etc/.wh.group', data: '' }, { name: './etc/passwd', data: 'root:x:0:0\nme:x:1:1\n' }]);
+    const l0 = layerTar([
+      { name: './etc/', typeflag: '5' },
+      { name: './etc/passwd', data: 'root:x:0:0\n' },
+      { name: './etc/group', data: 'root:x:0:\n' },
+    ]);
+    const l1 = layerTar([
+      { name: './etc/', typeflag: '5' },
+      { name: './etc/.wh.group', data: '' },
+      { name: './etc/passwd', data: 'root:x:0:0\nme:x:1:1\n' },
+    ]);
     const m = mergeLayers([layerRecords(l0), layerRecords(l1)]);
     expect(visible(m)).toEqual(['etc@1<0', 'etc/passwd@1<0']);
     expect(m.deleted).toEqual([{ path: 'etc/group', layer: 0, size: 10, byLayer: 1 }]);
@@ -105,7 +133,11 @@ function reference(layers: FileRecord[][]): { visible: Map<string, number>; wast
   let wasted = 0;
   const under = (p: string, dir: string) => p.startsWith(dir === '' ? '' : `${dir}/`) && p !== dir;
   const drop = (pred: (p: string) => boolean) => {
-    for (const [p, r] of [...state]) if (pred(p)) { state.delete(p); wasted += r.type === 'file' ? r.size : 0; }
+    for (const [p, r] of [...state])
+      if (pred(p)) {
+        state.delete(p);
+        wasted += r.type === 'file' ? r.size : 0;
+      }
   };
   layers.forEach((rs, layer) => {
     for (const r of rs) {

@@ -14,7 +14,13 @@ export interface SpanRunOptions {
   pieces?: number[];
 }
 
-export function runSpans(k: TarHash, data: Uint8Array, spans: [number, number][], piece: number, o: SpanRunOptions = {}): { stream: string | null; files: FileDigests[] } {
+export function runSpans(
+  k: TarHash,
+  data: Uint8Array,
+  spans: [number, number][],
+  piece: number,
+  o: SpanRunOptions = {},
+): { stream: string | null; files: FileDigests[] } {
   const withStream = o.withStream ?? true;
   const sizes = o.pieces ?? [piece];
   const run = k.newRun(o.capacity ?? Math.max(...sizes, 64), o.opsCap);

@@ -106,14 +106,32 @@ describe('kernel == hash-wasm on damage and edge cases', () => {
     ['tar spanning kernel pieces and read chunks', () => tar],
     ['cut inside the data of a 9 MB file', () => tar.subarray(0, 6 * 1024 * 1024 + 3)],
     ['cut inside a header', () => tar.subarray(0, 512 + 512 + 100)],
-    ['bad checksum in the middle', () => buildTar([{ name: 'a', data: 'x'.repeat(3000) }, { name: 'b', data: 'y', badChecksum: true }, { name: 'c', data: 'z' }])],
-    ['bad checksum in the first MiB of a 4 MiB read chunk', () => {
-      const t = tar.slice();
-      t[512 * 3 + 20] ^= 1; // the header of d/empty
-      return t;
-    }],
+    [
+      'bad checksum in the middle',
+      () =>
+        buildTar([
+          { name: 'a', data: 'x'.repeat(3000) },
+          { name: 'b', data: 'y', badChecksum: true },
+          { name: 'c', data: 'z' },
+        ]),
+    ],
+    [
+      'bad checksum in the first MiB of a 4 MiB read chunk',
+      () => {
+        const t = tar.slice();
+        t[512 * 3 + 20] ^= 1; // the header of d/empty
+        return t;
+      },
+    ],
     ['bad checksum at the first block', () => buildTar([{ name: 'a', data: 'x', badChecksum: true }])],
-    ['malformed pax record', () => buildTar([{ name: 'a', data: 'x', paxRaw: '99 path=zz\n' }, { name: 'b', data: 'data' }])],
+    [
+      'malformed pax record',
+      () =>
+        buildTar([
+          { name: 'a', data: 'x', paxRaw: '99 path=zz\n' },
+          { name: 'b', data: 'data' },
+        ]),
+    ],
     ['trailing garbage after the end marker', () => concat([buildTar([{ name: 'a', data: 'abc' }]), enc.encode('garbage')])],
     ['one zero block then EOF', () => buildTar([{ name: 'a', data: 'abc' }], { endBlocks: 1 })],
     ['only the end marker', () => new Uint8Array(1024)],
@@ -123,11 +141,14 @@ describe('kernel == hash-wasm on damage and edge cases', () => {
     ['gzip', () => gzip(tar)],
     ['gzip, two members', () => concat([gzip(tar.subarray(0, 1024 * 1024)), gzip(tar.subarray(1024 * 1024))])],
     ['gzip cut short', () => gzip(tar).subarray(0, 200_000)],
-    ['gzip with a flipped byte', () => {
-      const g = gzip(tar).slice();
-      g[g.length >> 1] ^= 0x55;
-      return g;
-    }],
+    [
+      'gzip with a flipped byte',
+      () => {
+        const g = gzip(tar).slice();
+        g[g.length >> 1] ^= 0x55;
+        return g;
+      },
+    ],
     ['zstd', () => new Uint8Array(execFileSync('zstd', ['-q', '-c', '-3'], { input: tar, maxBuffer: 64 << 20 }))],
   ];
   for (const [name, make] of cases) {

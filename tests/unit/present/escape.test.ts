@@ -30,9 +30,7 @@ describe('html escaping', () => {
 
   it('h escapes every interpolation but its own output and trusted()', () => {
     const name = '<img src=x onerror=alert(1)>';
-    expect(h`<td title="${name}">${name}</td>`.html).toBe(
-      '<td title="&#60;img src=x onerror=alert(1)&#62;">&#60;img src=x onerror=alert(1)&#62;</td>',
-    );
+    expect(h`<td title="${name}">${name}</td>`.html).toBe('<td title="&#60;img src=x onerror=alert(1)&#62;">&#60;img src=x onerror=alert(1)&#62;</td>');
     expect(h`<p>${h`<b>${'&'}</b>`}${trusted('<i>ok</i>')}${[1, '<', null, undefined, false]}</p>`.html).toBe('<p><b>&#38;</b><i>ok</i>1&#60;</p>');
   });
 

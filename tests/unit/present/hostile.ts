@@ -129,7 +129,14 @@ export function hostileComparison(): ComparisonReport {
     differences,
     pairing: { images: [{ a: 0, b: 0, label: HOSTILE.script, by: 'tag' }], layers: [] },
     identicalBytes: false,
-    stats: { elapsedMs: 1234, bytesRead: 1 << 20, phase: 'final', layersScanned: 2, layersSkipped: 0, digestsVerified: true, verification: { state: 'done', blobs: 2, bytes: 1 << 20, bytesTotal: 1 << 20, rescanned: 0 } },
+    stats: {
+      elapsedMs: 1234,
+      bytesRead: 1 << 20,
+      phase: 'final',
+      layersScanned: 2,
+      layersSkipped: 0,
+      digestsVerified: true,
+      verification: { state: 'done', blobs: 2, bytes: 1 << 20, bytesTotal: 1 << 20, rescanned: 0 },
+    },
   };
 }
-

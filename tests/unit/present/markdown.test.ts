@@ -11,7 +11,7 @@ function split(doc: string): { prose: string[]; fences: { open: string; body: st
   const fences: { open: string; body: string[] }[] = [];
   const lines = doc.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = lines[i].match(/^( {0,3}|  )(`{3,})(.*)$/);
+    const m = lines[i].match(/^( {0,3}| {2})(`{3,})(.*)$/);
     if (!m) {
       prose.push(lines[i]);
       continue;
@@ -129,7 +129,11 @@ describe('markdown: size', () => {
         summary: `cause ${i} ${'x'.repeat(250)}`,
         evidence: Array.from({ length: 8 }, () => ({
           text: 'y'.repeat(300),
-          detail: { kind: 'text-diff' as const, truncated: false, hunks: [{ aStart: 0, bStart: 0, lines: Array.from({ length: 200 }, () => ({ op: '+' as const, text: 'z'.repeat(120) })) }] },
+          detail: {
+            kind: 'text-diff' as const,
+            truncated: false,
+            hunks: [{ aStart: 0, bStart: 0, lines: Array.from({ length: 200 }, () => ({ op: '+' as const, text: 'z'.repeat(120) })) }],
+          },
         })),
       })),
     };

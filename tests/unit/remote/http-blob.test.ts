@@ -67,7 +67,9 @@ describe('HttpBlob', () => {
   it('a short answer is an error naming the URL and the offset, not a silently shorter archive', async () => {
     const b = blobAt('/short/data.bin').slice(100, 50_100);
     await expect(b.arrayBuffer()).rejects.toThrow(`HTTP: ${server.url}/short/data.bin: asked for 50000 bytes from offset 100, got 49990 (at offset 100)`);
-    await expect(all(b.stream())).rejects.toThrow(`HTTP: ${server.url}/short/data.bin: the connection ended after 49990 of 50000 bytes (from offset 100) (at offset 50090)`);
+    await expect(all(b.stream())).rejects.toThrow(
+      `HTTP: ${server.url}/short/data.bin: the connection ended after 49990 of 50000 bytes (from offset 100) (at offset 50090)`,
+    );
   });
 
   it('a server that stops honouring Range, a missing file, a file that changed size: each said so', async () => {
@@ -75,9 +77,11 @@ describe('HttpBlob', () => {
       'asked for bytes 10–19, the server sent the whole file instead: it stopped honouring Range requests',
     );
     await expect(blobAt('/range/gone.bin').slice(10, 20).arrayBuffer()).rejects.toThrow('asked for bytes 10–19, the server answered 404 Not Found');
-    await expect(blobAt('/range/data.bin', DATA.length + 1).slice(10, 20).arrayBuffer()).rejects.toThrow(
-      `the file changed on the server while it was being read (${DATA.length + 1} bytes when opened, ${DATA.length} now)`,
-    );
+    await expect(
+      blobAt('/range/data.bin', DATA.length + 1)
+        .slice(10, 20)
+        .arrayBuffer(),
+    ).rejects.toThrow(`the file changed on the server while it was being read (${DATA.length + 1} bytes when opened, ${DATA.length} now)`);
   });
 
   it('cancelling the stream aborts the request', async () => {
@@ -114,11 +118,18 @@ describe('openUrl', () => {
   it('HTTP errors and bad URLs are RemoteErrors in plain words', async () => {
     const e404 = await openUrl(`${server.url}/range/nope.tar`).catch((e) => e);
     expect(e404).toBeInstanceOf(RemoteError);
-    expect(e404).toMatchObject({ failure: 'http', url: `${server.url}/range/nope.tar`, message: 'The server answered 404 Not Found: there is no file at this address.' });
+    expect(e404).toMatchObject({
+      failure: 'http',
+      url: `${server.url}/range/nope.tar`,
+      message: 'The server answered 404 Not Found: there is no file at this address.',
+    });
     const bad = await openUrl('ftp://x.test/a.tar').catch((e) => e);
     expect(bad).toMatchObject({ failure: 'bad-url', message: 'ftp: URLs cannot be fetched; give an http: or https: URL' });
     const down = await openUrl('http://127.0.0.1:1/a.tar').catch((e) => e);
-    expect(down).toMatchObject({ failure: 'unreachable', message: 'No answer from 127.0.0.1:1: the server is down, the address is wrong, or the network is unreachable.' });
+    expect(down).toMatchObject({
+      failure: 'unreachable',
+      message: 'No answer from 127.0.0.1:1: the server is down, the address is wrong, or the network is unreachable.',
+    });
   });
 
   it('the engine reads an archive over HTTP exactly as from memory, without downloading it whole', async () => {

@@ -75,7 +75,13 @@ export async function startServer(opts: { files?: Record<string, Uint8Array>; st
     const end = Math.min(m[2] ? Number(m[2]) + 1 : data.length, data.length);
     if (start >= data.length) return send(req, res, 416, { ...cors, 'Content-Range': `bytes */${data.length}` }, '');
     const cut = kind === 'short' ? Math.max(start, end - 10) : end;
-    return send(req, res, 206, { ...cors, ...type, 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end - 1}/${data.length}` }, data.subarray(start, cut));
+    return send(
+      req,
+      res,
+      206,
+      { ...cors, ...type, 'Accept-Ranges': 'bytes', 'Content-Range': `bytes ${start}-${end - 1}/${data.length}` },
+      data.subarray(start, cut),
+    );
   }
 
   const server = createServer((req, res) => {

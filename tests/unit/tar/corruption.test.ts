@@ -22,7 +22,12 @@ function posixChecksum(b: Uint8Array, at: number): number {
   return s;
 }
 const storedField = (b: Uint8Array, at: number) =>
-  parseInt(Buffer.from(b.subarray(at + 148, at + 156)).toString('latin1').replace(/[\0 ]+$/, ''), 8);
+  parseInt(
+    Buffer.from(b.subarray(at + 148, at + 156))
+      .toString('latin1')
+      .replace(/[\0 ]+$/, ''),
+    8,
+  );
 
 function entriesOf(bytes: Uint8Array): TarEntry[] {
   return collect(bytes).entries;
@@ -163,7 +168,13 @@ describe('truncation', () => {
   });
 
   it('ending exactly after an entry, without an end marker, is accepted', () => {
-    const tar = buildTar([{ name: 'a', data: 'x' }, { name: 'b', data: 'y' }], { endBlocks: 0 });
+    const tar = buildTar(
+      [
+        { name: 'a', data: 'x' },
+        { name: 'b', data: 'y' },
+      ],
+      { endBlocks: 0 },
+    );
     const c = collect(tar);
     expect(c.entries.map((e) => e.name)).toEqual(['a', 'b']);
     expect(c.summary).toMatchObject({ sawEndMarker: false, zeroBlocks: 0, trailingBytes: 0, endOffset: tar.length });
@@ -241,9 +252,7 @@ describe('malformed pax records', () => {
   });
 
   it('bad values of known keywords', () => {
-    expect(errorOf(buildTar([{ name: 'a', pax: { size: '12x' } }])).message).toBe(
-      'tar: malformed pax record at offset 0: size="12x" is not a decimal integer',
-    );
+    expect(errorOf(buildTar([{ name: 'a', pax: { size: '12x' } }])).message).toBe('tar: malformed pax record at offset 0: size="12x" is not a decimal integer');
     expect(errorOf(buildTar([{ name: 'a', pax: { mtime: 'yesterday' } }])).message).toBe(
       'tar: malformed pax record at offset 0: mtime="yesterday" is not a time',
     );
@@ -251,9 +260,7 @@ describe('malformed pax records', () => {
 
   it('an end marker right after a pax header', () => {
     const tar = buildTar([{ name: 'a', pax: { path: 'b' } }]).slice(0, 1024);
-    expect(errorOf(concat([tar, new Uint8Array(1024)])).message).toBe(
-      'tar: end-of-archive marker at offset 1024 right after a pax or GNU long-name header',
-    );
+    expect(errorOf(concat([tar, new Uint8Array(1024)])).message).toBe('tar: end-of-archive marker at offset 1024 right after a pax or GNU long-name header');
   });
 });
 

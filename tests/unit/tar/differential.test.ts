@@ -27,19 +27,34 @@ function quote(name: string): string {
 /** The mode column of `tar -tv` (GNU tar list.c print_header / decode_mode). */
 function modeString(e: TarEntry): string {
   const typeChar: Record<string, string> = {
-    '1': 'h', '2': 'l', '3': 'c', '4': 'b', '5': 'd', '6': 'p', '7': 'C', D: 'd', S: '-', '0': '-', '\0': '-',
+    '1': 'h',
+    '2': 'l',
+    '3': 'c',
+    '4': 'b',
+    '5': 'd',
+    '6': 'p',
+    '7': 'C',
+    D: 'd',
+    S: '-',
+    '0': '-',
+    '\0': '-',
   };
   let t = typeChar[e.typeflag] ?? '?';
   if ((e.typeflag === '0' || e.typeflag === '\0' || e.typeflag === 'S') && e.name.endsWith('/')) t = 'd';
   const m = e.mode;
   const bit = (mask: number, c: string) => (m & mask ? c : '-');
-  const special = (x: number, xmask: number, smask: number, s: string) =>
-    m & smask ? (m & xmask ? s : s.toUpperCase()) : x ? 'x' : '-';
+  const special = (x: number, xmask: number, smask: number, s: string) => (m & smask ? (m & xmask ? s : s.toUpperCase()) : x ? 'x' : '-');
   return (
     t +
-    bit(0o400, 'r') + bit(0o200, 'w') + special(m & 0o100, 0o100, 0o4000, 's') +
-    bit(0o040, 'r') + bit(0o020, 'w') + special(m & 0o010, 0o010, 0o2000, 's') +
-    bit(0o004, 'r') + bit(0o002, 'w') + special(m & 0o001, 0o001, 0o1000, 't')
+    bit(0o400, 'r') +
+    bit(0o200, 'w') +
+    special(m & 0o100, 0o100, 0o4000, 's') +
+    bit(0o040, 'r') +
+    bit(0o020, 'w') +
+    special(m & 0o010, 0o010, 0o2000, 's') +
+    bit(0o004, 'r') +
+    bit(0o002, 'w') +
+    special(m & 0o001, 0o001, 0o1000, 't')
   );
 }
 

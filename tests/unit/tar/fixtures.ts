@@ -39,7 +39,9 @@ line"
   );
   if (opts.xattrs) {
     // setfattr is not installed; python's os.setxattr makes user.* attributes on /tmp.
-    sh(`cd "${root}" && printf 'x' > d/xattr && python3 -c "import os; os.setxattr('d/xattr','user.text',b'hello'); os.setxattr('d/xattr','user.bin',bytes([0,1,255,10]))"`);
+    sh(
+      `cd "${root}" && printf 'x' > d/xattr && python3 -c "import os; os.setxattr('d/xattr','user.text',b'hello'); os.setxattr('d/xattr','user.bin',bytes([0,1,255,10]))"`,
+    );
   }
 }
 

@@ -47,7 +47,7 @@ describe('base-256', () => {
     expect(readBase256(bytes(0x80, 0, 0, 0, 0, 0x1f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), 0, 12)).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it('negative (two\'s complement, 0xff marker)', () => {
+  it("negative (two's complement, 0xff marker)", () => {
     expect(readBase256(bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), 0, 8)).toBe(-1);
     expect(readBase256(bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe), 0, 8)).toBe(-2);
     // -2^31 in a 12-byte mtime field

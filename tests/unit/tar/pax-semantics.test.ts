@@ -42,14 +42,24 @@ describe('names', () => {
       new Uint8Array(1024),
     ]);
     const { entries } = collect(tar);
-    expect(entries.map((e) => [e.name, e.longName])).toEqual([[long, 'gnu'], ['from-pax', 'pax'], ['s', undefined]]);
+    expect(entries.map((e) => [e.name, e.longName])).toEqual([
+      [long, 'gnu'],
+      ['from-pax', 'pax'],
+      ['s', undefined],
+    ]);
     expect(entries[2]).toMatchObject({ linkname: 'pax-target', longLink: 'pax' });
     expect(entries.map((e) => e.index)).toEqual([0, 1, 2]);
     expect(gnuList(tar).map((l) => l.split(' ').pop())).toEqual([long, 'from-pax', 'pax-target']);
   });
 
   it('typeflag NUL and 0 with a trailing slash are directories (old writers)', () => {
-    const { entries } = collect(buildTar([{ name: 'old-dir/', typeflag: '\0' }, { name: 'f', typeflag: '\0', data: 'x' }, { name: 'c', typeflag: '7', data: 'y' }]));
+    const { entries } = collect(
+      buildTar([
+        { name: 'old-dir/', typeflag: '\0' },
+        { name: 'f', typeflag: '\0', data: 'x' },
+        { name: 'c', typeflag: '7', data: 'y' },
+      ]),
+    );
     expect(entries.map((e) => e.type)).toEqual(['dir', 'file', 'contiguous']);
   });
 
@@ -73,7 +83,10 @@ describe('names', () => {
   });
 
   it('a directory header with a non-zero size carries no data (GNU tar list.c skim_member)', () => {
-    const tar = buildTar([{ name: 'd/', typeflag: '5', sizeField: 512 }, { name: 'd/f', data: 'x' }]);
+    const tar = buildTar([
+      { name: 'd/', typeflag: '5', sizeField: 512 },
+      { name: 'd/f', data: 'x' },
+    ]);
     const { entries } = collect(tar);
     expect(entries.map((e) => e.name)).toEqual(['d/', 'd/f']);
     expect(entries[0].size).toBe(0);
@@ -163,7 +176,10 @@ describe('pax records', () => {
       typeflag: '0',
       sparseFormat: '0.1',
       realSize: 1000,
-      sparseMap: [{ offset: 0, size: 4 }, { offset: 996, size: 6 }],
+      sparseMap: [
+        { offset: 0, size: 4 },
+        { offset: 996, size: 6 },
+      ],
       size: 10,
     });
   });
@@ -179,7 +195,16 @@ describe('pax records', () => {
     ]);
     for (const sizes of [undefined, [1], [3], [600]]) {
       const c = collect(tar, sizes);
-      expect(c.entries[0]).toMatchObject({ name: 'f', sparseFormat: '1.0', realSize: 1000, size: 10, sparseMap: [{ offset: 0, size: 4 }, { offset: 996, size: 6 }] });
+      expect(c.entries[0]).toMatchObject({
+        name: 'f',
+        sparseFormat: '1.0',
+        realSize: 1000,
+        size: 10,
+        sparseMap: [
+          { offset: 0, size: 4 },
+          { offset: 996, size: 6 },
+        ],
+      });
       expect(c.entries[0].dataOffset).toBe(c.entries[0].blockOffset + 1024);
       expect(c.lengths[0]).toBe(10);
       expect(c.entries[1].name).toBe('next');

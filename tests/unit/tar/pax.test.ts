@@ -39,15 +39,26 @@ describe('interpretPax', () => {
   const rec = (key: string, value: string) => ({ key, value, bytes: enc.encode(value) });
 
   it('GNU sparse 0.0: repeated offset/numbytes build the map in order', () => {
-    const f = interpretPax(undefined, [
-      rec('GNU.sparse.size', '100'),
-      rec('GNU.sparse.numblocks', '2'),
-      rec('GNU.sparse.offset', '0'),
-      rec('GNU.sparse.numbytes', '10'),
-      rec('GNU.sparse.offset', '90'),
-      rec('GNU.sparse.numbytes', '10'),
-    ], 0);
-    expect(f.sparse).toEqual({ version: '0.0', realSize: 100, map: [{ offset: 0, size: 10 }, { offset: 90, size: 10 }] });
+    const f = interpretPax(
+      undefined,
+      [
+        rec('GNU.sparse.size', '100'),
+        rec('GNU.sparse.numblocks', '2'),
+        rec('GNU.sparse.offset', '0'),
+        rec('GNU.sparse.numbytes', '10'),
+        rec('GNU.sparse.offset', '90'),
+        rec('GNU.sparse.numbytes', '10'),
+      ],
+      0,
+    );
+    expect(f.sparse).toEqual({
+      version: '0.0',
+      realSize: 100,
+      map: [
+        { offset: 0, size: 10 },
+        { offset: 90, size: 10 },
+      ],
+    });
   });
 
   it('sizes past 2^53 are unsupported', () => {

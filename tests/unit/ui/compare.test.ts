@@ -66,7 +66,12 @@ describe('compareRun', () => {
     const same = explainFor(r, NO_IGNORES, explain);
     expect(same.report).toBe(r);
     expect(same.ignored).toBe(3);
-    expect(seen[0]).toEqual({ diff: { differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes }, a: r.inputs[0], b: r.inputs[1], o: NO_IGNORES });
+    expect(seen[0]).toEqual({
+      diff: { differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes },
+      a: r.inputs[0],
+      b: r.inputs[1],
+      o: NO_IGNORES,
+    });
 
     const opts = { ...NO_IGNORES, timestamps: true };
     const other = explainFor(r, opts, explain);
@@ -146,7 +151,14 @@ describe('diffLevels', () => {
     expect(g.manifests.all.every((d) => d.subject === 'manifest')).toBe(true);
     expect(g.config.all.map((d) => d.subject).sort()).toEqual(['config', 'config', 'config', 'config', 'history']);
     expect(Object.values(g).reduce((n, x) => n + x.all.length, 0)).toBe(r.differences.length);
-    expect(['file', 'layer', 'integrity', 'manifest', 'outer tar', 'input'].map(levelOfCause)).toEqual(['files', 'layers', 'layers', 'manifests', 'archive', 'archive']);
+    expect(['file', 'layer', 'integrity', 'manifest', 'outer tar', 'input'].map(levelOfCause)).toEqual([
+      'files',
+      'layers',
+      'layers',
+      'manifests',
+      'archive',
+      'archive',
+    ]);
   });
 });
 

@@ -46,7 +46,10 @@ describe('layerFates', () => {
   });
   it('an opaque marker at the root hides every lower entry', () => {
     const ls = [layerReport(0, [fileRecord('a'), fileRecord('b/c')]), layerReport(1, [fileRecord('.wh..wh..opq')])];
-    expect(layerFates(ls, 0)).toEqual([{ kind: 'deleted', by: 1 }, { kind: 'deleted', by: 1 }]);
+    expect(layerFates(ls, 0)).toEqual([
+      { kind: 'deleted', by: 1 },
+      { kind: 'deleted', by: 1 },
+    ]);
   });
 });
 

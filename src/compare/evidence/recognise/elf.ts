@@ -8,7 +8,17 @@
  */
 import { startsWith, type Recogniser } from './types';
 
-const MACHINES: Record<number, string> = { 3: 'x86', 0x3e: 'x86-64', 0x28: 'ARM', 0xb7: 'AArch64', 0xf3: 'RISC-V', 0x14: 'PowerPC', 0x15: 'PowerPC64', 0x16: 's390x', 0x08: 'MIPS' };
+const MACHINES: Record<number, string> = {
+  3: 'x86',
+  62: 'x86-64',
+  40: 'ARM',
+  183: 'AArch64',
+  243: 'RISC-V',
+  20: 'PowerPC',
+  21: 'PowerPC64',
+  22: 's390x',
+  8: 'MIPS',
+};
 const TYPES: Record<number, string> = { 1: 'relocatable object', 2: 'executable', 3: 'shared object', 4: 'core file' };
 
 export interface ElfInfo {

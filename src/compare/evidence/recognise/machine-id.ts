@@ -21,6 +21,9 @@ export const machineId: Recogniser = {
   byPath: (path) => (PATHS.test(path) ? { what: WHAT, detail: 'a random id generated per installation; images should ship it empty' } : null),
   explain(a, b, path) {
     if (!PATHS.test(path)) return null;
-    return { what: WHAT, detail: `random per-installation id: A ${describe(asText(a.bytes))}, B ${describe(asText(b.bytes))}; ship it empty (or remove it) so every build is the same` };
+    return {
+      what: WHAT,
+      detail: `random per-installation id: A ${describe(asText(a.bytes))}, B ${describe(asText(b.bytes))}; ship it empty (or remove it) so every build is the same`,
+    };
   },
 };

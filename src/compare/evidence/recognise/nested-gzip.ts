@@ -19,7 +19,12 @@ export const nestedGzip: Recogniser = {
     const header = fields.length ? `header ${headerDiffText(fields)}` : 'same header';
     if (same) {
       const scope = a.whole && b.whole ? '' : ` (first ${Math.min(da.length, db.length)} bytes compared)`;
-      return { what: WHAT, detail: fields.length ? `only the gzip header differs: ${headerDiffText(fields)}; the compressed data is identical${scope} — write it with \`gzip -n\`` : `same header and compressed data${scope}` };
+      return {
+        what: WHAT,
+        detail: fields.length
+          ? `only the gzip header differs: ${headerDiffText(fields)}; the compressed data is identical${scope} — write it with \`gzip -n\``
+          : `same header and compressed data${scope}`,
+      };
     }
     return { what: WHAT, detail: `${header}; the compressed data differs from byte ${at} after the header` };
   },

@@ -88,7 +88,8 @@ export const pyc: Recogniser = {
     const ha = parsePyc(a.bytes);
     const hb = parsePyc(b.bytes);
     if (!ha || !hb) return null;
-    if (ha.magic !== hb.magic) return { what: WHAT, detail: `compiled by different Python versions: ${ha.version} (magic ${ha.magic}) vs ${hb.version} (magic ${hb.magic})` };
+    if (ha.magic !== hb.magic)
+      return { what: WHAT, detail: `compiled by different Python versions: ${ha.version} (magic ${ha.magic}) vs ${hb.version} (magic ${hb.magic})` };
     if (ha.hashBased !== hb.hashBased) {
       const kind = (h: PycHeader) => (h.hashBased ? `hash-based (${h.flags & 2 ? 'checked' : 'unchecked'})` : 'timestamp-based');
       return { what: WHAT, detail: `Python ${ha.version}: A is ${kind(ha)}, B is ${kind(hb)} (py_compile --invalidation-mode)` };
@@ -96,14 +97,24 @@ export const pyc: Recogniser = {
     const code = codeDiffers(a, b, ha);
     const rest = code.differs ? `; the compiled code differs too (from byte ${code.at})` : code.known ? '; the compiled code is identical' : '';
     if (ha.hashBased) {
-      if (ha.sourceHash !== hb.sourceHash) return { what: WHAT, detail: `Python ${ha.version}, hash-based: the embedded source hash differs (${ha.sourceHash} vs ${hb.sourceHash}): the .py sources differ${rest}` };
-      return { what: WHAT, detail: `Python ${ha.version}, hash-based, same source hash: the compiled code differs (from byte ${code.at}); marshal output can vary between builds (reference flags)` };
+      if (ha.sourceHash !== hb.sourceHash)
+        return {
+          what: WHAT,
+          detail: `Python ${ha.version}, hash-based: the embedded source hash differs (${ha.sourceHash} vs ${hb.sourceHash}): the .py sources differ${rest}`,
+        };
+      return {
+        what: WHAT,
+        detail: `Python ${ha.version}, hash-based, same source hash: the compiled code differs (from byte ${code.at}); marshal output can vary between builds (reference flags)`,
+      };
     }
     const parts: string[] = [];
     if (ha.mtime !== hb.mtime) parts.push(`embedded source mtime ${isoSeconds(ha.mtime!)} vs ${isoSeconds(hb.mtime!)}`);
     if (ha.sourceSize !== hb.sourceSize && ha.sourceSize !== undefined) parts.push(`embedded source size ${ha.sourceSize} vs ${hb.sourceSize} bytes`);
     if (!parts.length) {
-      return { what: WHAT, detail: `Python ${ha.version}, same header (source mtime ${isoSeconds(ha.mtime!)}): the compiled code differs${code.at >= 0 ? ` from byte ${code.at}` : ''}; marshal output can vary between builds (reference flags)` };
+      return {
+        what: WHAT,
+        detail: `Python ${ha.version}, same header (source mtime ${isoSeconds(ha.mtime!)}): the compiled code differs${code.at >= 0 ? ` from byte ${code.at}` : ''}; marshal output can vary between builds (reference flags)`,
+      };
     }
     const only = !code.differs && code.known && parts.length === 1 && ha.mtime !== hb.mtime ? 'only the ' : '';
     return { what: WHAT, detail: `Python ${ha.version}: ${only}${parts.join(', ')}${rest}` };

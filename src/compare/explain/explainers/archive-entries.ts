@@ -45,7 +45,17 @@ function changeLine(d: OuterDifference): string {
 export const archiveEntriesExplainer: Explainer<'outer-entry' | 'outer-order' | 'outer-end'> = {
   name: 'archive entries',
   subjects: ['outer-entry', 'outer-order', 'outer-end'],
-  ids: ['archive.entry-mtime', 'archive.entry-owner', 'archive.entry-mode', 'archive.tar-format', 'archive.symlinked-layer', 'archive.entry-added', 'archive.entry-removed', 'archive.entry-content', 'archive.entry-order'],
+  ids: [
+    'archive.entry-mtime',
+    'archive.entry-owner',
+    'archive.entry-mode',
+    'archive.tar-format',
+    'archive.symlinked-layer',
+    'archive.entry-added',
+    'archive.entry-removed',
+    'archive.entry-content',
+    'archive.entry-order',
+  ],
   claim,
   describe(id, roots, ctx) {
     const n = roots.length;
@@ -54,7 +64,10 @@ export const archiveEntriesExplainer: Explainer<'outer-entry' | 'outer-order' | 
     const ev = (text = changeLine) => evidence(roots, ctx, text);
     switch (id) {
       case 'archive.entry-mtime': {
-        const pattern = timePattern(roots.map((d) => ({ a: asNum(d.a), b: asNum(d.b) })), 'time');
+        const pattern = timePattern(
+          roots.map((d) => ({ a: asNum(d.a), b: asNum(d.b) })),
+          'time',
+        );
         const fields = [...new Set(roots.map((d) => d.field))].join('/');
         return {
           summary: `${plural(entries, 'entry', 'entries')} of the archive itself ${entries === 1 ? 'has' : 'have'} another ${fields}${pattern ? `; ${pattern}` : ''} (the time of the export, not of the image)`,
@@ -65,14 +78,24 @@ export const archiveEntriesExplainer: Explainer<'outer-entry' | 'outer-order' | 
       }
       case 'archive.entry-owner': {
         const pairs = tally(roots.map((d) => `${d.field} ${show(d.a)} → ${show(d.b)}`));
-        return { summary: `${plural(entries, 'archive entry', 'archive entries')} ${entries === 1 ? 'has' : 'have'} another owner: ${list(pairs.map((p) => p.value))}`, phrase: `the archive entries' owners differ`, evidence: ev(), remedy };
+        return {
+          summary: `${plural(entries, 'archive entry', 'archive entries')} ${entries === 1 ? 'has' : 'have'} another owner: ${list(pairs.map((p) => p.value))}`,
+          phrase: `the archive entries' owners differ`,
+          evidence: ev(),
+          remedy,
+        };
       }
       case 'archive.entry-mode': {
         const pairs = tally(roots.map((d) => (d.field === 'mode' ? `${octal(d.a)} → ${octal(d.b)}` : `${d.field} differs`)));
-        return { summary: `${plural(entries, 'archive entry', 'archive entries')} ${entries === 1 ? 'has' : 'have'} other modes: ${list(pairs.map((p) => p.value))}`, phrase: `the archive entries' modes differ`, evidence: ev(), remedy };
+        return {
+          summary: `${plural(entries, 'archive entry', 'archive entries')} ${entries === 1 ? 'has' : 'have'} other modes: ${list(pairs.map((p) => p.value))}`,
+          phrase: `the archive entries' modes differ`,
+          evidence: ev(),
+          remedy,
+        };
       }
       case 'archive.tar-format': {
-        const fields = tally(roots.map((d) => (d.subject === 'outer-end' ? `end of archive: ${d.field}` : d.field ?? '')));
+        const fields = tally(roots.map((d) => (d.subject === 'outer-end' ? `end of archive: ${d.field}` : (d.field ?? ''))));
         return {
           summary: `The archive's tar headers are written differently (${list(fields.map((f) => f.value))}); the entries and their metadata are the same`,
           phrase: `the archive's tar encoding differs`,
@@ -107,7 +130,15 @@ export const archiveEntriesExplainer: Explainer<'outer-entry' | 'outer-order' | 
         return {
           summary: `The archive holds the same ${common !== undefined ? `${num(common)} ` : ''}entries in another order${sorted ? `; ${sorted}` : ''}`,
           phrase: `the archive's entries are in another order`,
-          evidence: [{ text: `first difference at position ${num(asNum(f?.firstMismatch?.index) ?? 0)}: ${show(d.a)} in A, ${show(d.b)} in B`, difference: d.id, a: d.a, b: d.b, where: 'the archive' }],
+          evidence: [
+            {
+              text: `first difference at position ${num(asNum(f?.firstMismatch?.index) ?? 0)}: ${show(d.a)} in A, ${show(d.b)} in B`,
+              difference: d.id,
+              a: d.a,
+              b: d.b,
+              where: 'the archive',
+            },
+          ],
           remedy,
         };
       }

@@ -10,7 +10,9 @@ import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
 import { capitalise, plural, show } from '../format';
 
-export const attestationsExplainer: Explainer<'image' | 'manifest' | 'config' | 'history' | 'layer' | 'layer-blob' | 'file' | 'file-order' | 'merged' | 'index'> = {
+export const attestationsExplainer: Explainer<
+  'image' | 'manifest' | 'config' | 'history' | 'layer' | 'layer-blob' | 'file' | 'file-order' | 'merged' | 'index'
+> = {
   name: 'attestations',
   subjects: ['image', 'manifest', 'config', 'history', 'layer', 'layer-blob', 'file', 'file-order', 'merged', 'index'],
   ids: ['index.attestations'],
@@ -30,7 +32,11 @@ export const attestationsExplainer: Explainer<'image' | 'manifest' | 'config' | 
     return {
       summary: `${capitalise(parts.join(', '))} (build provenance/SBOM; provenance carries the build time and invocation id)`,
       phrase: added.length || removed.length ? `attestations are present on one side only` : `the attestations differ`,
-      evidence: evidence(roots, ctx, (d) => (d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${d.scope.image ?? ''} · ${d.subject} ${d.field ?? d.kind}: ${show(d.a)} → ${show(d.b)}`)),
+      evidence: evidence(roots, ctx, (d) =>
+        d.subject === 'image'
+          ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}`
+          : `${d.scope.image ?? ''} · ${d.subject} ${d.field ?? d.kind}: ${show(d.a)} → ${show(d.b)}`,
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

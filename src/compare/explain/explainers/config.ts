@@ -39,7 +39,9 @@ export const configExplainer: Explainer<'config'> = {
       const others = roots.filter((d) => d !== created).map((d) => d.field ?? '');
       const shift = created ? timeShift(created.a, created.b) : '';
       const first = created ? `The image was created ${shift ? `${shift} in B` : 'at another time'} (${show(created.a)} → ${show(created.b)})` : '';
-      const rest = others.length ? `${first ? '; ' : ''}${others.length === 1 ? 'a timestamp' : `${others.length} timestamps`} in the config ${others.length === 1 ? 'differs' : 'differ'} too (${list(others)})` : '';
+      const rest = others.length
+        ? `${first ? '; ' : ''}${others.length === 1 ? 'a timestamp' : `${others.length} timestamps`} in the config ${others.length === 1 ? 'differs' : 'differ'} too (${list(others)})`
+        : '';
       return {
         summary: `${first}${rest || (first ? '' : 'Config timestamps differ')}`,
         phrase: created ? `the config's created time differs${shift ? ` (${shift})` : ''}` : 'config timestamps differ',

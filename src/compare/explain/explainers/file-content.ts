@@ -52,10 +52,15 @@ export const fileContentExplainer: Explainer<'file' | 'merged'> = {
     const kinds = tally(paths.map((p) => contentKind(p)).filter((k): k is string => k !== null));
     const known = kinds.reduce((n, k) => n + k.count, 0);
     const where = inLayers(roots, ctx);
-    const what = kinds.length ? `: ${list(kinds.map((k) => `${k.count} ${k.value}`))}${known < paths.length ? ` and ${plural(paths.length - known, 'other file')}` : ''}` : paths.length <= 3 ? `: ${list(paths)}` : '';
+    const what = kinds.length
+      ? `: ${list(kinds.map((k) => `${k.count} ${k.value}`))}${known < paths.length ? ` and ${plural(paths.length - known, 'other file')}` : ''}`
+      : paths.length <= 3
+        ? `: ${list(paths)}`
+        : '';
     const line = (d: Difference) => {
       const f = fileField(d);
-      if (f === 'content') return `${pathOf(d)}: content ${shortDigest(valueOf(d, 'a', 'content'))} → ${shortDigest(valueOf(d, 'b', 'content'))}${sizes(d)}${contentKind(pathOf(d)) ? ` — ${contentKind(pathOf(d))}` : ''}`;
+      if (f === 'content')
+        return `${pathOf(d)}: content ${shortDigest(valueOf(d, 'a', 'content'))} → ${shortDigest(valueOf(d, 'b', 'content'))}${sizes(d)}${contentKind(pathOf(d)) ? ` — ${contentKind(pathOf(d))}` : ''}`;
       return `${pathOf(d)}: ${f} ${show(valueOf(d, 'a', f))} → ${show(valueOf(d, 'b', f))}`;
     };
     return {

@@ -35,7 +35,11 @@ export const fileExistsExplainer: Explainer<'file' | 'merged'> = {
       // The same path can be added in several layers: say so, or the count and the number disagree.
       summary: `${capitalise(noun)}${where} ${paths.length === 1 ? 'exists' : 'exist'} in ${side} only${roots.length > paths.length ? ` (${plural(roots.length, 'entry', 'entries')}: some paths in several layers)` : ''}${names}`,
       phrase: `${plural(paths.length, 'file')} ${id === 'file.added' ? 'added' : 'removed'}`,
-      evidence: evidence(roots, ctx, (d: Difference) => `${pathOf(d)}: only in ${side}${presence(side === 'B' ? d.b : d.a) ? ` (${presence(side === 'B' ? d.b : d.a)})` : ''}`),
+      evidence: evidence(
+        roots,
+        ctx,
+        (d: Difference) => `${pathOf(d)}: only in ${side}${presence(side === 'B' ? d.b : d.a) ? ` (${presence(side === 'B' ? d.b : d.a)})` : ''}`,
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

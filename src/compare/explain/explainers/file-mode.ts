@@ -21,11 +21,19 @@ export const fileModeExplainer: Explainer<'file' | 'merged'> = {
     // Mixed: the permission changes make the pattern; the type-bit-only ones are counted apart.
     const typeBits = typeOnly ? [] : roots.filter(typeBitsOnly);
     const perms = typeOnly ? roots : roots.filter((d) => !typeBitsOnly(d));
-    const typeNote = typeBits.length ? `; ${plural(typeBits.length, 'other')} only in the redundant file-type bits of the mode field (e.g. ${octal(valueOf(typeBits[0], 'a', 'mode'))} → ${octal(valueOf(typeBits[0], 'b', 'mode'))})` : '';
+    const typeNote = typeBits.length
+      ? `; ${plural(typeBits.length, 'other')} only in the redundant file-type bits of the mode field (e.g. ${octal(valueOf(typeBits[0], 'a', 'mode'))} → ${octal(valueOf(typeBits[0], 'b', 'mode'))})`
+      : '';
     const changes = tally(perms.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
     const xors = tally(perms.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));
-    const bits = xors.length === 1 && xors[0].value ? `; every one differs in the bits 0${xors[0].value.toString(8)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}` : '';
-    const pattern = changes.length <= 3 ? list(changes.map((c) => `${c.value}${changes.length > 1 ? ` (${plural(c.count, 'file')})` : ''}`)) : `${changes.length} different changes, most often ${changes[0].value}`;
+    const bits =
+      xors.length === 1 && xors[0].value
+        ? `; every one differs in the bits 0${xors[0].value.toString(8)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}`
+        : '';
+    const pattern =
+      changes.length <= 3
+        ? list(changes.map((c) => `${c.value}${changes.length > 1 ? ` (${plural(c.count, 'file')})` : ''}`))
+        : `${changes.length} different changes, most often ${changes[0].value}`;
     return {
       summary: typeOnly
         ? `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'differs', 'differ')} only in the redundant file-type bits of the mode field (${pattern}); the permissions are the same`

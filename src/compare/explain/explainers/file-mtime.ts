@@ -16,7 +16,10 @@ export const fileMtimeExplainer: Explainer<'file' | 'merged'> = {
   ids: ['file.mtime'],
   claim: (d) => (fileField(d) === 'mtime' ? 'file.mtime' : null),
   describe(id, roots, ctx) {
-    const pattern = timePattern(roots.map((d) => ({ a: num(valueOf(d, 'a', 'mtime')), b: num(valueOf(d, 'b', 'mtime')) })), 'mtime');
+    const pattern = timePattern(
+      roots.map((d) => ({ a: num(valueOf(d, 'a', 'mtime')), b: num(valueOf(d, 'b', 'mtime')) })),
+      'mtime',
+    );
     const where = inLayers(roots, ctx);
     const noun = filesNoun(roots);
     const only = onlyThis(roots, ctx);

@@ -16,7 +16,12 @@ export const fileOrderExplainer: Explainer<'file-order'> = {
     const d = roots[0];
     const common = num(d.facts?.common);
     const moved = num(d.facts?.moved);
-    const sorted = d.facts?.aSorted === true && d.facts?.bSorted !== true ? '; A is sorted by name, B is not' : d.facts?.bSorted === true && d.facts?.aSorted !== true ? '; B is sorted by name, A is not' : '';
+    const sorted =
+      d.facts?.aSorted === true && d.facts?.bSorted !== true
+        ? '; A is sorted by name, B is not'
+        : d.facts?.bSorted === true && d.facts?.aSorted !== true
+          ? '; B is sorted by name, A is not'
+          : '';
     const where = inLayers(roots, ctx);
     const summary =
       roots.length === 1
@@ -27,7 +32,13 @@ export const fileOrderExplainer: Explainer<'file-order'> = {
       phrase: `entries are in another order${where}`,
       evidence: roots.slice(0, 5).map((x) => {
         const fm = x.facts?.firstMismatch;
-        return { text: `${ctx.layerName(x.scope) || 'tar'}: first difference at entry ${fmt((fm?.index ?? 0) + 1)}: ${show(x.a)} in A, ${show(x.b)} in B`, difference: x.id, a: x.a, b: x.b, where: ctx.where(x) };
+        return {
+          text: `${ctx.layerName(x.scope) || 'tar'}: first difference at entry ${fmt((fm?.index ?? 0) + 1)}: ${show(x.a)} in A, ${show(x.b)} in B`,
+          difference: x.id,
+          a: x.a,
+          b: x.b,
+          where: ctx.where(x),
+        };
       }),
       remedy: CATALOG[id].remedy,
     };

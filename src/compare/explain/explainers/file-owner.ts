@@ -25,7 +25,10 @@ export const fileOwnerExplainer: Explainer<'file' | 'merged'> = {
   describe(id, roots, ctx) {
     const maps = tally(roots.map((d) => `${fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`));
     const where = inLayers(roots, ctx);
-    const mapping = maps.length <= 2 ? `every ${list(maps.map((m) => m.value))}` : `${maps.length} different mappings, most often ${maps[0].value} (${plural(maps[0].count, 'time')})`;
+    const mapping =
+      maps.length <= 2
+        ? `every ${list(maps.map((m) => m.value))}`
+        : `${maps.length} different mappings, most often ${maps[0].value} (${plural(maps[0].count, 'time')})`;
     const names = id === 'file.owner-name';
     const sameIds = names && roots.every((d) => d.subject === 'file' && d.facts?.sameId === true);
     return {

@@ -31,14 +31,22 @@ export const fileTarFormatExplainer: Explainer<'file' | 'layer-blob'> = {
     if (files.length) {
       const fields = tally(files.map(fileField));
       const pid = files.some((d) => d.field === 'paxHeaderName' && /\d{2,}/.test(String(d.a ?? '') + String(d.b ?? '')));
-      parts.push(`${filesNoun(files)}${inLayers(files, ctx)} ${verb(filesNoun(files), 'is', 'are')} encoded differently (${list(fields.map((f) => f.value), 4)})${pid ? '; pax header names embed a process id' : ''}`);
+      parts.push(
+        `${filesNoun(files)}${inLayers(files, ctx)} ${verb(filesNoun(files), 'is', 'are')} encoded differently (${list(
+          fields.map((f) => f.value),
+          4,
+        )})${pid ? '; pax header names embed a process id' : ''}`,
+      );
     }
-    if (layers.length) parts.push(`${list(layers.map((d) => ctx.layerName(d.scope)))}: every file is the same but the tar bytes differ (padding, end-of-archive blocks)`);
+    if (layers.length)
+      parts.push(`${list(layers.map((d) => ctx.layerName(d.scope)))}: every file is the same but the tar bytes differ (padding, end-of-archive blocks)`);
     return {
       summary: `${parts.join('; ')}; the metadata itself is the same`,
       phrase: `the layers' tar encoding differs`,
       evidence: evidence(roots, ctx, (d) =>
-        d.subject === 'layer-blob' ? `${ctx.layerName(d.scope)}: diff_id ${shortDigest(d.facts?.diffIdA)} → ${shortDigest(d.facts?.diffIdB)}, files equal` : `${pathOf(d)}: ${fileField(d)} ${show(d.a)} → ${show(d.b)}`,
+        d.subject === 'layer-blob'
+          ? `${ctx.layerName(d.scope)}: diff_id ${shortDigest(d.facts?.diffIdA)} → ${shortDigest(d.facts?.diffIdB)}, files equal`
+          : `${pathOf(d)}: ${fileField(d)} ${show(d.a)} → ${show(d.b)}`,
       ),
       remedy: CATALOG[id].remedy,
     };

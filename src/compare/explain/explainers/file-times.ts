@@ -42,12 +42,19 @@ export const fileTimesExplainer: Explainer<'file'> = {
     const carried = roots.filter((d) => !isTime(d));
     roots = roots.filter(isTime);
     const fields = [...new Set(roots.map(fileField))];
-    const pattern = timePattern(roots.map((d) => ({ a: num(valueOf(d, 'a')), b: num(valueOf(d, 'b')) })), 'time');
+    const pattern = timePattern(
+      roots.map((d) => ({ a: num(valueOf(d, 'a')), b: num(valueOf(d, 'b')) })),
+      'time',
+    );
     const where = inLayers(roots, ctx);
     return {
       summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other ${list(fields)} records${pattern ? `: ${pattern}` : ''}${carried.length ? ` (the pax headers that carry them account for ${plural(carried.length, 'header difference')})` : ''}`,
       phrase: `${list(fields)} records differ${where}`,
-      evidence: evidence(roots, ctx, (d) => `${d.scope.path}: ${fileField(d)} ${typeof d.a === 'number' ? isoTime(d.a) : show(d.a)} → ${typeof d.b === 'number' ? isoTime(d.b) : show(d.b)}`),
+      evidence: evidence(
+        roots,
+        ctx,
+        (d) => `${d.scope.path}: ${fileField(d)} ${typeof d.a === 'number' ? isoTime(d.a) : show(d.a)} → ${typeof d.b === 'number' ? isoTime(d.b) : show(d.b)}`,
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

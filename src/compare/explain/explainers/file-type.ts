@@ -21,7 +21,8 @@ export const fileTypeExplainer: Explainer<'file' | 'merged'> = {
   ids: ['file.type'],
   claim,
   describe(id, roots, ctx) {
-    const line = (d: Difference) => `${fileField(d) === 'linkname' ? 'link target' : fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`;
+    const line = (d: Difference) =>
+      `${fileField(d) === 'linkname' ? 'link target' : fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`;
     const kinds = tally(roots.map(line));
     const where = inLayers(roots, ctx);
     const paths = [...new Set(roots.map(pathOf))];

@@ -26,12 +26,22 @@ export const historyExplainer: Explainer<'history'> = {
   describe(id, roots, ctx) {
     const kinds = tally(roots.map(leaf));
     const times = roots.filter((d) => leaf(d) === 'created' && d.kind === 'changed');
-    const pattern = times.length ? timePattern(times.map((d) => ({ a: finite(seconds(d.a)), b: finite(seconds(d.b)) })), 'time') : '';
+    const pattern = times.length
+      ? timePattern(
+          times.map((d) => ({ a: finite(seconds(d.a)), b: finite(seconds(d.b)) })),
+          'time',
+        )
+      : '';
     const parts = kinds.map((k) => (k.value === 'created' && pattern ? `${plural(k.count, 'created time')} (${pattern})` : `${k.count} ${k.value}`));
     const onlyTimes = kinds.length === 1 && kinds[0].value === 'created';
     return {
       summary: `${plural(roots.length, 'history field')} ${roots.length === 1 ? 'differs' : 'differ'}: ${list(parts, 4)}${onlyTimes ? '; the build steps are the same' : ''}`,
-      phrase: onlyTimes ? `history times differ` : `the history differs (${list(kinds.map((k) => k.value), 2)})`,
+      phrase: onlyTimes
+        ? `history times differ`
+        : `the history differs (${list(
+            kinds.map((k) => k.value),
+            2,
+          )})`,
       evidence: evidence(roots, ctx, (d) => `${d.field}: ${show(d.a)} → ${show(d.b)}`),
       remedy: CATALOG[id].remedy,
     };

@@ -42,7 +42,8 @@ export const indexDocsExplainer: Explainer<'index' | 'image'> = {
   ids: ['index.annotations', 'index.platforms', 'index.field'],
   claim,
   describe(id, roots, ctx) {
-    const line = (d: IndexDocsDifference) => (d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${d.field}: ${show(d.a)} → ${show(d.b)}`);
+    const line = (d: IndexDocsDifference) =>
+      d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${d.field}: ${show(d.a)} → ${show(d.b)}`;
     const ev = evidence(roots, ctx, line, 5, undefined);
     const remedy = CATALOG[id].remedy;
     if (id === 'index.annotations') {
@@ -65,7 +66,9 @@ export const indexDocsExplainer: Explainer<'index' | 'image'> = {
       if (imgs.length < roots.length) parts.push(`${plural(roots.length - imgs.length, 'platform field')} of the index differ`);
       return {
         summary: parts.join('; '),
-        phrase: imgs.length ? `the sets of images differ (${list([...onlyA.map((x) => `${x} in A only`), ...onlyB.map((x) => `${x} in B only`)], 2)})` : 'index platforms differ',
+        phrase: imgs.length
+          ? `the sets of images differ (${list([...onlyA.map((x) => `${x} in A only`), ...onlyB.map((x) => `${x} in B only`)], 2)})`
+          : 'index platforms differ',
         evidence: ev,
         remedy,
         category: imgs.length ? 'content-differs' : 'same-filesystem',
@@ -73,7 +76,10 @@ export const indexDocsExplainer: Explainer<'index' | 'image'> = {
     }
     const files = [...new Set(roots.map(file))];
     return {
-      summary: `${plural(roots.length, 'field')} of ${list(files)} ${roots.length === 1 ? 'differs' : 'differ'} where no blob explains ${roots.length === 1 ? 'it' : 'them'}: ${list(roots.map((d) => d.field ?? '$'), 4)}`,
+      summary: `${plural(roots.length, 'field')} of ${list(files)} ${roots.length === 1 ? 'differs' : 'differ'} where no blob explains ${roots.length === 1 ? 'it' : 'them'}: ${list(
+        roots.map((d) => d.field ?? '$'),
+        4,
+      )}`,
       phrase: `${list(files)} ${files.length === 1 ? 'differs' : 'differ'}`,
       evidence: ev,
       remedy,

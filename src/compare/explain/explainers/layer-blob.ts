@@ -65,14 +65,21 @@ export function recompression(d: DifferenceOf<'layer-blob'>): { kind: string; de
     const header = gzipHeader(f);
     const names = header.map((h) => h.name);
     const values = header.map((h) => `${h.name} ${h.key === 'mtime' ? mtimeValue(h.a) : show(h.a)} → ${h.key === 'mtime' ? mtimeValue(h.b) : show(h.b)}`);
-    if (f.gzipHeaderOnly === true) return { kind: `gzip header ${list(names)} ${names.length === 1 ? 'differs' : 'differ'}`, detail: `gzip header ${list(values)}; the deflate data is the same` };
+    if (f.gzipHeaderOnly === true)
+      return {
+        kind: `gzip header ${list(names)} ${names.length === 1 ? 'differs' : 'differ'}`,
+        detail: `gzip header ${list(values)}; the deflate data is the same`,
+      };
     if (f.gzipMembersA !== f.gzipMembersB) {
       const seek = f.seekableA ?? f.seekableB;
       const k = `${num(Number(f.gzipMembersA))} vs ${num(Number(f.gzipMembersB))} gzip members${seek ? ` (${String(seek).replace('?', '')}, seekable)` : ''}`;
       return { kind: k, detail: k };
     }
     const extra = names.length ? `, and gzip header ${list(values)}` : '';
-    return { kind: 'another deflate stream (compression level or implementation)', detail: `another deflate stream (level or implementation; ${show(f.sizeA)} → ${show(f.sizeB)} bytes)${extra}` };
+    return {
+      kind: 'another deflate stream (compression level or implementation)',
+      detail: `another deflate stream (level or implementation; ${show(f.sizeA)} → ${show(f.sizeB)} bytes)${extra}`,
+    };
   }
   if (algA === 'zstd') {
     const fields = Object.keys(fieldsOf(f.zstd)).map((k) => k.replace(/@\d+$/, ''));
@@ -136,7 +143,13 @@ export const layerBlobExplainer: Explainer<'layer-blob' | 'manifest'> = {
             ? 'every file is the same; the seekable format rewrites the tar (its index is part of it), so the diff_id differs too'
             : `the files are the same (${plural(rewritten, 'layer')} in a seekable format whose tar, and so diff_id, is rewritten)`;
       const groups = [...groupBy(roots, (d) => recompression(d).kind).entries()];
-      const one = n === 1 ? recompression(roots[0]).detail : list(groups.map(([k, g]) => (groups.length > 1 ? `${k} (${plural(g.length, 'layer')})` : k)), 3);
+      const one =
+        n === 1
+          ? recompression(roots[0]).detail
+          : list(
+              groups.map(([k, g]) => (groups.length > 1 ? `${k} (${plural(g.length, 'layer')})` : k)),
+              3,
+            );
       const subject = n === 1 ? ctx.layerName(roots[0].scope) : where.startsWith(' in layers ') ? where.slice(4) : `${plural(n, 'layer')}${where}`;
       return {
         summary: `${capitalise(subject)} ${n === 1 ? 'was' : 'were'} recompressed: ${one}; ${same}${mediaTypes.length ? `; the manifest's layer media types change with it (${list([...new Set(mediaTypes.map((d) => `${show(d.a)} → ${show(d.b)}`.replace(/application\/vnd\.[a-z.]+\.layer\.v1\./g, '')))])})` : ''}`,
@@ -149,7 +162,13 @@ export const layerBlobExplainer: Explainer<'layer-blob' | 'manifest'> = {
     return {
       summary: `${capitalise(n === 1 ? ctx.layerName(roots[0].scope) : where.startsWith(' in layers ') ? where.slice(4) : `${plural(n, 'layer')}${where}`)} ${n === 1 ? 'has' : 'have'} other uncompressed content (diff_id); the files ${unknown ? 'could not be read on one side' : 'were not compared yet'}`,
       phrase: `${n === 1 ? ctx.layerName(roots[0].scope) : plural(n, 'layer')} ${n === 1 ? 'differs' : 'differ'}${n === 1 ? '' : where}`,
-      evidence: evidence(roots, ctx, (d) => `${ctx.layerName(d.scope)}: diff_id ${shortDigest(d.facts?.diffIdA)} → ${shortDigest(d.facts?.diffIdB)}`, 5, 'digest'),
+      evidence: evidence(
+        roots,
+        ctx,
+        (d) => `${ctx.layerName(d.scope)}: diff_id ${shortDigest(d.facts?.diffIdA)} → ${shortDigest(d.facts?.diffIdB)}`,
+        5,
+        'digest',
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

@@ -28,7 +28,14 @@ export const layersExplainer: Explainer<'layer'> = {
     return {
       summary: `${capitalise(plural(n, 'layer'))} ${n === 1 ? 'exists' : 'exist'} in ${side} only: ${list(roots.map(describe1), 3)}`,
       phrase: `${plural(n, 'layer')} ${id === 'layer.added' ? 'added' : 'removed'}`,
-      evidence: evidence(roots, ctx, (d) => `${describe1(d)}: only in ${side} (${shortDigest(side === 'B' ? d.b : d.a)}${typeof d.facts?.size === 'number' ? `, ${num(d.facts.size)} bytes` : ''})`, 5, 'digest'),
+      evidence: evidence(
+        roots,
+        ctx,
+        (d) =>
+          `${describe1(d)}: only in ${side} (${shortDigest(side === 'B' ? d.b : d.a)}${typeof d.facts?.size === 'number' ? `, ${num(d.facts.size)} bytes` : ''})`,
+        5,
+        'digest',
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

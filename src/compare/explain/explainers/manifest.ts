@@ -24,7 +24,10 @@ function claim(d: Difference): CauseId | null {
 /** "Docker v2 → OCI" when the families differ, else the short names ("tar+gzip → tar+zstd"). */
 function change(a: unknown, b: unknown): string {
   if (flavour(a) !== flavour(b)) return `${flavour(a)} → ${flavour(b)}`;
-  const short = (v: unknown) => String(v ?? '(none)').replace(/^.*\.v\d+\./, '').replace(/^application\/vnd\.docker\.image\.rootfs\.diff\./, '');
+  const short = (v: unknown) =>
+    String(v ?? '(none)')
+      .replace(/^.*\.v\d+\./, '')
+      .replace(/^application\/vnd\.docker\.image\.rootfs\.diff\./, '');
   return `${short(a)} → ${short(b)}`;
 }
 
@@ -45,7 +48,10 @@ export const manifestExplainer: Explainer<'manifest' | 'config' | 'index'> = {
     if (id === 'manifest.media-type') {
       const pairs = [...new Set(roots.map((d) => change(d.a, d.b)))];
       return {
-        summary: `The same content is described with other media types (${list(pairs)}): ${list(roots.map((d) => d.field ?? ''), 3)}`,
+        summary: `The same content is described with other media types (${list(pairs)}): ${list(
+          roots.map((d) => d.field ?? ''),
+          3,
+        )}`,
         phrase: `media types differ (${list(pairs)})`,
         evidence: ev,
         remedy,
@@ -59,7 +65,10 @@ export const manifestExplainer: Explainer<'manifest' | 'config' | 'index'> = {
     return {
       summary: sameJson.length
         ? `The config ${sameJson.length === 1 ? 'blob is' : 'blobs are'} serialised differently: same JSON, other bytes (whitespace, key order)`
-        : `${plural(roots.length, 'manifest field')} ${roots.length === 1 ? 'differs' : 'differ'}: ${list(roots.map((d) => d.field ?? ''), 4)}`,
+        : `${plural(roots.length, 'manifest field')} ${roots.length === 1 ? 'differs' : 'differ'}: ${list(
+            roots.map((d) => d.field ?? ''),
+            4,
+          )}`,
       phrase: sameJson.length ? 'the config is serialised differently' : 'the manifests differ',
       evidence: ev,
       remedy,

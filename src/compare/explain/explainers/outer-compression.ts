@@ -8,7 +8,18 @@ import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
 import { isoTime, list, show } from '../format';
 
-export const GZIP_NAMES: Record<string, string> = { mtime: 'MTIME', os: 'OS', xfl: 'XFL', fname: 'FNAME', fcomment: 'FCOMMENT', extra: 'FEXTRA', flags: 'FLG', hcrc: 'FHCRC', method: 'CM', ftext: 'FTEXT' };
+export const GZIP_NAMES: Record<string, string> = {
+  mtime: 'MTIME',
+  os: 'OS',
+  xfl: 'XFL',
+  fname: 'FNAME',
+  fcomment: 'FCOMMENT',
+  extra: 'FEXTRA',
+  flags: 'FLG',
+  hcrc: 'FHCRC',
+  method: 'CM',
+  ftext: 'FTEXT',
+};
 
 /** "gzip header MTIME", "gzip.members", "algorithm" */
 const OTHER_NAMES: Record<string, string> = {
@@ -65,7 +76,11 @@ export const outerCompressionExplainer: Explainer<'outer-compression'> = {
     return {
       summary,
       phrase: alg ? `the archive is compressed with ${show(alg.a)} vs ${show(alg.b)}` : `the archive's own compression differs (${list(names)})`,
-      evidence: evidence(roots, ctx, (d) => `${label(d.field ?? '')}${d.facts?.member ? ` (member ${d.facts.member})` : ''}: ${value(d.field ?? '', d.a)} → ${value(d.field ?? '', d.b)}`),
+      evidence: evidence(
+        roots,
+        ctx,
+        (d) => `${label(d.field ?? '')}${d.facts?.member ? ` (member ${d.facts.member})` : ''}: ${value(d.field ?? '', d.a)} → ${value(d.field ?? '', d.b)}`,
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

@@ -10,7 +10,10 @@ import { jsonHints } from '../../../../src/compare/diff/values';
 import { bySubject, diff, get, inspect, rootKinds } from './helpers';
 
 const T = 1700000000;
-const l0 = layerTar([{ name: 'etc/', typeflag: '5', mtime: T }, { name: 'etc/hostname', data: 'box\n', mtime: T }]);
+const l0 = layerTar([
+  { name: 'etc/', typeflag: '5', mtime: T },
+  { name: 'etc/hostname', data: 'box\n', mtime: T },
+]);
 const l1 = layerTar([{ name: 'app/run.sh', data: 'echo hi\n', mode: 0o755, mtime: T }]);
 const spec = (over: Partial<ImageSpec> = {}): ImageSpec => ({ tags: ['app:1'], layers: [l0, l1], ...over });
 
@@ -51,7 +54,10 @@ describe('config and history', () => {
             cc.Env = ['PATH=/usr/bin:/bin', 'DEBUG=1'];
             cc.Labels = { 'org.opencontainers.image.created': '2024-02-02T00:00:00Z', team: 'b' };
           },
-          history: [{ created: '2024-01-01T00:00:00Z', created_by: 'layer 0' }, { created: '2024-01-01T00:00:00Z', created_by: 'COPY app' }],
+          history: [
+            { created: '2024-01-01T00:00:00Z', created_by: 'layer 0' },
+            { created: '2024-01-01T00:00:00Z', created_by: 'COPY app' },
+          ],
         }),
       ],
     );
@@ -72,7 +78,12 @@ describe('annotations', () => {
       { annotate: ann('2024-03-03T00:00:00Z') },
     );
     const idx = get(r, 'index:index.json:manifests[0].annotations.org.opencontainers.image.created');
-    expect(idx).toMatchObject({ subject: 'index', a: '2024-01-01T00:00:00Z', b: '2024-03-03T00:00:00Z', facts: { file: 'index.json', timestamp: true, annotation: true } });
+    expect(idx).toMatchObject({
+      subject: 'index',
+      a: '2024-01-01T00:00:00Z',
+      b: '2024-03-03T00:00:00Z',
+      facts: { file: 'index.json', timestamp: true, annotation: true },
+    });
     expect(idx.follows).toBeUndefined();
     const man = get(r, 'manifest:i0:annotations.buildkit/rewritten-epoch');
     expect(man).toMatchObject({ subject: 'manifest', a: 'false', b: 'true', facts: { annotation: true } });
@@ -97,7 +108,9 @@ describe('image pairing', () => {
   });
 
   it('attestations pair with the attestation of the paired image', async () => {
-    const { r } = await pair([spec(), spec({ tags: ['app:2'], architecture: 'arm64' })], [spec({ tags: ['app:2'], architecture: 'arm64' }), spec()], { attestations: true });
+    const { r } = await pair([spec(), spec({ tags: ['app:2'], architecture: 'arm64' })], [spec({ tags: ['app:2'], architecture: 'arm64' }), spec()], {
+      attestations: true,
+    });
     expect(r.pairing.images.map((p) => [p.a, p.b, p.by])).toEqual([
       [0, 2, 'platform'],
       [1, 3, 'attests'],
@@ -121,7 +134,12 @@ describe('image pairing', () => {
 describe('json diff', () => {
   it('one leaf per path; one-sided subtrees walk down to their leaves', () => {
     const a = { created: 'x', config: { Env: ['A=1', 'B=2'] }, history: [{ created_by: 'a' }], keep: [1] };
-    const b = { created: 'y', config: { Env: ['A=1'], Labels: { x: '1', y: {} } }, history: [{ created_by: 'b' }, { created_by: 'c', empty_layer: true }], keep: [1] };
+    const b = {
+      created: 'y',
+      config: { Env: ['A=1'], Labels: { x: '1', y: {} } },
+      history: [{ created_by: 'b' }, { created_by: 'c', empty_layer: true }],
+      keep: [1],
+    };
     expect(jsonLeaves(a, b)).toEqual([
       { path: 'created', kind: 'changed', a: 'x', b: 'y' },
       { path: 'config.Env[1]', kind: 'removed', a: 'B=2' },

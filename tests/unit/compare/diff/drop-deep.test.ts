@@ -10,7 +10,8 @@ const T = 1700000000;
 
 describe('dropDeep', () => {
   it('re-roots what followed a file difference on the layer-blob difference', async () => {
-    const mk = (text: string) => buildOciArchive([{ tags: ['app:1'], layers: [layerTar([{ name: 'etc/motd', data: text, mtime: T }])] }], nodeHooks, { compress: true });
+    const mk = (text: string) =>
+      buildOciArchive([{ tags: ['app:1'], layers: [layerTar([{ name: 'etc/motd', data: text, mtime: T }])] }], nodeHooks, { compress: true });
     const full = diff(await inspect(mk('hello\n').tar), await inspect(mk('world\n').tar));
     expect(get(full, 'manifest:i0:digest').follows).toBe('file:i0:L0-0:etc/motd:content');
     const pre = dropDeep(full);

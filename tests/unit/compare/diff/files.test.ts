@@ -43,7 +43,14 @@ describe('files of paired layers', () => {
     const layerBlob = get(result, 'layer-blob:i0:L0-0');
     expect(layerBlob.facts).toMatchObject({ sameDiffId: false });
     expect(layerBlob.follows).toMatch(/^file:i0:L0-0:/);
-    for (const id of ['config:i0:rootfs.diff_ids[0]', 'config:i0:digest', 'manifest:i0:layers[0].digest', 'manifest:i0:layers[0].size', 'manifest:i0:digest', 'index:index.json:manifests[0].digest']) {
+    for (const id of [
+      'config:i0:rootfs.diff_ids[0]',
+      'config:i0:digest',
+      'manifest:i0:layers[0].digest',
+      'manifest:i0:layers[0].size',
+      'manifest:i0:digest',
+      'index:index.json:manifests[0].digest',
+    ]) {
       expect(get(result, id).follows, id).toBe(layerBlob.follows);
     }
     // Merged-fs differences restate the file differences: they follow them one to one.
@@ -150,7 +157,11 @@ describe('files of paired layers', () => {
   });
 
   it('type and link target', async () => {
-    const a = [...base(), { name: 'etc/localtime', typeflag: '2', linkname: '/usr/share/zoneinfo/UTC', mtime: T }, { name: 'bin', typeflag: '2', linkname: 'usr/bin', mtime: T }];
+    const a = [
+      ...base(),
+      { name: 'etc/localtime', typeflag: '2', linkname: '/usr/share/zoneinfo/UTC', mtime: T },
+      { name: 'bin', typeflag: '2', linkname: 'usr/bin', mtime: T },
+    ];
     const b = [...base(), { name: 'etc/localtime', typeflag: '2', linkname: '/usr/share/zoneinfo/CET', mtime: T }, { name: 'bin', typeflag: '5', mtime: T }];
     const { result } = await pair([a], [b]);
     expect(get(result, 'file:i0:L0-0:etc/localtime:linkname')).toMatchObject({ a: '/usr/share/zoneinfo/UTC', b: '/usr/share/zoneinfo/CET' });

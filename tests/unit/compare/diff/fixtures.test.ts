@@ -33,9 +33,7 @@ describe('real-writer pairs', () => {
     // Every member whose mtime the expectation records differ by a day is among them.
     const ea = fx['umoci-oci-layout.tar'].expect.images[0].layers;
     const eb = fx['umoci-oci-layout-mtime-b.tar'].expect.images[0].layers;
-    const shifted = ea.flatMap((l, i) =>
-      l.entries.filter((e, k) => eb[i].entries[k].mtime - e.mtime === 86400).map((e) => `${i}:${norm(e.path)}`),
-    );
+    const shifted = ea.flatMap((l, i) => l.entries.filter((e, k) => eb[i].entries[k].mtime - e.mtime === 86400).map((e) => `${i}:${norm(e.path)}`));
     expect(files.map((d) => `${d.scope.layerA}:${d.scope.path}`).sort()).toEqual(shifted.sort());
     // Layer digests, diff_ids, config and manifest digests differ only as consequences.
     expect(bySubject(r, 'layer-blob').every((d) => d.follows && d.facts?.sameDiffId === false)).toBe(true);
@@ -52,16 +50,31 @@ describe('real-writer pairs', () => {
     bySubject(r, 'layer-blob').forEach((d, i) => {
       expect(d).toMatchObject({ a: la[i].digest, b: lb[i].digest });
       expect(d.follows).toBeUndefined();
-      expect(d.facts).toMatchObject({ sameDiffId: true, algorithmA: 'gzip', algorithmB: 'gzip', gzip: { xfl: { a: 4, b: 2 } }, gzipHeaderOnly: false, sizeA: la[i].size, sizeB: lb[i].size, filesEqual: true });
+      expect(d.facts).toMatchObject({
+        sameDiffId: true,
+        algorithmA: 'gzip',
+        algorithmB: 'gzip',
+        gzip: { xfl: { a: 4, b: 2 } },
+        gzipHeaderOnly: false,
+        sizeA: la[i].size,
+        sizeB: lb[i].size,
+        filesEqual: true,
+      });
     });
     expect(bySubject(r, 'file')).toEqual([]);
   });
 
   it('skopeo oci-archive gzip ↔ zstd: the algorithm and the media types', async () => {
     const r = await pair('skopeo-oci-archive.tar', 'skopeo-oci-archive-zstd.tar');
-    expect(rootKinds(r).filter((k) => !k.startsWith('outer-'))).toEqual(['layer-blob:digest', 'manifest:layers[0].mediaType', 'manifest:layers[1].mediaType', 'manifest:layers[2].mediaType']);
+    expect(rootKinds(r).filter((k) => !k.startsWith('outer-'))).toEqual([
+      'layer-blob:digest',
+      'manifest:layers[0].mediaType',
+      'manifest:layers[1].mediaType',
+      'manifest:layers[2].mediaType',
+    ]);
     const lb = fx['skopeo-oci-archive-zstd.tar'].expect.images[0].layers;
-    for (const d of bySubject(r, 'layer-blob')) expect(d.facts).toMatchObject({ sameDiffId: true, algorithmA: 'gzip', algorithmB: 'zstd', mediaTypeB: lb[d.scope.layerB!].mediaType });
+    for (const d of bySubject(r, 'layer-blob'))
+      expect(d.facts).toMatchObject({ sameDiffId: true, algorithmA: 'gzip', algorithmB: 'zstd', mediaTypeB: lb[d.scope.layerB!].mediaType });
     expect(bySubject(r, 'config')).toEqual([]);
   });
 
@@ -76,7 +89,13 @@ describe('real-writer pairs', () => {
 
   it('docker-archive ↔ oci-archive: the layout, and uncompressed vs gzip layers', async () => {
     const r = await pair('skopeo-docker-archive.tar', 'skopeo-oci-archive.tar');
-    expect(inner(r).map((d) => `${d.subject}:${d.field}`)).toEqual(['layout:layout', 'layout:label', 'layer-blob:digest', 'layer-blob:digest', 'layer-blob:digest']);
+    expect(inner(r).map((d) => `${d.subject}:${d.field}`)).toEqual([
+      'layout:layout',
+      'layout:label',
+      'layer-blob:digest',
+      'layer-blob:digest',
+      'layer-blob:digest',
+    ]);
     expect(get(r, 'layout:layout')).toMatchObject({ a: 'docker-legacy', b: 'oci' });
     for (const d of bySubject(r, 'layer-blob')) expect(d.facts).toMatchObject({ sameDiffId: true, algorithmA: 'none', algorithmB: 'gzip' });
     // Same config bytes on both sides.
@@ -139,7 +158,7 @@ describe('real-writer pairs', () => {
     expect(get(s, 'layout:layout')).toMatchObject({ a: 'plain', b: 'oci' });
   });
 
-  it('B cut short inside a layer blob: the blobs and files the end hides follow input:b, only B\'s readable differences stay roots', async () => {
+  it("B cut short inside a layer blob: the blobs and files the end hides follow input:b, only B's readable differences stay roots", async () => {
     const { readFileSync } = await import('node:fs');
     const { inspect } = await import('./helpers');
     const A = await inspectFile(fx['umoci-oci-layout.tar'].path);

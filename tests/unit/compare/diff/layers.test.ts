@@ -12,8 +12,14 @@ import { bySubject, diff, get, inspect, rootKinds, setGzipMtime } from './helper
 import { noise } from '../../../builders/noise';
 
 const T = 1700000000;
-const l0 = layerTar([{ name: 'etc/', typeflag: '5', mtime: T }, { name: 'etc/hostname', data: 'box\n', mtime: T }]);
-const l1 = layerTar([{ name: 'app/', typeflag: '5', mtime: T }, { name: 'app/run.sh', data: '#!/bin/sh\necho hi\n', mode: 0o755, mtime: T }]);
+const l0 = layerTar([
+  { name: 'etc/', typeflag: '5', mtime: T },
+  { name: 'etc/hostname', data: 'box\n', mtime: T },
+]);
+const l1 = layerTar([
+  { name: 'app/', typeflag: '5', mtime: T },
+  { name: 'app/run.sh', data: '#!/bin/sh\necho hi\n', mode: 0o755, mtime: T },
+]);
 const l2 = layerTar([{ name: 'app/data.txt', data: 'data\n', mtime: T }]);
 
 async function oci(layers: Uint8Array[], hooks: ImageHooks = nodeHooks, transform?: (e: BuildEntry[]) => BuildEntry[]) {
@@ -95,8 +101,13 @@ describe('layers', () => {
 
   it('leftover layers pair by history created_by when the counts differ', async () => {
     const mk = (layers: Uint8Array[], by: string[]) =>
-      buildOciArchive([{ tags: ['app:1'], layers, history: by.map((c) => ({ created: '2024-01-01T00:00:00Z', created_by: c })) }], nodeHooks, { compress: true });
-    const l1b = layerTar([{ name: 'app/', typeflag: '5', mtime: T }, { name: 'app/run.sh', data: '#!/bin/sh\necho bye\n', mode: 0o755, mtime: T }]);
+      buildOciArchive([{ tags: ['app:1'], layers, history: by.map((c) => ({ created: '2024-01-01T00:00:00Z', created_by: c })) }], nodeHooks, {
+        compress: true,
+      });
+    const l1b = layerTar([
+      { name: 'app/', typeflag: '5', mtime: T },
+      { name: 'app/run.sh', data: '#!/bin/sh\necho bye\n', mode: 0o755, mtime: T },
+    ]);
     const A = await inspect(mk([l0, l1], ['base', 'COPY app']).tar);
     const B = await inspect(mk([l0, l2, l1b], ['base', 'RUN extra', 'COPY app']).tar);
     const r = diff(A, B);
@@ -167,4 +178,3 @@ describe('a layer that cannot be read to its end', () => {
     expect(lb.error).toMatchObject({ code: 'truncated', path: name });
   });
 });
-

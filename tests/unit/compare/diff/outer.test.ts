@@ -14,7 +14,10 @@ import { bySubject, diff, get, inspect, rootKinds, roots, setGzipMtime } from '.
 import { noise } from '../../../builders/noise';
 
 const T = 1700000000;
-const l0 = layerTar([{ name: 'etc/', typeflag: '5', mtime: T }, { name: 'etc/hostname', data: 'box\n', mtime: T }]);
+const l0 = layerTar([
+  { name: 'etc/', typeflag: '5', mtime: T },
+  { name: 'etc/hostname', data: 'box\n', mtime: T },
+]);
 const l1 = layerTar([
   { name: 'app/', typeflag: '5', mtime: T },
   { name: 'app/run.sh', data: 'echo hi\n'.repeat(300), mode: 0o755, mtime: T },
@@ -70,7 +73,8 @@ describe('outer archive', () => {
   });
 
   it('outer entry owner, mode and tar format', async () => {
-    const edit = (es: BuildEntry[]) => es.map((e) => (e.name === 'index.json' ? { ...e, uid: 1000, uname: 'builder', mode: 0o600, format: 'gnu' as const } : e));
+    const edit = (es: BuildEntry[]) =>
+      es.map((e) => (e.name === 'index.json' ? { ...e, uid: 1000, uname: 'builder', mode: 0o600, format: 'gnu' as const } : e));
     const r = diff(await inspect(oci().tar), await inspect(oci(edit).tar));
     expect(rootKinds(r)).toEqual(['outer-entry:format', 'outer-entry:mode', 'outer-entry:uid', 'outer-entry:uname']);
     expect(get(r, 'outer:index.json:uname')).toMatchObject({ a: '', b: 'builder', facts: { sameId: false } });
@@ -86,7 +90,13 @@ describe('outer archive', () => {
       kind: 'reordered',
       a: 'blobs',
       b: 'index.json',
-      facts: { common: a.entries.length, moved: a.entries.length, aSorted: sorted(a.entries), bSorted: false, firstMismatch: { index: 0, a: 'blobs', b: 'index.json' } },
+      facts: {
+        common: a.entries.length,
+        moved: a.entries.length,
+        aSorted: sorted(a.entries),
+        bSorted: false,
+        firstMismatch: { index: 0, a: 'blobs', b: 'index.json' },
+      },
     });
   });
 
@@ -123,7 +133,11 @@ describe('outer archive', () => {
     const b = buildLegacySave([s], nodeHooks, { symlinkDuplicates: false });
     const r = diff(await inspect(a.tar), await inspect(b.tar));
     const link = a.images[0].layerNames[2];
-    expect(get(r, `outer:${link}:type`)).toMatchObject({ a: 'symlink', b: 'file', facts: { symlinkedLayer: true, linknameA: `../${a.images[0].layerNames[0]}` } });
+    expect(get(r, `outer:${link}:type`)).toMatchObject({
+      a: 'symlink',
+      b: 'file',
+      facts: { symlinkedLayer: true, linknameA: `../${a.images[0].layerNames[0]}` },
+    });
     expect(rootKinds(r)).toEqual(['outer-entry:type']);
     // Same blob either way: the layers pair by diff_id and do not differ.
     expect(bySubject(r, 'layer-blob')).toEqual([]);
@@ -155,7 +169,12 @@ describe('outer archive', () => {
     const B = await inspect(full.tar.subarray(0, entry.dataOffset + Math.floor(entry.size / 2)), 'cut.tar');
     expect(B.errors[0].code).toBe('truncated');
     const r = diff(A, B);
-    expect(get(r, 'input:b')).toMatchObject({ subject: 'input', field: 'error', b: B.error, facts: { side: 'b', code: 'truncated', component: B.errors[0].component } });
+    expect(get(r, 'input:b')).toMatchObject({
+      subject: 'input',
+      field: 'error',
+      b: B.error,
+      facts: { side: 'b', code: 'truncated', component: B.errors[0].component },
+    });
     // The image, its config, its manifest and the first layer are read on both sides and equal;
     // the cut layer is not scanned (seek mode scans whole blobs only): nothing to compare there.
     expect(r.pairing.images).toEqual([{ a: 0, b: 0, label: 'app:1 (linux/amd64)', by: 'only' }]);

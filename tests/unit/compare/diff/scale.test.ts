@@ -84,7 +84,9 @@ describe('scale', () => {
     expect(merged).toHaveLength(N);
     expect(merged.every((d) => d.follows === d.id.replace(/^merged:i0:(.*):version$/, 'file:i0:L0-0:$1:mtime'))).toBe(true);
 
-    console.log(`diff 2 × ${N} files: equal ${equalMs.toFixed(0)} ms; every mtime differs (${shifted.differences.length} differences) ${shiftedMs.toFixed(0)} ms`);
+    console.log(
+      `diff 2 × ${N} files: equal ${equalMs.toFixed(0)} ms; every mtime differs (${shifted.differences.length} differences) ${shiftedMs.toFixed(0)} ms`,
+    );
     // Timing is reported, not asserted (DEVELOPERS.md: speed is checked by `npm run bench`,
     // never by timed unit tests; this machine is shared and noisy).
   });

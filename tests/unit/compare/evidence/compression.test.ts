@@ -41,7 +41,8 @@ function info(bytes: Uint8Array): CompressionInfo {
 
 const head = (bytes: Uint8Array): BlobHead => ({ bytes: bytes.subarray(0, 1024 * 1024), size: bytes.length, info: info(bytes) });
 const deflateOf = (gz: Uint8Array) => gz.subarray(readGzipHeader(gz)!.headerSize);
-const python = (level: number) => run(['python3', '-c', `import gzip,sys; sys.stdout.buffer.write(gzip.compress(sys.stdin.buffer.read(), ${level}, mtime=0))`], tar);
+const python = (level: number) =>
+  run(['python3', '-c', `import gzip,sys; sys.stdout.buffer.write(gzip.compress(sys.stdin.buffer.read(), ${level}, mtime=0))`], tar);
 
 describe('which compressor matches which zlib level', () => {
   it('Python gzip (zlib 1.2.13) at 1, 6, 9: exactly that level, the whole stream', () => {
@@ -93,7 +94,11 @@ describe('compressionEvidence', () => {
         divergesAt: at,
         matchesZlibLevel: null,
       },
-      { kind: 'compression', detail: 'B: no zlib level reproduces it (another deflate implementation: GNU gzip, Go compress/flate, pgzip, zlib-ng…)', matchesZlibLevel: null },
+      {
+        kind: 'compression',
+        detail: 'B: no zlib level reproduces it (another deflate implementation: GNU gzip, Go compress/flate, pgzip, zlib-ng…)',
+        matchesZlibLevel: null,
+      },
     ]);
   });
 
@@ -104,7 +109,9 @@ describe('compressionEvidence', () => {
     expect(ea.divergesAt).toBeGreaterThanOrEqual(0);
     expect(ea.matchesZlibLevel).toBe(6);
     expect(eb.matchesZlibLevel).toBe(9);
-    expect(ea.detail).toMatch(/^different deflate stream, diverging at byte \d+ of the deflate data; header XFL 0 \(none\) vs 2 \(max compression\); A: pigz \(zlib in 128 KiB blocks\) level 6 reproduces the first \d+ compressed bytes$/);
+    expect(ea.detail).toMatch(
+      /^different deflate stream, diverging at byte \d+ of the deflate data; header XFL 0 \(none\) vs 2 \(max compression\); A: pigz \(zlib in 128 KiB blocks\) level 6 reproduces the first \d+ compressed bytes$/,
+    );
     expect(eb.detail).toMatch(/^B: pigz \(zlib in 128 KiB blocks\) level 9 reproduces the first \d+ compressed bytes$/);
   });
 
@@ -117,15 +124,32 @@ describe('compressionEvidence', () => {
       // GNU gzip reading stdin stores MTIME 0 either way: then nothing differs but the name.
       expect(ev[0].detail).toMatch(/^header only/);
     } else {
-      expect(ev).toEqual([{ kind: 'compression', detail: `header only (MTIME): MTIME ${new Date(ma * 1000).toISOString().replace('.000Z', 'Z')} vs 0 (not set); identical deflate streams` }]);
+      expect(ev).toEqual([
+        {
+          kind: 'compression',
+          detail: `header only (MTIME): MTIME ${new Date(ma * 1000).toISOString().replace('.000Z', 'Z')} vs 0 (not set); identical deflate streams`,
+        },
+      ]);
     }
   });
 
   it('header only, with a name: gzip of a file keeps FNAME and MTIME', () => {
-    const a = run(['sh', '-c', 'cat > /tmp/tarscope-ev-layer.tar && touch -d @1700000000 /tmp/tarscope-ev-layer.tar && gzip -6 -c /tmp/tarscope-ev-layer.tar; rm -f /tmp/tarscope-ev-layer.tar'], tar);
+    const a = run(
+      [
+        'sh',
+        '-c',
+        'cat > /tmp/tarscope-ev-layer.tar && touch -d @1700000000 /tmp/tarscope-ev-layer.tar && gzip -6 -c /tmp/tarscope-ev-layer.tar; rm -f /tmp/tarscope-ev-layer.tar',
+      ],
+      tar,
+    );
     const b = run(['gzip', '-6', '-n', '-c'], tar);
     const ev = compressionEvidence(head(a), head(b));
-    expect(ev).toEqual([{ kind: 'compression', detail: 'header only (MTIME, FNAME): MTIME 2023-11-14T22:13:20Z vs 0 (not set), FNAME "tarscope-ev-layer.tar" vs none; identical deflate streams' }]);
+    expect(ev).toEqual([
+      {
+        kind: 'compression',
+        detail: 'header only (MTIME, FNAME): MTIME 2023-11-14T22:13:20Z vs 0 (not set), FNAME "tarscope-ev-layer.tar" vs none; identical deflate streams',
+      },
+    ]);
   });
 
   it('gzip vs zstd: another algorithm', () => {

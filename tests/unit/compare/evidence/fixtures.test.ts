@@ -45,6 +45,7 @@ describe('evidence on real-writer pairs', () => {
     const details = await gatherEvidence(diff, evidenceSource(reads, inlineRunner()));
     const blobs = diff.differences.filter((d) => d.subject === 'layer-blob' && d.facts?.sameDiffId === true);
     expect(blobs.length).toBeGreaterThan(0);
-    for (const d of blobs) expect(details.get(d.id)).toEqual([{ kind: 'compression', detail: 'another algorithm: the same uncompressed layer is stored gzip in A and zstd in B' }]);
+    for (const d of blobs)
+      expect(details.get(d.id)).toEqual([{ kind: 'compression', detail: 'another algorithm: the same uncompressed layer is stored gzip in A and zstd in B' }]);
   });
 });

@@ -166,14 +166,23 @@ describe('gatherEvidence', () => {
 
   it('attachEvidence repeats an evidence item once per detail, in order', async () => {
     const details = new Map<string, ContentEvidence[]>([
-      ['d1', [{ kind: 'hex', offset: 0, a: '00', b: '01', length: 1 }, { kind: 'recognised', what: 'x', detail: 'y' }]],
+      [
+        'd1',
+        [
+          { kind: 'hex', offset: 0, a: '00', b: '01', length: 1 },
+          { kind: 'recognised', what: 'x', detail: 'y' },
+        ],
+      ],
     ]);
     const cause: Cause = {
       id: 'file.content',
       level: 'file',
       count: 2,
       summary: 's',
-      evidence: [{ text: 'one', difference: 'd1' }, { text: 'two', difference: 'd2' }],
+      evidence: [
+        { text: 'one', difference: 'd1' },
+        { text: 'two', difference: 'd2' },
+      ],
       remedy: 'r',
       differences: ['d1', 'd2'],
       consequences: 0,
@@ -188,8 +197,14 @@ describe('gatherEvidence', () => {
   });
 
   it('plain tars: files are slices of the archive, no extract job', async () => {
-    const a = buildTar([{ name: 'notes.txt', data: 'one\ntwo\n' }, { name: 'blob.bin', data: big }]);
-    const b = buildTar([{ name: 'notes.txt', data: 'one\n2\n' }, { name: 'blob.bin', data: bigB }]);
+    const a = buildTar([
+      { name: 'notes.txt', data: 'one\ntwo\n' },
+      { name: 'blob.bin', data: big },
+    ]);
+    const b = buildTar([
+      { name: 'notes.txt', data: 'one\n2\n' },
+      { name: 'blob.bin', data: bigB },
+    ]);
     const runner = counting();
     const { diff, reads } = await compareBytes(a, b, runner);
     const details = await gatherEvidence(diff, evidenceSource(reads, runner));
@@ -205,6 +220,8 @@ describe('gatherEvidence', () => {
     const details = await gatherEvidence(diff, evidenceSource(reads, inlineRunner()));
     expect(details.size).toBe(0);
     expect(details.skipped.length).toBeGreaterThan(0);
-    expect(details.skipped[0].why).toBe('A is a gzip-compressed archive: its layers are not seekable slices of the file, and content evidence would mean decompressing it again');
+    expect(details.skipped[0].why).toBe(
+      'A is a gzip-compressed archive: its layers are not seekable slices of the file, and content evidence would mean decompressing it again',
+    );
   });
 });

@@ -28,7 +28,10 @@ function layered() {
       { name: 'etc/machine-id', data: `${conf.length}\n` },
     ]);
   const gz = { ...hooks, gzip: (b: Uint8Array) => run(['gzip', '-6', '-n'], b) };
-  return [buildOciArchive([{ tags: ['t:1'], layers: [files('a=1\n')] }], gz, { compress: true }).tar, buildOciArchive([{ tags: ['t:1'], layers: [files('a=22\n')] }], gz, { compress: true }).tar];
+  return [
+    buildOciArchive([{ tags: ['t:1'], layers: [files('a=1\n')] }], gz, { compress: true }).tar,
+    buildOciArchive([{ tags: ['t:1'], layers: [files('a=22\n')] }], gz, { compress: true }).tar,
+  ];
 }
 
 describe('gatherEvidence when the port fails', () => {
@@ -50,8 +53,14 @@ describe('gatherEvidence when the port fails', () => {
   });
 
   it('a plain-tar read that fails: that file is reported, the other keeps its details', async () => {
-    const a = buildTar([{ name: 'notes.txt', data: 'one\ntwo\n' }, { name: 'blob.bin', data: big }]);
-    const b = buildTar([{ name: 'notes.txt', data: 'one\n2\n' }, { name: 'blob.bin', data: bigB }]);
+    const a = buildTar([
+      { name: 'notes.txt', data: 'one\ntwo\n' },
+      { name: 'blob.bin', data: big },
+    ]);
+    const b = buildTar([
+      { name: 'notes.txt', data: 'one\n2\n' },
+      { name: 'blob.bin', data: bigB },
+    ]);
     const { diff, reads } = await compareBytes(a, b);
     const real = evidenceSource(reads, inlineRunner());
     const source: EvidenceSource = {
@@ -84,8 +93,14 @@ describe('gatherEvidence when the port fails', () => {
     const la = layerTar([{ name: 'etc/a', data: 'a\n' }]);
     const lb = layerTar([{ name: 'etc/b', data: noise(4000, 3) }]);
     const gz = (l: string) => ({ ...hooks, gzip: (b: Uint8Array) => run(['gzip', l, '-n'], b) });
-    const imgs = [{ tags: ['one:1'], layers: [la] }, { tags: ['two:1'], layers: [lb] }];
-    const { diff, reads } = await compareBytes(buildOciArchive(imgs, gz('-1'), { compress: true }).tar, buildOciArchive(imgs, gz('-9'), { compress: true }).tar);
+    const imgs = [
+      { tags: ['one:1'], layers: [la] },
+      { tags: ['two:1'], layers: [lb] },
+    ];
+    const { diff, reads } = await compareBytes(
+      buildOciArchive(imgs, gz('-1'), { compress: true }).tar,
+      buildOciArchive(imgs, gz('-9'), { compress: true }).tar,
+    );
     const pairs = diff.differences.filter((d) => d.subject === 'layer-blob' && !d.follows);
     expect(pairs.length).toBe(2);
     const real = evidenceSource(reads, inlineRunner());

@@ -10,7 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { recognise, recogniseByPath } from '../../../../src/compare/evidence';
 import { tempDir, sh } from '../../../support/tools';
 
-const side = (bytes: Uint8Array, whole = true) => ({ bytes: whole ? bytes : bytes.subarray(0, 64 * 1024), size: bytes.length, whole: whole || bytes.length <= 64 * 1024 });
+const side = (bytes: Uint8Array, whole = true) => ({
+  bytes: whole ? bytes : bytes.subarray(0, 64 * 1024),
+  size: bytes.length,
+  whole: whole || bytes.length <= 64 * 1024,
+});
 const read = (p: string) => new Uint8Array(readFileSync(p));
 
 describe('recognise', () => {
@@ -19,7 +23,11 @@ describe('recognise', () => {
     writeFileSync(join(dir, 'm.py'), 'def f(x):\n    return x * 2\n');
     const compile = (mtime: number, out: string) => {
       utimesSync(join(dir, 'm.py'), mtime, mtime);
-      execFileSync('python3', ['-c', `import py_compile; py_compile.compile('m.py', cfile='${out}', invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)`], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+      execFileSync(
+        'python3',
+        ['-c', `import py_compile; py_compile.compile('m.py', cfile='${out}', invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)`],
+        { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '' } },
+      );
       return read(join(dir, out));
     };
     const a = compile(1700000000, 'a.pyc');
@@ -31,8 +39,14 @@ describe('recognise', () => {
       detail: `Python ${version}: only the embedded source mtime 2023-11-14T22:13:20Z vs 2023-11-14T22:15:00Z; the compiled code is identical`,
     });
     // checked-hash pycs (SOURCE_DATE_EPOCH) vs timestamp ones
-    execFileSync('python3', ['-c', "import py_compile; py_compile.compile('m.py', cfile='c.pyc', invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)"], { cwd: dir });
-    expect(recognise('m.pyc', side(a), side(read(join(dir, 'c.pyc'))))?.detail).toBe(`Python ${version}: A is timestamp-based, B is hash-based (checked) (py_compile --invalidation-mode)`);
+    execFileSync(
+      'python3',
+      ['-c', "import py_compile; py_compile.compile('m.py', cfile='c.pyc', invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)"],
+      { cwd: dir },
+    );
+    expect(recognise('m.pyc', side(a), side(read(join(dir, 'c.pyc'))))?.detail).toBe(
+      `Python ${version}: A is timestamp-based, B is hash-based (checked) (py_compile --invalidation-mode)`,
+    );
   });
 
   it('gzip vs gzip -n of the same file: header only', () => {
@@ -44,7 +58,8 @@ describe('recognise', () => {
     expect(recognise('usr/share/doc/x/changelog.gz', side(a), side(b))).toEqual({
       kind: 'recognised',
       what: 'gzip file',
-      detail: 'only the gzip header differs: MTIME 2023-11-14T22:13:20Z vs 0 (not set), FNAME "changelog" vs none; the compressed data is identical — write it with `gzip -n`',
+      detail:
+        'only the gzip header differs: MTIME 2023-11-14T22:13:20Z vs 0 (not set), FNAME "changelog" vs none; the compressed data is identical — write it with `gzip -n`',
     });
   });
 
@@ -62,7 +77,8 @@ describe('recognise', () => {
     expect(recognise('app/lib/app.jar', side(a), side(b))).toEqual({
       kind: 'recognised',
       what: 'jar (zip archive)',
-      detail: '2 of 2 entries read have different timestamps (META-INF/MANIFEST.MF: 2024-01-01 10:00:00 vs 2024-01-02 11:30:00); their contents (CRC-32) are the same',
+      detail:
+        '2 of 2 entries read have different timestamps (META-INF/MANIFEST.MF: 2024-01-01 10:00:00 vs 2024-01-02 11:30:00); their contents (CRC-32) are the same',
     });
   });
 
@@ -71,7 +87,11 @@ describe('recognise', () => {
     writeFileSync(join(dir, 'f'), 'hello\n');
     const a = new Uint8Array(execFileSync('tar', ['-C', dir, '--mtime=@1700000000', '-cf', '-', 'f']));
     const b = new Uint8Array(execFileSync('tar', ['-C', dir, '--mtime=@1700000001', '-cf', '-', 'f']));
-    expect(recognise('opt/bundle.tar', side(a), side(b))).toEqual({ kind: 'recognised', what: 'tar archive', detail: '1 common member in the bytes read; header fields that differ: mtime (1)' });
+    expect(recognise('opt/bundle.tar', side(a), side(b))).toEqual({
+      kind: 'recognised',
+      what: 'tar archive',
+      detail: '1 common member in the bytes read; header fields that differ: mtime (1)',
+    });
   });
 
   it('ELF: build-ids as readelf reports them, from the first 64 KiB', () => {
@@ -87,9 +107,13 @@ describe('recognise', () => {
     expect(recognise('etc/machine-id', side(new TextEncoder().encode('')), side(new TextEncoder().encode('4c4c4544004d3610804cb4c04f563232\n')))?.detail).toBe(
       'random per-installation id: A empty, B 4c4c4544004d3610804cb4c04f563232; ship it empty (or remove it) so every build is the same',
     );
-    expect(recognise('var/log/dpkg.log', side(new TextEncoder().encode('2024-01-01 00:00:00 install a\n')), side(new TextEncoder().encode('2024-02-01 00:00:00 install a\n')))?.detail).toBe(
-      'dpkg writes the date and time of every package action: it differs on every build; 1 line only in A, 1 only in B',
-    );
+    expect(
+      recognise(
+        'var/log/dpkg.log',
+        side(new TextEncoder().encode('2024-01-01 00:00:00 install a\n')),
+        side(new TextEncoder().encode('2024-02-01 00:00:00 install a\n')),
+      )?.detail,
+    ).toBe('dpkg writes the date and time of every package action: it differs on every build; 1 line only in A, 1 only in B');
     expect(recogniseByPath('var/cache/ldconfig/aux-cache')?.what).toBe('ldconfig aux-cache');
     expect(recogniseByPath('usr/lib/python3.11/__pycache__/os.cpython-311.pyc')?.what).toBe('Python bytecode');
     expect(recogniseByPath('var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease')?.what).toBe('apt package list');

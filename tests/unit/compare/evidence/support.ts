@@ -24,12 +24,18 @@ export function run(argv: string[], input: Uint8Array): Uint8Array {
   return new Uint8Array(r.stdout);
 }
 
-export async function compareBytes(a: Uint8Array | Blob, b: Uint8Array | Blob, runner: JobRunner = inlineRunner()): Promise<{ diff: DiffResult; reads: [ArchiveRead, ArchiveRead] }> {
+export async function compareBytes(
+  a: Uint8Array | Blob,
+  b: Uint8Array | Blob,
+  runner: JobRunner = inlineRunner(),
+): Promise<{ diff: DiffResult; reads: [ArchiveRead, ArchiveRead] }> {
   const blob = (x: Uint8Array | Blob) => (x instanceof Blob ? x : new Blob([x as Uint8Array<ArrayBuffer>]));
   const progress = new ProgressTracker(0);
-  const reads = (await Promise.all([readStructure(runner, blob(a), 'a.tar', progress), readStructure(runner, blob(b), 'b.tar', progress)])) as [ArchiveRead, ArchiveRead];
+  const reads = (await Promise.all([readStructure(runner, blob(a), 'a.tar', progress), readStructure(runner, blob(b), 'b.tar', progress)])) as [
+    ArchiveRead,
+    ArchiveRead,
+  ];
   await readLayers(runner, reads, progress);
   const diff = diffInputs(toInput(reads[0], 0), toInput(reads[1], 0));
   return { diff, reads };
 }
-

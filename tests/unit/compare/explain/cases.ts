@@ -117,15 +117,22 @@ function imageOf(spec: Spec, platform: string, files: LayerSpec[]): ImageReport 
     });
     if (l.algorithm === 'zstd') {
       rep.mediaType = 'application/vnd.oci.image.layer.v1.tar+zstd';
-      rep.compression = { algorithm: 'zstd', frames: [{ offset: 0, kind: 'zstd', windowSize: 1 << 20, compressedSize: rep.size!, checksum: true }], trailingBytes: 0 };
+      rep.compression = {
+        algorithm: 'zstd',
+        frames: [{ offset: 0, kind: 'zstd', windowSize: 1 << 20, compressedSize: rep.size!, checksum: true }],
+        trailingBytes: 0,
+      };
     } else rep.compression = gzipInfo(l, rep.size!);
     return rep;
   });
-  const history = spec.history ?? files.map((l, i) => ({ created: i === 0 ? '2024-03-01T10:00:00Z' : spec.created, created_by: l.createdBy ?? `RUN step ${i + 1}` }));
+  const history =
+    spec.history ?? files.map((l, i) => ({ created: i === 0 ? '2024-03-01T10:00:00Z' : spec.created, created_by: l.createdBy ?? `RUN step ${i + 1}` }));
   const [os, architecture] = platform.split('/');
   const json = { ...spec.config, os, architecture, created: spec.created, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) }, history };
   const configDigest = fakeDigest(`config:${JSON.stringify(json)}:${spec.configBytes ?? ''}`);
-  const manifestDigest = fakeDigest(`manifest:${configDigest}:${layers.map((l) => `${l.digest}${l.mediaType}`).join()}:${spec.manifestMediaType}:${JSON.stringify(spec.manifestAnnotations ?? {})}`);
+  const manifestDigest = fakeDigest(
+    `manifest:${configDigest}:${layers.map((l) => `${l.digest}${l.mediaType}`).join()}:${spec.manifestMediaType}:${JSON.stringify(spec.manifestAnnotations ?? {})}`,
+  );
   return imageReport(layers, {
     tags: spec.tags,
     platform: { os, architecture },
@@ -133,14 +140,27 @@ function imageOf(spec: Spec, platform: string, files: LayerSpec[]): ImageReport 
     architecture,
     history,
     created: spec.created,
-    manifest: { digest: manifestDigest, mediaType: spec.manifestMediaType, size: 900, ...(spec.manifestAnnotations ? { annotations: spec.manifestAnnotations } : {}) },
+    manifest: {
+      digest: manifestDigest,
+      mediaType: spec.manifestMediaType,
+      size: 900,
+      ...(spec.manifestAnnotations ? { annotations: spec.manifestAnnotations } : {}),
+    },
     config: { digest: configDigest, mediaType: 'application/vnd.oci.image.config.v1+json', json },
   });
 }
 
 function attestationOf(img: ImageReport): ImageReport {
   const hex = fakeHex(`provenance:${img.manifest!.digest}`);
-  const layer = layerReport(0, [], { digest: `sha256:${hex}`, diffId: `sha256:${hex}`, computed: { blobSha256: `sha256:${hex}`, diffId: `sha256:${hex}` }, entry: `blobs/sha256/${hex}`, mediaType: 'application/vnd.in-toto+json', fileCount: null, compression: { algorithm: 'none' } });
+  const layer = layerReport(0, [], {
+    digest: `sha256:${hex}`,
+    diffId: `sha256:${hex}`,
+    computed: { blobSha256: `sha256:${hex}`, diffId: `sha256:${hex}` },
+    entry: `blobs/sha256/${hex}`,
+    mediaType: 'application/vnd.in-toto+json',
+    fileCount: null,
+    compression: { algorithm: 'none' },
+  });
   return imageReport([layer], {
     kind: 'attestation',
     tags: [],
@@ -173,7 +193,9 @@ export function build(spec: Spec): InputReport {
     digest: i.manifest!.digest,
     mediaType: i.manifest!.mediaType ?? undefined,
     size: 900,
-    ...(i.kind === 'image' ? { platform: { os: i.os!, architecture: i.architecture! }, annotations: { 'org.opencontainers.image.ref.name': '1', ...spec.indexAnnotations } } : { annotations: i.manifest!.annotations }),
+    ...(i.kind === 'image'
+      ? { platform: { os: i.os!, architecture: i.architecture! }, annotations: { 'org.opencontainers.image.ref.name': '1', ...spec.indexAnnotations } }
+      : { annotations: i.manifest!.annotations }),
   }));
   const indexJson = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests, ...spec.indexExtra };
   let entries: OuterEntryRecord[] = [entry('oci-layout', { size: 30, sha256: fakeHex('oci-layout') }), entry('index.json', { size: 500 })];

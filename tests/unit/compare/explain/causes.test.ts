@@ -43,7 +43,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'file mtimes clamped in A',
-    inputs: () => pair((b) => mapFiles(b, 0, (f, ) => ({ ...f, mtime: T + f.path.length }))),
+    inputs: () => pair((b) => mapFiles(b, 0, (f) => ({ ...f, mtime: T + f.path.length }))),
     verdict: 'metadata-only',
     causes: { 'file.mtime': 6 },
     summaries: { 'file.mtime': /all mtimes in A are clamped to 2023-11-14T22:13:20Z$/ },
@@ -88,11 +88,14 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => mapFiles(b, 1, (f) => (f.type === 'file' ? { ...f, mode: 0o664 } : f))),
     verdict: 'metadata-only',
     causes: { 'file.mode': 3 },
-    summaries: { 'file.mode': /^3 files in layer 2 have other modes \(and nothing else\): 0644 → 0664; every one differs in the bits 020 \(a different umask\?\)$/ },
+    summaries: {
+      'file.mode': /^3 files in layer 2 have other modes \(and nothing else\): 0644 → 0664; every one differs in the bits 020 \(a different umask\?\)$/,
+    },
   },
   {
     name: 'xattrs',
-    inputs: () => pair((b) => mapFiles(b, 0, (f) => (f.path === 'usr/bin/busybox' ? { ...f, xattrs: { 'security.capability': 'AQAAAgAgAAAAAAAAAAAAAAAAAAA=' } } : f))),
+    inputs: () =>
+      pair((b) => mapFiles(b, 0, (f) => (f.path === 'usr/bin/busybox' ? { ...f, xattrs: { 'security.capability': 'AQAAAgAgAAAAAAAAAAAAAAAAAAA=' } } : f))),
     verdict: 'metadata-only',
     causes: { 'file.xattrs': 1 },
     summaries: { 'file.xattrs': /^1 file in layer 1 has other extended attributes: security.capability \(present in B only\)$/ },
@@ -102,7 +105,10 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => mapFiles(b, 0, (f) => ({ ...f, atime: T + 9, ctime: T + 9, paxHeaderName: `./PaxHeaders/${f.path}` }))),
     verdict: 'metadata-only',
     causes: { 'file.atime-ctime': 18 },
-    summaries: { 'file.atime-ctime': /^6 files .* have other atime and ctime records: present in B only \(the pax headers that carry them account for 6 header differences\)$/ },
+    summaries: {
+      'file.atime-ctime':
+        /^6 files .* have other atime and ctime records: present in B only \(the pax headers that carry them account for 6 header differences\)$/,
+    },
   },
   {
     name: 'a pax header written only to carry an xattr goes with it',
@@ -144,7 +150,10 @@ export const CASES: Case[] = [
   },
   {
     name: 'file type',
-    inputs: () => pair((b) => mapFiles(b, 0, (f) => (f.path === 'usr/bin/old' ? { ...f, type: 'symlink', typeflag: '2', linkname: 'busybox', size: 0, sha256: undefined } : f))),
+    inputs: () =>
+      pair((b) =>
+        mapFiles(b, 0, (f) => (f.path === 'usr/bin/old' ? { ...f, type: 'symlink', typeflag: '2', linkname: 'busybox', size: 0, sha256: undefined } : f)),
+      ),
     verdict: 'content-differs',
     causes: { 'file.type': 1 },
     summaries: { 'file.type': /^1 path in layer 1 is another kind of entry: type file → symlink \(usr\/bin\/old\)$/ },
@@ -175,7 +184,10 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => ((b.layers[1].blob = 'stamped'), (b.layers[1].gzip = { mtime: T }))),
     verdict: 'same-filesystem',
     causes: { 'layer.compression': 1 },
-    summaries: { 'layer.compression': /^Layer 2 was recompressed: gzip header MTIME 0 \(unset\) → 2023-11-14T22:13:20Z; the deflate data is the same; same diff_id, so the files are the same$/ },
+    summaries: {
+      'layer.compression':
+        /^Layer 2 was recompressed: gzip header MTIME 0 \(unset\) → 2023-11-14T22:13:20Z; the deflate data is the same; same diff_id, so the files are the same$/,
+    },
     headline: /^Same filesystem; layer 2 was recompressed: gzip header MTIME differs$/,
   },
   {
@@ -190,14 +202,20 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => ((b.layers[0].algorithm = 'zstd'), (b.layers[1].algorithm = 'zstd'))),
     verdict: 'same-filesystem',
     causes: { 'layer.compression': 4 },
-    summaries: { 'layer.compression': /^Layers 1 and 2 were recompressed: gzip in A, zstd in B; same diff_id, so the files are the same; the manifest's layer media types change with it \(tar\+gzip → tar\+zstd\)$/ },
+    summaries: {
+      'layer.compression':
+        /^Layers 1 and 2 were recompressed: gzip in A, zstd in B; same diff_id, so the files are the same; the manifest's layer media types change with it \(tar\+gzip → tar\+zstd\)$/,
+    },
   },
   {
     name: 'config created and history times',
     inputs: () => pair((b) => (b.created = '2024-03-01T10:02:32Z')),
     verdict: 'metadata-only',
     causes: { 'config.created': 1, 'config.history': 1 },
-    summaries: { 'config.created': /^The image was created 2 min 27 s later in B/, 'config.history': /^1 history field differs: 1 created time \(B's time is 2 min 27 s later\); the build steps are the same$/ },
+    summaries: {
+      'config.created': /^The image was created 2 min 27 s later in B/,
+      'config.history': /^1 history field differs: 1 created time \(B's time is 2 min 27 s later\); the build steps are the same$/,
+    },
   },
   {
     name: 'config field',
@@ -259,7 +277,9 @@ export const CASES: Case[] = [
     inputs: () => pair((b) => ((b.layout = 'docker-oci'), (b.layoutLabel = 'docker save (Docker 25+)'))),
     verdict: 'same-image',
     causes: { 'archive.layout': 2 },
-    summaries: { 'archive.layout': /^The archives use different layouts: A is OCI image layout \(oci-archive\) \[oci\], B is docker save \(Docker 25\+\) \[docker-oci\]$/ },
+    summaries: {
+      'archive.layout': /^The archives use different layouts: A is OCI image layout \(oci-archive\) \[oci\], B is docker save \(Docker 25\+\) \[docker-oci\]$/,
+    },
   },
   {
     name: 'outer entry mtimes',
@@ -289,7 +309,10 @@ export const CASES: Case[] = [
     name: 'extra outer entry and other bytes',
     inputs: () =>
       pair((b) => {
-        b.entries = (e) => [...e.map((x) => (x.path === 'oci-layout' ? { ...x, sha256: fakeHex('other layout') } : x)), { ...e[0], path: 'README', rawName: 'README', sha256: fakeHex('readme') }];
+        b.entries = (e) => [
+          ...e.map((x) => (x.path === 'oci-layout' ? { ...x, sha256: fakeHex('other layout') } : x)),
+          { ...e[0], path: 'README', rawName: 'README', sha256: fakeHex('readme') },
+        ];
       }),
     verdict: 'same-image',
     causes: { 'archive.entry-added': 1, 'archive.entry-content': 1 },
@@ -297,7 +320,12 @@ export const CASES: Case[] = [
   },
   {
     name: 'an outer entry in A only',
-    inputs: () => pair(() => {}, (a) => (a.entries = (e) => (a.name === 'app.tar' ? [...e, { ...e[0], path: 'extra/notes.txt', rawName: 'extra/notes.txt', sha256: fakeHex('notes') }] : e))),
+    inputs: () =>
+      pair(
+        () => {},
+        (a) =>
+          (a.entries = (e) => (a.name === 'app.tar' ? [...e, { ...e[0], path: 'extra/notes.txt', rawName: 'extra/notes.txt', sha256: fakeHex('notes') }] : e)),
+      ),
     verdict: 'same-image',
     causes: { 'archive.entry-removed': 1 },
     summaries: { 'archive.entry-removed': /^1 archive entry exists in A only: extra\/notes.txt; no image refers to it$/ },
@@ -306,17 +334,28 @@ export const CASES: Case[] = [
     name: 'symlinked duplicate layer',
     inputs: () =>
       pair((b) => {
-        b.entries = (e) => e.map((x) => (x.path.startsWith('blobs/sha256/') && x.size > 3000 && x.size < 5000 ? { ...x, type: 'symlink', typeflag: '2', linkname: 'other', size: 0, sha256: undefined } : x));
+        b.entries = (e) =>
+          e.map((x) =>
+            x.path.startsWith('blobs/sha256/') && x.size > 3000 && x.size < 5000
+              ? { ...x, type: 'symlink', typeflag: '2', linkname: 'other', size: 0, sha256: undefined }
+              : x,
+          );
       }),
     verdict: 'same-image',
     causes: { 'archive.symlinked-layer': 1 },
   },
   {
     name: 'outer gzip header',
-    inputs: () => pair((b) => (b.outerGzip = { mtime: T, os: 255 }), (a) => (a.outerGzip = {})),
+    inputs: () =>
+      pair(
+        (b) => (b.outerGzip = { mtime: T, os: 255 }),
+        (a) => (a.outerGzip = {}),
+      ),
     verdict: 'same-image',
     causes: { 'archive.outer-compression': 2 },
-    summaries: { 'archive.outer-compression': /^The whole archive is compressed differently: gzip header MTIME and gzip header OS differ; the archive inside is the same$/ },
+    summaries: {
+      'archive.outer-compression': /^The whole archive is compressed differently: gzip header MTIME and gzip header OS differ; the archive inside is the same$/,
+    },
   },
   {
     name: 'layer files not compared yet (preliminary)',
@@ -338,7 +377,10 @@ export const CASES: Case[] = [
     },
     verdict: 'unreadable',
     causes: { 'input.truncated': 1 },
-    summaries: { 'input.truncated': /^B \(truncated.tar\) ends at byte 10,752 inside blobs\/sha256\/[0-9a-f]{12}… \(tar: truncated\); everything read before that point was compared$/ },
+    summaries: {
+      'input.truncated':
+        /^B \(truncated.tar\) ends at byte 10,752 inside blobs\/sha256\/[0-9a-f]{12}… \(tar: truncated\); everything read before that point was compared$/,
+    },
     headline: /^Unreadable: B ends at byte 10,752 inside blobs\/sha256\/[0-9a-f]{12}… \(tar: truncated\)/,
   },
   {
@@ -376,7 +418,20 @@ export const CASES: Case[] = [
     inputs: () => {
       const [a, b] = pair(() => {});
       const l = b.images[0].layers[1];
-      b.integrity = { done: true, ok: false, checks: [...b.integrity.checks, { kind: 'reference', ok: false, subject: 'layer 2 of example.com/app:1', expected: l.digest!, message: `manifest refers to ${l.entry} which is not in the archive` }] };
+      b.integrity = {
+        done: true,
+        ok: false,
+        checks: [
+          ...b.integrity.checks,
+          {
+            kind: 'reference',
+            ok: false,
+            subject: 'layer 2 of example.com/app:1',
+            expected: l.digest!,
+            message: `manifest refers to ${l.entry} which is not in the archive`,
+          },
+        ],
+      };
       b.entries = b.entries.filter((e) => e.path !== l.entry);
       return [a, b];
     },
@@ -390,7 +445,8 @@ export const CASES: Case[] = [
     options: { timestamps: true },
     verdict: 'same-filesystem',
     causes: { 'layer.compression': 1 },
-    headline: /^Same filesystem; layer 1 was recompressed: another deflate stream \(compression level or implementation\) \(ignoring timestamps: \d+ differences\)$/,
+    headline:
+      /^Same filesystem; layer 1 was recompressed: another deflate stream \(compression level or implementation\) \(ignoring timestamps: \d+ differences\)$/,
   },
   {
     name: 'only mtimes, timestamps ignored: equivalent, verdict still literally true',
@@ -433,7 +489,10 @@ export const CASES: Case[] = [
       pair((b) => {
         mapFiles(b, 0, (f) => ({ ...f, uname: '', format: 'gnu' }));
         mapFiles(b, 1, (f) => (f.path === 'app/main.py' ? { ...f, mode: 0o600 } : f));
-        b.history = [{ created: '2024-03-01T10:00:00Z', created_by: 'ADD rootfs.tar / # buildkit' }, { created: b.created, created_by: 'COPY app/ /app/' }];
+        b.history = [
+          { created: '2024-03-01T10:00:00Z', created_by: 'ADD rootfs.tar / # buildkit' },
+          { created: b.created, created_by: 'COPY app/ /app/' },
+        ];
       }),
     options: { ownerNames: true, tarFormat: true, history: true },
     verdict: 'metadata-only',
@@ -454,7 +513,10 @@ describe('explain: every cause id from the real differ', () => {
     it(c.name, () => {
       const { ex } = run(c);
       const got = Object.fromEntries(ex.causes.map((x) => [x.id, x.count]));
-      expect({ verdict: ex.verdict, causes: got }, ex.headline + '\n' + ex.causes.map((x) => `${x.id}: ${x.summary}`).join('\n')).toEqual({ verdict: c.verdict, causes: c.causes });
+      expect({ verdict: ex.verdict, causes: got }, ex.headline + '\n' + ex.causes.map((x) => `${x.id}: ${x.summary}`).join('\n')).toEqual({
+        verdict: c.verdict,
+        causes: c.causes,
+      });
       for (const [id, re] of Object.entries(c.summaries ?? {})) expect(ex.causes.find((x) => x.id === id)!.summary).toMatch(re!);
       if (c.headline) expect(ex.headline).toMatch(c.headline);
       if (c.options && Object.keys(c.causes).length === 0) expect(ex.ignored).toBeGreaterThan(0);

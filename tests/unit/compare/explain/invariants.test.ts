@@ -36,7 +36,11 @@ function inputsOfAll(): { name: string; A: InputReport; B: InputReport; diff: Di
     ['three layers vs truncated', threeLayerImage().inputs[0], errorMidArchive().inputs[0]],
     ['multi-platform vs three layers', multiPlatform().inputs[0], threeLayerImage().inputs[0]],
     ['plain tar vs image', plainTar().inputs[0], threeLayerImage().inputs[0]],
-    ['plain tar vs itself edited', plainTar().inputs[0], { ...plainTar().inputs[0], files: plainTar().inputs[0].files!.map((f) => ({ ...f, mtime: f.mtime + 1, uname: 'u' })) }],
+    [
+      'plain tar vs itself edited',
+      plainTar().inputs[0],
+      { ...plainTar().inputs[0], files: plainTar().inputs[0].files!.map((f) => ({ ...f, mtime: f.mtime + 1, uname: 'u' })) },
+    ],
   ];
   for (const [name, A, B] of pairs) out.push({ name, A, B, diff: diffInputs(A, B) });
   return out;
@@ -101,8 +105,18 @@ describe('explain invariants', () => {
 
   it('identicalBytes unknown with nothing different: same-image, saying the bytes were not all compared', () => {
     const A = threeLayerImage().inputs[0];
-    const ex = explain({ differences: [], pairing: { images: [], layers: [] }, identicalBytes: null, uncompared: [{ where: 'oci-layout', why: 'content in neither report' }] }, A, A, NO_IGNORES);
-    expect(ex).toEqual({ verdict: 'same-image', headline: 'Same image: no difference found, but not every byte was compared (1 part could not be: oci-layout)', causes: [], ignored: 0 });
+    const ex = explain(
+      { differences: [], pairing: { images: [], layers: [] }, identicalBytes: null, uncompared: [{ where: 'oci-layout', why: 'content in neither report' }] },
+      A,
+      A,
+      NO_IGNORES,
+    );
+    expect(ex).toEqual({
+      verdict: 'same-image',
+      headline: 'Same image: no difference found, but not every byte was compared (1 part could not be: oci-layout)',
+      causes: [],
+      ignored: 0,
+    });
   });
 
   it('identicalBytes false with nothing different: same-image, not identical', () => {
@@ -110,6 +124,8 @@ describe('explain invariants', () => {
     const B = { ...A, size: A.size + 512 };
     const ex = explain({ differences: [], pairing: { images: [], layers: [] }, identicalBytes: false }, A, B, NO_IGNORES);
     expect(ex.verdict).toBe('same-image');
-    expect(ex.headline).toBe('Same image: no difference found in what tarscope reads, yet the archives are not byte-identical (10,485,760 vs 10,486,272 bytes)');
+    expect(ex.headline).toBe(
+      'Same image: no difference found in what tarscope reads, yet the archives are not byte-identical (10,485,760 vs 10,486,272 bytes)',
+    );
   });
 });

@@ -51,7 +51,11 @@ describe('explain at scale', () => {
       }
       if (name === 'timestamps') expect(ex.causes.filter((c) => c.id === 'file.mtime')).toEqual([]);
     }
-    console.log(`explain, 200,000 differences: ${Object.entries(times).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+    console.log(
+      `explain, 200,000 differences: ${Object.entries(times)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+        .join(', ')}`,
+    );
     // Reported, not asserted: speed is checked by `npm run bench`, not by timed unit tests.
   });
 });
