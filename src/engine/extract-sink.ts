@@ -122,7 +122,14 @@ export class ExtractSink {
     }
     if (sinks.length <= 1) return sinks[0] ?? null;
     // The same entry wanted twice (e.g. a head and a later window): one sink feeds both.
-    return { data: (c) => sinks.forEach((k) => k.data(c)), end: () => sinks.forEach((k) => k.end()) };
+    return {
+      data: (c) => {
+        for (const k of sinks) k.data(c);
+      },
+      end: () => {
+        for (const k of sinks) k.end();
+      },
+    };
   }
 
   /** The sink of one wanted entry: copies the parts of each chunk its ranges cover. */

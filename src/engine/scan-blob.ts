@@ -86,7 +86,7 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, op
       })()
     : null;
   let inflated = 0;
-  let info;
+  let info: Awaited<ReturnType<typeof inflateFast>> | undefined;
   try {
     info = await inflateFast(
       blob,

@@ -493,7 +493,9 @@ describe('cli: hostile names', () => {
       const url = pathToFileURL(join(tmp, 'hostile.html')).href;
       await page.goto(url);
       // Open every <details> so that nothing stays unrendered.
-      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
       const facts = await page.evaluate(() => ({
         scripts: [...document.scripts].map((s) => s.type),
         images: document.images.length,

@@ -30,7 +30,9 @@ function isContainer(v: unknown): v is Record<string, unknown> | unknown[] {
 function oneSided(v: unknown, path: string, side: 'a' | 'b', out: JsonLeaf[]): void {
   const kind: JsonLeaf['kind'] = side === 'a' ? 'removed' : 'added';
   if (Array.isArray(v) && v.length) {
-    v.forEach((x, i) => oneSided(x, `${path}[${i}]`, side, out));
+    v.forEach((x, i) => {
+      oneSided(x, `${path}[${i}]`, side, out);
+    });
   } else if (isObject(v) && Object.keys(v).length) {
     for (const [k, x] of Object.entries(v)) oneSided(x, join(path, k), side, out);
   } else {

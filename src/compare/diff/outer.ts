@@ -136,7 +136,10 @@ export function diffOuterEntries(
   a.entries.forEach((ea, i) => {
     const key = A.keys[i];
     const eb = B.map.get(key);
-    if (!eb) return void one(key, ea, 'a');
+    if (!eb) {
+      one(key, ea, 'a');
+      return;
+    }
     commonA.push(key);
     const symlinked = ka.layerEntries.has(ea.path) || kb.layerEntries.has(ea.path);
     compareRecords(

@@ -94,7 +94,9 @@ export function pairImages(a: InputReport, b: InputReport): ImagePair[] {
 
   // Attestations follow their subjects' pairing.
   const byDigestB = new Map<string, number>();
-  ib.forEach((x, j) => x.manifest && byDigestB.set(x.manifest.digest, j));
+  ib.forEach((x, j) => {
+    if (x.manifest) byDigestB.set(x.manifest.digest, j);
+  });
   const subjectA = (i: number) => ia.findIndex((x) => x.manifest?.digest === ia[i].attests);
   pairBy(
     attA,

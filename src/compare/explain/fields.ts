@@ -17,7 +17,7 @@ export function fileField(d: Difference): string {
 }
 
 /** A side's value of `field` (merged differences hold `{layer, field: value}` objects). */
-export function valueOf(d: Difference, side: 'a' | 'b', field = d.field): Json | undefined {
+export function sideValue(d: Difference, side: 'a' | 'b', field = d.field): Json | undefined {
   const v = side === 'a' ? d.a : d.b;
   if (d.subject === 'merged' && v && typeof v === 'object' && !Array.isArray(v) && field) return (v as Record<string, Json>)[field];
   return v;
@@ -33,8 +33,8 @@ export function evidence<D extends Difference>(roots: D[], ctx: Context, text: (
   for (const d of roots) {
     if (out.length >= max) break;
     const e: Evidence = { text: text(d), difference: d.id, where: ctx.where(d) };
-    const a = valueOf(d, 'a', field ?? fileField(d));
-    const b = valueOf(d, 'b', field ?? fileField(d));
+    const a = sideValue(d, 'a', field ?? fileField(d));
+    const b = sideValue(d, 'b', field ?? fileField(d));
     if (a !== undefined) e.a = a;
     if (b !== undefined) e.b = b;
     out.push(e);

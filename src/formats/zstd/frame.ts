@@ -184,7 +184,10 @@ export class ZstdFrameWalker {
         this.cur.singleSegment = single;
         this.cur.checksum = (fhd & 0x04) !== 0;
         this.fhd = fhd;
-        if (fhd & 0x08) return this.lose('reserved bit set in Frame_Header_Descriptor');
+        if (fhd & 0x08) {
+          this.lose('reserved bit set in Frame_Header_Descriptor');
+          return;
+        }
         const didSize = [0, 1, 2, 4][fhd & 3];
         const fcsSize = fcsFlag === 0 ? (single ? 1 : 0) : [0, 2, 4, 8][fcsFlag];
         this.need = (single ? 0 : 1) + didSize + fcsSize;
@@ -224,7 +227,10 @@ export class ZstdFrameWalker {
         this.lastBlock = (h & 1) === 1;
         const type = (h >>> 1) & 3;
         const size = h >>> 3;
-        if (type === 3) return this.lose('reserved Block_Type 3');
+        if (type === 3) {
+          this.lose('reserved Block_Type 3');
+          return;
+        }
         // RLE_Block: the content is a single byte, repeated Block_Size times.
         this.skip = type === 1 ? 1 : size;
         this.stage = Stage.BlockBody;

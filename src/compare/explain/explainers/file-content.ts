@@ -7,7 +7,7 @@
 import type { CauseId, Difference } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
-import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { evidence, fileField, inLayers, num, sideValue } from '../fields';
 import { list, plural, shortDigest, show, tally } from '../format';
 import { pathOf } from './file-common';
 
@@ -60,8 +60,8 @@ export const fileContentExplainer: Explainer<'file' | 'merged'> = {
     const line = (d: Difference) => {
       const f = fileField(d);
       if (f === 'content')
-        return `${pathOf(d)}: content ${shortDigest(valueOf(d, 'a', 'content'))} → ${shortDigest(valueOf(d, 'b', 'content'))}${sizes(d)}${contentKind(pathOf(d)) ? ` — ${contentKind(pathOf(d))}` : ''}`;
-      return `${pathOf(d)}: ${f} ${show(valueOf(d, 'a', f))} → ${show(valueOf(d, 'b', f))}`;
+        return `${pathOf(d)}: content ${shortDigest(sideValue(d, 'a', 'content'))} → ${shortDigest(sideValue(d, 'b', 'content'))}${sizes(d)}${contentKind(pathOf(d)) ? ` — ${contentKind(pathOf(d))}` : ''}`;
+      return `${pathOf(d)}: ${f} ${show(sideValue(d, 'a', f))} → ${show(sideValue(d, 'b', f))}`;
     };
     return {
       summary: `${plural(paths.length, 'file')}${where} ${paths.length === 1 ? 'has' : 'have'} different bytes${roots.length > paths.length ? ` (${plural(roots.length, 'entry', 'entries')}: some paths in several layers)` : ''}${what}`,

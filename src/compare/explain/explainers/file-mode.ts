@@ -5,7 +5,7 @@
  */
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
-import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { evidence, fileField, inLayers, num, sideValue } from '../fields';
 import { list, octal, plural, tally } from '../format';
 import { countOf, filesNoun, onlyThis, pathOf, verb } from './file-common';
 
@@ -22,10 +22,10 @@ export const fileModeExplainer: Explainer<'file' | 'merged'> = {
     const typeBits = typeOnly ? [] : roots.filter(typeBitsOnly);
     const perms = typeOnly ? roots : roots.filter((d) => !typeBitsOnly(d));
     const typeNote = typeBits.length
-      ? `; ${plural(typeBits.length, 'other')} only in the redundant file-type bits of the mode field (e.g. ${octal(valueOf(typeBits[0], 'a', 'mode'))} → ${octal(valueOf(typeBits[0], 'b', 'mode'))})`
+      ? `; ${plural(typeBits.length, 'other')} only in the redundant file-type bits of the mode field (e.g. ${octal(sideValue(typeBits[0], 'a', 'mode'))} → ${octal(sideValue(typeBits[0], 'b', 'mode'))})`
       : '';
-    const changes = tally(perms.map((d) => `${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`));
-    const xors = tally(perms.map((d) => ((num(valueOf(d, 'a', 'mode')) ?? 0) ^ (num(valueOf(d, 'b', 'mode')) ?? 0)) & 0o7777));
+    const changes = tally(perms.map((d) => `${octal(sideValue(d, 'a', 'mode'))} → ${octal(sideValue(d, 'b', 'mode'))}`));
+    const xors = tally(perms.map((d) => ((num(sideValue(d, 'a', 'mode')) ?? 0) ^ (num(sideValue(d, 'b', 'mode')) ?? 0)) & 0o7777));
     const bits =
       xors.length === 1 && xors[0].value
         ? `; every one differs in the bits 0${xors[0].value.toString(8)}${xors[0].value & 0o022 ? ' (a different umask?)' : ''}`
@@ -39,7 +39,7 @@ export const fileModeExplainer: Explainer<'file' | 'merged'> = {
         ? `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'differs', 'differ')} only in the redundant file-type bits of the mode field (${pattern}); the permissions are the same`
         : `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other modes${onlyThis(roots, ctx) ? ' (and nothing else)' : ''}: ${pattern}${bits}${typeNote}`,
       phrase: `${plural(countOf(filesNoun(roots)), 'file mode')} ${countOf(filesNoun(roots)) === 1 ? 'differs' : 'differ'}${where}`,
-      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mode ${octal(valueOf(d, 'a', 'mode'))} → ${octal(valueOf(d, 'b', 'mode'))}`, 5, 'mode'),
+      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mode ${octal(sideValue(d, 'a', 'mode'))} → ${octal(sideValue(d, 'b', 'mode'))}`, 5, 'mode'),
       remedy: CATALOG[id].remedy,
     };
   },

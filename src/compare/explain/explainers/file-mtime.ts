@@ -5,7 +5,7 @@
  */
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
-import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { evidence, fileField, inLayers, num, sideValue } from '../fields';
 import { isoTime, plural } from '../format';
 import { timePattern } from '../time-pattern';
 import { countOf, filesNoun, onlyThis, pathOf, verb } from './file-common';
@@ -17,7 +17,7 @@ export const fileMtimeExplainer: Explainer<'file' | 'merged'> = {
   claim: (d) => (fileField(d) === 'mtime' ? 'file.mtime' : null),
   describe(id, roots, ctx) {
     const pattern = timePattern(
-      roots.map((d) => ({ a: num(valueOf(d, 'a', 'mtime')), b: num(valueOf(d, 'b', 'mtime')) })),
+      roots.map((d) => ({ a: num(sideValue(d, 'a', 'mtime')), b: num(sideValue(d, 'b', 'mtime')) })),
       'mtime',
     );
     const where = inLayers(roots, ctx);
@@ -26,7 +26,7 @@ export const fileMtimeExplainer: Explainer<'file' | 'merged'> = {
     return {
       summary: `${noun}${where} ${verb(noun, 'differs', 'differ')}${only ? ' only' : ''} in mtime${pattern ? `; ${pattern}` : ''}`,
       phrase: `${plural(countOf(noun), 'file mtime')} ${countOf(noun) === 1 ? 'differs' : 'differ'}${where}`,
-      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mtime ${isoTime(valueOf(d, 'a', 'mtime'))} → ${isoTime(valueOf(d, 'b', 'mtime'))}`, 5, 'mtime'),
+      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: mtime ${isoTime(sideValue(d, 'a', 'mtime'))} → ${isoTime(sideValue(d, 'b', 'mtime'))}`, 5, 'mtime'),
       remedy: CATALOG[id].remedy,
     };
   },

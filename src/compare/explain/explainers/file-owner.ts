@@ -6,7 +6,7 @@
 import type { CauseId, Difference } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
-import { evidence, fileField, inLayers, valueOf } from '../fields';
+import { evidence, fileField, inLayers, sideValue } from '../fields';
 import { list, plural, show, tally } from '../format';
 import { countOf, filesNoun, pathOf, verb } from './file-common';
 
@@ -23,7 +23,7 @@ export const fileOwnerExplainer: Explainer<'file' | 'merged'> = {
   ids: ['file.owner', 'file.owner-name'],
   claim,
   describe(id, roots, ctx) {
-    const maps = tally(roots.map((d) => `${fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`));
+    const maps = tally(roots.map((d) => `${fileField(d)} ${show(sideValue(d, 'a', fileField(d)))} → ${show(sideValue(d, 'b', fileField(d)))}`));
     const where = inLayers(roots, ctx);
     const mapping =
       maps.length <= 2
@@ -34,7 +34,11 @@ export const fileOwnerExplainer: Explainer<'file' | 'merged'> = {
     return {
       summary: `${filesNoun(roots)}${where} ${verb(filesNoun(roots), 'has', 'have')} other ${names ? 'owner names' : 'numeric owners'}: ${mapping}${sameIds ? '; the uid/gid are the same' : ''}`,
       phrase: `${plural(countOf(filesNoun(roots)), names ? 'file owner name' : 'file owner')} ${countOf(filesNoun(roots)) === 1 ? 'differs' : 'differ'}${where}`,
-      evidence: evidence(roots, ctx, (d) => `${pathOf(d)}: ${fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`),
+      evidence: evidence(
+        roots,
+        ctx,
+        (d) => `${pathOf(d)}: ${fileField(d)} ${show(sideValue(d, 'a', fileField(d)))} → ${show(sideValue(d, 'b', fileField(d)))}`,
+      ),
       remedy: CATALOG[id].remedy,
     };
   },

@@ -7,7 +7,7 @@ import type { CauseId, Difference } from '../../types';
 import type { Context } from '../context';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
-import { evidence, fileField, inLayers, num, valueOf } from '../fields';
+import { evidence, fileField, inLayers, num, sideValue } from '../fields';
 import { isoTime, list, plural, show } from '../format';
 import { timePattern } from '../time-pattern';
 import { filesNoun, verb } from './file-common';
@@ -43,7 +43,7 @@ export const fileTimesExplainer: Explainer<'file'> = {
     roots = roots.filter(isTime);
     const fields = [...new Set(roots.map(fileField))];
     const pattern = timePattern(
-      roots.map((d) => ({ a: num(valueOf(d, 'a')), b: num(valueOf(d, 'b')) })),
+      roots.map((d) => ({ a: num(sideValue(d, 'a')), b: num(sideValue(d, 'b')) })),
       'time',
     );
     const where = inLayers(roots, ctx);

@@ -5,7 +5,7 @@
 import type { CauseId, Difference } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
-import { evidence, fileField, inLayers, valueOf } from '../fields';
+import { evidence, fileField, inLayers, sideValue } from '../fields';
 import { list, plural, show, tally } from '../format';
 import { pathOf } from './file-common';
 
@@ -22,7 +22,7 @@ export const fileTypeExplainer: Explainer<'file' | 'merged'> = {
   claim,
   describe(id, roots, ctx) {
     const line = (d: Difference) =>
-      `${fileField(d) === 'linkname' ? 'link target' : fileField(d)} ${show(valueOf(d, 'a', fileField(d)))} → ${show(valueOf(d, 'b', fileField(d)))}`;
+      `${fileField(d) === 'linkname' ? 'link target' : fileField(d)} ${show(sideValue(d, 'a', fileField(d)))} → ${show(sideValue(d, 'b', fileField(d)))}`;
     const kinds = tally(roots.map(line));
     const where = inLayers(roots, ctx);
     const paths = [...new Set(roots.map(pathOf))];

@@ -14,7 +14,7 @@ import { NO_IGNORES, type DiffResult, type IgnoreOptions } from '../../../../src
 import type { InputReport } from '../../../../src/report/types';
 import { errorMidArchive, integrityFailure, multiPlatform, plainTar, threeLayerImage } from '../../../builders/report';
 import { contentDiffers, manyFileDifferences, mtimeShift, unreadableB } from '../../../builders/comparison';
-import { CASES } from './causes.test';
+import { CASES } from './cause-cases';
 
 const OPTION_SETS: IgnoreOptions[] = [
   NO_IGNORES,
