@@ -1,8 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { causeTitle } from '../compare/cause-titles';
 import type { Cause, Difference, Evidence } from '../compare/types';
+import { plural } from '../present/format';
 import { DiffList } from './DiffList';
 import { EvidenceItem } from './EvidenceItem';
-import { plural } from '../present/format';
+import { differenceExample, type ExampleGroup, groupEvidence, shownExamples } from './evidenceGroups';
+import { valueText, whatText, whereText } from './diffText';
+import { MoreExamples } from './MoreExamples';
 import { RichText } from './RichText';
 
 export interface CauseCardProps {
@@ -16,14 +20,30 @@ export interface CauseCardProps {
 }
 
 /**
- * One root cause: its id and level, how many differences it explains, the plain summary, a
- * few A → B examples with where they are, the remedy (commands in monospace), how many
- * consequences were folded under it, and — on demand — all its differences.
+ * One root cause: its title in words (the id second), level, how many differences it
+ * explains, the plain summary, 3–5 A → B examples (each difference once, long line diffs
+ * collapsed; "show N more" for the rest, in place), the remedy (commands in monospace), how
+ * many consequences were folded under it, and — on demand — all its differences.
  */
 export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withImage }: CauseCardProps) {
   const [open, setOpen] = useState(false);
   const titleId = `cause-${rank}-title`;
   const field = fieldOf(c, byId);
+  const groups = useMemo(() => groupEvidence(c.evidence), [c.evidence]);
+  const n = shownExamples(groups);
+  // "Show N more": the other examples, then the cause's other listed differences.
+  const covered = new Set(groups.map((g) => g.first.difference).filter((x) => x));
+  const more = groups.length - n + c.differences.filter((id) => !covered.has(id)).length;
+  const rest = () => [
+    ...groups.slice(n),
+    ...c.differences
+      .filter((id) => !covered.has(id))
+      .map(byId)
+      .filter((d): d is Difference => !!d)
+      .map((d) => differenceExample(d, differenceSentence(d), whereText(d, withImage), evidence.get(d.id))),
+  ];
+  const title = causeTitle(c.id);
+  const fieldOfGroup = (g: ExampleGroup) => (g.first.difference ? (byId(g.first.difference)?.field ?? field) : field);
   return (
     <li class="cause" aria-labelledby={titleId}>
       <div class="cause-head">
@@ -31,19 +51,20 @@ export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withI
           {rank}
         </span>
         <h3 id={titleId} class="cause-title">
-          <code class="cause-id">{c.id}</code>
+          <span class="cause-name">{title}</span> <code class="cause-id">{c.id}</code>
         </h3>
         <span class="badge badge-muted cause-level">{c.level}</span>
         <span class="cause-count">{plural(c.count, 'difference')}</span>
       </div>
       <p class="cause-summary">{c.summary}</p>
-      {c.evidence.length > 0 && (
-        <ul class="evidence-list" aria-label={`Examples for ${c.id}`}>
-          {c.evidence.map((e, i) => (
-            <EvidenceItem key={i} evidence={e} field={e.difference ? (byId(e.difference)?.field ?? field) : field} />
+      {groups.length > 0 && (
+        <ul class="evidence-list" aria-label={`Examples for ${title}`}>
+          {groups.slice(0, n).map((g) => (
+            <EvidenceItem key={g.key} group={g} field={fieldOfGroup(g)} />
           ))}
         </ul>
       )}
+      <MoreExamples count={more} rest={rest} idPrefix={`cause-${rank}-more`} causeLabel={title} fieldOf={fieldOfGroup} />
       {c.remedy && (
         <p class="remedy">
           <span class="remedy-label">Remedy</span> <RichText text={c.remedy} />
@@ -53,13 +74,11 @@ export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withI
         <p class="consequences muted">{plural(c.consequences, 'consequence')} folded under it (digests and references that changed only because of it).</p>
       )}
       <details class="cause-all" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-        <summary>
-          All differences of <code>{c.id}</code>
-        </summary>
+        <summary>All {plural(c.count, 'difference')} of this cause</summary>
         {open && (
           <DiffList
             id={`cause-${rank}-diffs`}
-            label={`Differences of ${c.id}`}
+            label={`Differences of ${title}`}
             diffs={differencesOf(c)}
             byId={byId}
             evidence={evidence}
@@ -70,6 +89,13 @@ export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withI
       </details>
     </li>
   );
+}
+
+/** "mtime: 2023-11-14T22:13:20Z → 2023-11-14T22:15:47Z", "file added in B". */
+function differenceSentence(d: Difference): string {
+  const what = whatText(d);
+  if (d.kind !== 'changed') return what;
+  return `${what}: ${valueText(d, 'a')} → ${valueText(d, 'b')}`;
 }
 
 /** The field most of the cause's listed differences are about (formats its evidence values). */

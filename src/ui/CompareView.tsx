@@ -5,6 +5,7 @@ import type { ComparisonReport, Difference, Evidence, IgnoreOptions } from '../c
 import { CauseList } from './CauseList';
 import { DrillDown } from './DrillDown';
 import { InputsPanel } from './InputsPanel';
+import { JumpLinks } from './JumpLinks';
 import { OptionsPanel } from './OptionsPanel';
 import type { RunStatus } from './run';
 import { VerdictHeader } from './VerdictHeader';
@@ -44,6 +45,7 @@ export function CompareView({ report, status, options, onOptions, ignored, progr
       <VerdictHeader report={report} status={status} ignored={ignored} verifying={verifying} onStopVerifying={onStopVerifying} />
       {progress}
       <InputsPanel report={report} cancelled={status === 'cancelled'} />
+      {report.differences.length > 0 && <JumpLinks />}
       <div class="causes-and-options">
         <CauseList report={report} byId={byId} evidence={evidence} withImage={withImage} />
         <OptionsPanel options={options} onChange={onOptions} ignored={ignored} />

@@ -1,16 +1,25 @@
 import type { Evidence } from '../compare/types';
 import { ContentEvidenceView } from './ContentEvidenceView';
 import { formatValue } from './diffText';
+import type { ExampleGroup } from './evidenceGroups';
 
 /**
- * One concrete example of a cause: the sentence, A → B when the values are not already in it,
- * where it is, and rich content evidence when the engine gathered some.
+ * One concrete example of a cause (one difference, said once: evidenceGroups.ts): its
+ * sentences, A → B when the values are not already in them, where it is, and each piece of
+ * content evidence the engine gathered (a line diff collapsed to its first lines, a hex
+ * window, a recognised kind).
  */
-export function EvidenceItem({ evidence: e, field }: { evidence: Evidence; field?: string }) {
-  const showValues = (e.a !== undefined || e.b !== undefined) && !mentions(e.text, e.a, e.b, field);
+export function EvidenceItem({ group: g, field, as: Tag = 'li' }: { group: ExampleGroup; field?: string; as?: 'li' | 'div' }) {
+  const e = g.first;
+  const said = g.texts.join(' ');
+  const showValues = (e.a !== undefined || e.b !== undefined) && !mentions(said, e.a, e.b, field);
   return (
-    <li class="evidence">
-      <p class="evidence-text">{e.text}</p>
+    <Tag class="evidence">
+      {g.texts.map((t, i) => (
+        <p key={i} class="evidence-text">
+          {t}
+        </p>
+      ))}
       {showValues && (
         <p class="evidence-ab">
           <span class="ab-tag">A</span> <code>{formatValue(field, e.a)}</code> <span aria-hidden="true">→</span>
@@ -23,8 +32,10 @@ export function EvidenceItem({ evidence: e, field }: { evidence: Evidence; field
           {e.where}
         </p>
       )}
-      {e.detail && <ContentEvidenceView detail={e.detail} label={e.where ?? e.text} />}
-    </li>
+      {g.details.map((d, i) => (
+        <ContentEvidenceView key={i} detail={d} label={e.where ?? e.text} />
+      ))}
+    </Tag>
   );
 }
 

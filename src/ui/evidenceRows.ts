@@ -68,6 +68,22 @@ export function sideBySideRows(h: Hunk): SideRow[] {
   return rows;
 }
 
+/**
+ * The first `limit` lines of a diff, counting each hunk's head as a line: per hunk its rows
+ * to show (possibly cut), or null for hunks past the limit. `limit` null: everything.
+ */
+export function clipHunks<T>(hunks: T[][], limit: number | null): (T[] | null)[] {
+  if (limit == null) return hunks;
+  let left = limit;
+  return hunks.map((rows) => {
+    if (left <= 1) return null;
+    left -= 1;
+    const shown = rows.slice(0, left);
+    left -= shown.length;
+    return shown;
+  });
+}
+
 export interface HexRow {
   offset: number;
   /** Two hex digits per byte; null where that side has no byte. */

@@ -41,11 +41,9 @@ describe('CompareView: verdict and causes', () => {
       'usr/bin/busybox: bytes differ from offset 0x1c8 (ELF build-id)',
       'usr/bin/busybox is an ELF executable whose GNU build-id differs',
     ]);
-    expect(texts(first, '.evidence-where')).toEqual([
-      'Where: layer #1 · etc/os-release',
-      'Where: layer #1 · usr/bin/busybox',
-      'Where: layer #1 · usr/bin/busybox',
-    ]);
+    // One example per difference: busybox's two sentences (hex window, recognised kind) are one example.
+    expect(texts(first, '.evidence-where')).toEqual(['Where: layer #1 · etc/os-release', 'Where: layer #1 · usr/bin/busybox']);
+    expect(first.querySelectorAll('.evidence-list > .evidence')[1].querySelectorAll('.evidence-text')).toHaveLength(2);
     expect(first.querySelector('.remedy')!.textContent).toBe(
       'Remedy Rebuild from the same sources with the same toolchain; compare the packages that install these files.',
     );
