@@ -34,6 +34,7 @@ export function EmbedView({ a, b, app, engine }: EmbedViewProps) {
   const optionsRef = useRef(options);
   const [explain, setExplain] = useState<ExplainFn | null>(null);
 
+  const [again, setAgain] = useState(0);
   useEffect(() => {
     clear();
     if (!a && !b) {
@@ -51,7 +52,7 @@ export function EmbedView({ a, b, app, engine }: EmbedViewProps) {
         void compare(p.a, p.b, optionsRef.current);
       } else if (p.kind === 'inspect') void inspect(p.source);
     });
-  }, [a, b]);
+  }, [a, b, again]);
 
   const explained = useMemo(() => (run.comparison ? explainFor(run.comparison, options, explain) : null), [run.comparison, options, explain]);
   const working = run.status === 'working';
@@ -88,6 +89,7 @@ export function EmbedView({ a, b, app, engine }: EmbedViewProps) {
           }}
           ignored={explained.ignored}
           progress={progress}
+          onCompareAgain={() => setAgain((n) => n + 1)}
         />
       ) : (
         progress

@@ -164,6 +164,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
             progress={progress}
             verifying={run.verifying}
             onStopVerifying={cancel}
+            onCompareAgain={() => start(slotsRef.current)}
           />
         ) : (
           progress

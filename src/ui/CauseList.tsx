@@ -7,6 +7,8 @@ export interface CauseListProps {
   byId: (id: string) => Difference | undefined;
   evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
+  /** The run was cancelled: an input not read to the end is no cause. */
+  cancelled?: boolean;
 }
 
 /**
@@ -14,7 +16,10 @@ export interface CauseListProps {
  * be opened to all its differences: the ones it lists, plus the consequences that follow
  * from them (found in one pass over the report, only when a card is opened).
  */
-export function CauseList({ report, byId, evidence, withImage }: CauseListProps) {
+export function CauseList({ report, byId, evidence, withImage, cancelled = false }: CauseListProps) {
+  // A cancel stops the inputs' reading: the explainer's "A was not read to the end" is the
+  // cancel itself, said once in the header, not a cause.
+  const causes = cancelled ? report.causes.filter((c) => !isCancelCause(c, byId)) : report.causes;
   const followers = useMemo(() => {
     let map: Map<string, Difference[]> | null = null;
     return () => {
@@ -37,16 +42,18 @@ export function CauseList({ report, byId, evidence, withImage }: CauseListProps)
     return [...roots, ...roots.flatMap((d) => f.get(d.id) ?? [])];
   };
 
-  if (report.causes.length === 0) {
+  if (causes.length === 0) {
     return (
       <section class="panel causes" aria-labelledby="causes-title">
         <h2 id="causes-title">Causes</h2>
         <p class="muted">
-          {report.verdict === 'identical'
-            ? 'Nothing differs.'
-            : report.verdict === 'unreadable'
-              ? 'No cause could be named: see the errors above.'
-              : 'Every difference found is one the options below ignore.'}
+          {cancelled
+            ? 'No difference was found before the cancel.'
+            : report.verdict === 'identical'
+              ? 'Nothing differs.'
+              : report.verdict === 'unreadable'
+                ? 'No cause could be named: see the errors above.'
+                : 'Every difference found is one the options below ignore.'}
         </p>
       </section>
     );
@@ -54,13 +61,19 @@ export function CauseList({ report, byId, evidence, withImage }: CauseListProps)
   return (
     <section class="panel causes" aria-labelledby="causes-title">
       <h2 id="causes-title">
-        Causes <span class="badge badge-muted">{report.causes.length}</span>
+        Causes <span class="badge badge-muted">{causes.length}</span>
       </h2>
       <ol class="cause-list">
-        {report.causes.map((c, i) => (
+        {causes.map((c, i) => (
           <CauseCard key={`${c.id}-${i}`} cause={c} rank={i + 1} differencesOf={differencesOf} byId={byId} evidence={evidence} withImage={withImage} />
         ))}
       </ol>
     </section>
   );
+}
+
+/** A cause whose every difference is an input the cancel stopped (input.truncated, code `cancelled`). */
+function isCancelCause(c: Cause, byId: (id: string) => Difference | undefined): boolean {
+  const ds = c.differences.map(byId);
+  return ds.length > 0 && ds.every((d) => d?.subject === 'input' && d.facts?.code === 'cancelled');
 }

@@ -24,6 +24,8 @@ export interface CompareViewProps {
   /** The digest verification's progress, while it runs after the final report. */
   verifying?: Progress | null;
   onStopVerifying?: () => void;
+  /** Runs the same comparison again (offered after a cancel). */
+  onCompareAgain?: () => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface CompareViewProps {
  * runs, the two archives, the ranked causes next to the ignore options, and the drill-down of
  * every difference by level.
  */
-export function CompareView({ report, status, options, onOptions, ignored, progress, verifying, onStopVerifying }: CompareViewProps) {
+export function CompareView({ report, status, options, onOptions, ignored, progress, verifying, onStopVerifying, onCompareAgain }: CompareViewProps) {
   const byIdMap = useMemo(() => new Map(report.differences.map((d) => [d.id, d])), [report.differences]);
   const byId = (id: string): Difference | undefined => byIdMap.get(id);
   const evidence = useMemo(() => {
@@ -42,12 +44,19 @@ export function CompareView({ report, status, options, onOptions, ignored, progr
   const withImage = report.pairing.images.length > 1;
   return (
     <div class="compare">
-      <VerdictHeader report={report} status={status} ignored={ignored} verifying={verifying} onStopVerifying={onStopVerifying} />
+      <VerdictHeader
+        report={report}
+        status={status}
+        ignored={ignored}
+        verifying={verifying}
+        onStopVerifying={onStopVerifying}
+        onCompareAgain={onCompareAgain}
+      />
       {progress}
       <InputsPanel report={report} cancelled={status === 'cancelled'} />
       {report.differences.length > 0 && <JumpLinks />}
       <div class="causes-and-options">
-        <CauseList report={report} byId={byId} evidence={evidence} withImage={withImage} />
+        <CauseList report={report} cancelled={status === 'cancelled'} byId={byId} evidence={evidence} withImage={withImage} />
         <OptionsPanel options={options} onChange={onOptions} ignored={ignored} />
       </div>
       <DrillDown report={report} byId={byId} evidence={evidence} withImage={withImage} />

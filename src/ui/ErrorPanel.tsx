@@ -17,7 +17,10 @@ const CODE_LABEL: Record<ErrorInfo['code'], string> = {
  * still shown below this panel. In a comparison there is one panel per archive (`id`, `side`).
  */
 export function ErrorPanel({ input, cancelled, id = 'errors', side }: { input: InputReport; cancelled: boolean; id?: string; side?: string }) {
-  const { error, errors } = input;
+  // A cancel is not a problem of the archive: the page says it once, neutrally (the verdict
+  // header), so the errors it left (code `cancelled`) are not listed here.
+  const errors = input.errors.filter((e) => e.code !== 'cancelled');
+  const error = cancelled && errors.length === 0 ? null : input.error;
   if (!error && errors.length === 0) return null;
   const fatal = !!error && !cancelled;
   // The error the message came from, if it is one of errors[] (normally the first).

@@ -15,8 +15,8 @@ export function InputsPanel({ report, cancelled }: { report: ComparisonReport; c
   return (
     <>
       <section class="panel inputs-facts" aria-label="The two archives">
-        <InputFacts side="A" input={a} preliminary={preliminary} />
-        <InputFacts side="B" input={b} preliminary={preliminary} />
+        <InputFacts side="A" input={a} preliminary={preliminary} cancelled={cancelled} />
+        <InputFacts side="B" input={b} preliminary={preliminary} cancelled={cancelled} />
       </section>
       <ErrorPanel id="errors-a" side="Archive A" input={a} cancelled={cancelled} />
       <ErrorPanel id="errors-b" side="Archive B" input={b} cancelled={cancelled} />
@@ -24,7 +24,8 @@ export function InputsPanel({ report, cancelled }: { report: ComparisonReport; c
   );
 }
 
-function InputFacts({ side, input, preliminary }: { side: 'A' | 'B'; input: InputReport; preliminary: boolean }) {
+function InputFacts({ side, input, preliminary, cancelled }: { side: 'A' | 'B'; input: InputReport; preliminary: boolean; cancelled: boolean }) {
+  const stoppedByCancel = cancelled && input.errors.length > 0 && input.errors.every((e) => e.code === 'cancelled');
   const images = input.images.filter((i) => i.kind !== 'attestation');
   const layers = images.reduce((n, i) => n + i.layers.length, 0);
   const tags = [...new Set(images.flatMap((i) => i.tags))];
@@ -68,7 +69,9 @@ function InputFacts({ side, input, preliminary }: { side: 'A' | 'B'; input: Inpu
         )}
         <dt>Read</dt>
         <dd>
-          {input.error ? (
+          {stoppedByCancel ? (
+            'stopped by the cancel'
+          ) : input.error ? (
             <span class="error-inline">stopped early (see below)</span>
           ) : preliminary ? (
             'structure read, layers being scanned'

@@ -12,6 +12,8 @@ export interface VerdictHeaderProps {
   /** The digest verification's progress while it runs in the background. */
   verifying?: Progress | null;
   onStopVerifying?: () => void;
+  /** "Compare again" after a cancel (the same two archives, from the start). */
+  onCompareAgain?: () => void;
 }
 
 /**
@@ -20,8 +22,9 @@ export interface VerdictHeaderProps {
  * until the final one replaces it; the headline is a polite live region so the refinement
  * is announced.
  */
-export function VerdictHeader({ report, status, ignored, verifying, onStopVerifying }: VerdictHeaderProps) {
+export function VerdictHeader({ report, status, ignored, verifying, onStopVerifying, onCompareAgain }: VerdictHeaderProps) {
   const preliminary = report.stats.phase === 'preliminary';
+  if (status === 'cancelled') return <CancelledHeader report={report} onCompareAgain={onCompareAgain} />;
   const [a, b] = report.inputs;
   return (
     <section class={`panel verdict-panel${preliminary ? ' is-preliminary' : ''}`} aria-labelledby="verdict-title">
@@ -39,6 +42,47 @@ export function VerdictHeader({ report, status, ignored, verifying, onStopVerify
       {!preliminary && <VerificationLine report={report} progress={verifying ?? null} onStop={onStopVerifying} />}
       {ignored != null && ignored > 0 && (
         <p class="ignored-line">{plural(ignored, 'difference')} ignored by the options below (they are still listed in the drill-down).</p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A cancelled comparison is neither a verdict nor an error: a neutral "Cancelled" (not the
+ * explainer's "Unreadable": nothing is wrong with the archives), what was compared before
+ * the cancel, and "Compare again".
+ */
+function CancelledHeader({ report, onCompareAgain }: { report: ComparisonReport; onCompareAgain?: () => void }) {
+  const [a, b] = report.inputs;
+  const structureOnly = report.stats.phase === 'preliminary';
+  return (
+    <section class="panel verdict-panel is-cancelled" aria-labelledby="verdict-title">
+      <p class="compared-names">
+        <span class="filename">{a.name}</span> <span class="muted">vs</span> <span class="filename">{b.name}</span>
+      </p>
+      <div class="verdict-line" aria-live="polite">
+        <span class="verdict-badge tone-neutral" data-verdict="cancelled">
+          <span aria-hidden="true" class="verdict-icon">
+            ■
+          </span>
+          <span class="visually-hidden">Status: </span>
+          Cancelled
+        </span>
+        <h2 id="verdict-title" class="headline">
+          The comparison was cancelled before it finished
+        </h2>
+      </div>
+      <p class="verdict-sub muted">
+        {structureOnly
+          ? 'Only the structure (index, manifests, configs, blob digests) had been compared; what it found is below and may not be the whole answer.'
+          : 'What had been compared is below; differences in the parts not read yet are not in it.'}
+      </p>
+      {onCompareAgain && (
+        <p class="verdict-actions">
+          <button type="button" class="button" onClick={onCompareAgain}>
+            Compare again
+          </button>
+        </p>
       )}
     </section>
   );

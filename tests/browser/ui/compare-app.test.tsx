@@ -163,7 +163,7 @@ describe('App: two archives', () => {
     expect(saved).toEqual(JSON.parse(JSON.stringify(report)));
   });
 
-  it('Cancel keeps the preliminary report, says so, and allows export', async () => {
+  it('Cancel keeps the preliminary report, says so neutrally (no error, no red), allows export, and offers Compare again', async () => {
     const engine = new FakeEngine();
     const root = mount(<App engine={engine} />);
     const call = await pickBoth(root, engine);
@@ -173,11 +173,23 @@ describe('App: two archives', () => {
     await settle();
     expect(call.opts!.signal!.aborted).toBe(true);
     expect(status(root)).toBe('Cancelled: showing what was compared before');
-    expect(root.querySelector('.badge-preliminary')).not.toBeNull();
-    expect(root.querySelector('.verdict-sub')!.textContent).toMatch(/^Cancelled before the files were compared/);
+    const badge = root.querySelector('.verdict-badge')!;
+    expect(badge.getAttribute('data-verdict')).toBe('cancelled');
+    expect(badge.classList.contains('tone-neutral')).toBe(true);
+    expect(badge.textContent).toBe('■Status: Cancelled');
+    expect(root.querySelector('.headline')!.textContent).toBe('The comparison was cancelled before it finished');
+    expect(root.querySelector('.verdict-sub')!.textContent).toMatch(/^Only the structure .* had been compared/);
+    expect(root.querySelector('.tone-unreadable, .errors, [role=alert]')).toBeNull();
     expect(exportButton().disabled).toBe(false);
     const { report } = await exported();
     expect(report.stats.phase).toBe('preliminary');
+    const compares = engine.compares.length;
+    (page.getByRole('button', { name: 'Compare again' }).element() as HTMLButtonElement).click();
+    await settle();
+    expect(engine.compares.length).toBe(compares + 1);
+    expect(engine.lastCompare.opts!.signal!.aborted).toBe(false);
+    expect(status(root)).toBe('');
+    expect(root.querySelector('.progress')).not.toBeNull();
   });
 
   it('an engine that fails the comparison still ends in an unreadable report naming the component', async () => {

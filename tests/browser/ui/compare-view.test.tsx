@@ -234,3 +234,45 @@ describe('CompareView: 100,000 file differences', () => {
     expect(filtered.querySelectorAll('[role=option]').length).toBeLessThan(60);
   });
 });
+
+describe('CompareView: a cancelled comparison', () => {
+  it('is neutral: no Unreadable badge, no cause or error panel for the cancel itself; real errors still show', async () => {
+    const r = structuredClone(mtimeShift());
+    const cancelErr = { code: 'cancelled' as const, component: 'engine', message: 'engine: cancelled before the end; the report shows what was read' };
+    r.inputs[0].error = cancelErr.message;
+    r.inputs[0].errors = [cancelErr];
+    const inputDiff = {
+      id: 'input:a',
+      subject: 'input' as const,
+      kind: 'changed' as const,
+      scope: {},
+      a: cancelErr.message,
+      facts: { side: 'a' as const, code: 'cancelled' as const, component: 'engine', message: cancelErr.message },
+    };
+    r.differences = [inputDiff as unknown as ComparisonReport['differences'][number], ...r.differences];
+    r.verdict = 'unreadable';
+    r.headline = 'Unreadable: A was not read to the end: the comparison was cancelled';
+    r.causes = [
+      {
+        id: 'input.truncated',
+        level: 'input',
+        count: 1,
+        summary: 'A was not read to the end: the comparison was cancelled',
+        evidence: [{ text: cancelErr.message, difference: 'input:a', where: 'A' }],
+        remedy: '',
+        differences: ['input:a'],
+        consequences: 0,
+      },
+      ...r.causes,
+    ];
+    const root = view(r, 'cancelled');
+    await settle();
+    expect(root.querySelector('.verdict-badge')!.getAttribute('data-verdict')).toBe('cancelled');
+    expect(root.textContent).not.toContain('Unreadable');
+    expect(root.querySelector('.errors')).toBeNull();
+    expect(texts(root, '.cause-id')).toEqual(['file.mtime', 'config.created']);
+    expect(root.querySelector('.inputs-facts')!.textContent).toContain('stopped by the cancel');
+    // Compare again is offered only where the view can run it (the app passes onCompareAgain).
+    expect(page.getByRole('button', { name: 'Compare again' }).query()).toBeNull();
+  });
+});
