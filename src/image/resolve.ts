@@ -7,6 +7,7 @@ import type { TarEntry } from '../formats/tar/types';
 import { normalizePath } from '../formats/tar/normalize';
 import { TarscopeError } from '../io/errors';
 import type { BlobRef, OuterListing } from './model';
+import { MAX_JSON_DEPTH, jsonDepth } from './json-depth';
 
 /**
  * Normalised outer name: the tar reader's normalizePath (strips leading "./" and "/",
@@ -73,10 +74,18 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; error: Tars
 
 const utf8 = new TextDecoder('utf-8');
 
-/** Parses JSON; a failure becomes a TarscopeError whose component is the file name. */
+/**
+ * Parses JSON; a failure becomes a TarscopeError whose component is the file name. A document
+ * nested deeper than MAX_JSON_DEPTH is refused (json-depth.ts says why).
+ */
 export function parseJson(bytes: Uint8Array, name: string): JsonResult {
   let text = utf8.decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    const message = `${name}: JSON nested too deeply: ${depth} levels of arrays and objects (limit ${MAX_JSON_DEPTH})`;
+    return { ok: false, error: new TarscopeError({ code: 'unsupported', component: name, message, path: name }) };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {

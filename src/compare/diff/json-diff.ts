@@ -4,6 +4,8 @@
  * that every leaf gets its own path (`annotations.org.opencontainers.image.created`,
  * `history[2].created_by`, `config.Env[3]`). Used for index.json, manifest.json, repositories,
  * manifests and configs. Hints (timestamp/digest/annotation/label) come from values.ts.
+ * Recursive, one frame per level: every document comes from src/image's parseJson, which
+ * refuses anything nested deeper than 256 levels (src/image/json-depth.ts).
  */
 import type { DiffKind } from '../types';
 import { isObject } from './values';
