@@ -18,6 +18,7 @@ import type { FileRecord } from '../report/types';
 import { toFileRecord } from './file-record';
 import type { TarHashRun } from '../kernels/tarhash';
 import type { ScanMode } from './scan-mode';
+import { expandable, SparseExpander } from './sparse-content';
 
 export interface LayerFacts {
   /** 'sha256:<hex>' of the uncompressed tar; null when digests were deferred (`digests: false`). */
@@ -139,6 +140,7 @@ export class LayerSink {
     return {
       entry: (e: TarEntry): EntrySink | null => {
         const hashable = this.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size > 0;
+        if (this.hashFiles && expandable(e)) return this.sparse(e);
         if (!hashable) {
           const rec = toFileRecord(e);
           if (this.hashFiles && (e.type === 'file' || e.type === 'contiguous') && e.size === 0) {
@@ -176,6 +178,30 @@ export class LayerSink {
             rec.xxh64 = xxh.digest('hex');
           },
         };
+      },
+    };
+  }
+
+  /**
+   * A sparse entry is hashed over its logical content (sparse-content.ts), so it has the
+   * digests of a dense copy of the same bytes. Always by the hash-wasm hashers: the kernel
+   * hashes views of the piece it was given, and the holes are not in any piece.
+   */
+  private sparse(e: TarEntry): EntrySink {
+    const rec = toFileRecord(e);
+    this.files.push(rec);
+    const sha = this.sha ? this.fileHashers.sha256.init() : null;
+    const xxh = this.fileHashers.xxh64.init();
+    const x = new SparseExpander(e.sparseMap!, e.realSize!, (v) => {
+      sha?.update(v);
+      xxh.update(v);
+    });
+    return {
+      data: (c: Uint8Array) => x.data(c),
+      end: () => {
+        x.end();
+        if (sha) rec.sha256 = sha.digest('hex');
+        rec.xxh64 = xxh.digest('hex');
       },
     };
   }
