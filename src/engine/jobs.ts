@@ -9,6 +9,7 @@
  * The first two take a ScanRequest (scan-mode.ts) and resolve it here, once.
  */
 import { detectCompression, looksLikeTar } from '../formats/detect';
+import { sniffContent } from '../formats/sniff';
 import { readRange } from '../io/read';
 import { TarscopeError, toErrorInfo } from '../io/errors';
 import { newSha256 } from '../hash/sha256';
@@ -66,23 +67,40 @@ export async function indexArchive(file: Blob, opts: IndexJobOptions = {}): Prom
     );
   }
   const allZero = head.length === 512 && head.every((b) => b === 0);
-  if (head.length < 512 || (!looksLikeTar(head) && !allZero)) {
-    const what =
-      head.length === 0
-        ? 'the file is empty'
-        : head.length < 512
-          ? `the file is only ${head.length} bytes long`
-          : 'the first 512 bytes are not a tar header (bad checksum, no ustar magic) and not gzip or zstd';
-    return failed(
-      new TarscopeError({
-        code: head.length < 512 && head.length > 0 ? 'truncated' : 'corrupt',
-        component: 'archive',
-        message: `not a tar archive: ${what}`,
-        offset: 0,
-      }),
-    );
-  }
+  if (head.length < 512 || (!looksLikeTar(head) && !allZero)) return failed(notTar(head));
   return indexSeek(file, await hashers(), await prepareDecoders(), mode, opts);
+}
+
+/**
+ * A file that is not a tar: what it looks like when its first bytes say (formats/sniff.ts:
+ * "the file is text", "a PNG image"), a file too short for one tar header (truncated where it
+ * ends, not "at offset 0"), or the header that is not one.
+ */
+function notTar(head: Uint8Array): TarscopeError {
+  const kind = sniffContent(head);
+  const size = head.length < 512 ? ` (${head.length} bytes)` : '';
+  if (kind) {
+    return new TarscopeError({
+      code: 'unsupported',
+      component: 'archive',
+      message: `not a tar archive: the file is ${kind}${size}; tarscope reads tar, tar.gz and tar.zst`,
+    });
+  }
+  if (head.length === 0) return new TarscopeError({ code: 'corrupt', component: 'archive', message: 'not a tar archive: the file is empty', offset: 0 });
+  if (head.length < 512) {
+    return new TarscopeError({
+      code: 'truncated',
+      component: 'archive',
+      message: `not a tar archive: the file ends after ${head.length} bytes, inside what would be its first tar header (512 bytes)`,
+      offset: head.length,
+    });
+  }
+  return new TarscopeError({
+    code: 'corrupt',
+    component: 'archive',
+    message: 'not a tar archive: the first 512 bytes are not a tar header (bad checksum, no ustar magic) and not gzip or zstd',
+    offset: 0,
+  });
 }
 
 function failed(e: TarscopeError): IndexResult {

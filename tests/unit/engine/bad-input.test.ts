@@ -28,12 +28,39 @@ async function inspect(bytes: Uint8Array, name = 'x.tar') {
 }
 
 describe('bad input', () => {
-  it('a file that is not a tar names the archive and offset 0', async () => {
-    const input = await inspect(new TextEncoder().encode('hello, this is not an archive\n'.repeat(40)));
+  it('a file that is not a tar and not recognised names the archive and offset 0', async () => {
+    const bytes = new Uint8Array(1024).map((_, i) => (i * 7 + 3) % 256);
+    const input = await inspect(bytes);
     expect(input.error).toBe(
       'archive: not a tar archive: the first 512 bytes are not a tar header (bad checksum, no ustar magic) and not gzip or zstd (at offset 0)',
     );
     expect(input.errors[0]).toMatchObject({ code: 'corrupt', component: 'archive', offset: 0 });
+  });
+
+  it('a text file says it is text, not "truncated at byte 0" (a 35-byte one, and a long one)', async () => {
+    const short = await inspect(new TextEncoder().encode('hello, this is not an archive: 35!\n'));
+    expect(short.error).toBe('archive: not a tar archive: the file is text (35 bytes); tarscope reads tar, tar.gz and tar.zst');
+    expect(short.errors[0]).toMatchObject({ code: 'unsupported', component: 'archive' });
+    expect(short.errors[0].offset).toBeUndefined();
+    const long = await inspect(new TextEncoder().encode('hello, this is not an archive\n'.repeat(40)));
+    expect(long.error).toBe('archive: not a tar archive: the file is text; tarscope reads tar, tar.gz and tar.zst');
+  });
+
+  it('a PNG, a ZIP and an ELF file are named by their magic bytes', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(600).fill(0)]);
+    expect((await inspect(png)).error).toBe('archive: not a tar archive: the file is a PNG image; tarscope reads tar, tar.gz and tar.zst');
+    const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, ...new Array(100).fill(1)]);
+    expect((await inspect(zip)).error).toBe(
+      'archive: not a tar archive: the file is a ZIP archive (or a .jar, .whl, .docx…) (106 bytes); tarscope reads tar, tar.gz and tar.zst',
+    );
+    const elf = Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, ...new Array(1000).fill(0)]);
+    expect((await inspect(elf)).error).toMatch(/^archive: not a tar archive: the file is an ELF executable or library;/);
+  });
+
+  it('a binary file shorter than one tar header ends where it ends, not at byte 0', async () => {
+    const input = await inspect(Uint8Array.from([0, 1, 2, 3, 0xff, 0xfe, 9, 8]));
+    expect(input.errors[0]).toMatchObject({ code: 'truncated', component: 'archive', offset: 8 });
+    expect(input.error).toBe('archive: not a tar archive: the file ends after 8 bytes, inside what would be its first tar header (512 bytes) (at offset 8)');
   });
 
   it('an empty file', async () => {
