@@ -18,6 +18,7 @@ import { Context } from './context';
 import { ignoreReason, type IgnoreReason } from './ignore';
 import { compilePathGlobs } from './paths';
 import { claim, OWNER } from './registry';
+import { remedyFor } from './remedy';
 import type { Category } from './types';
 import { verdictOf, type Weighed } from './verdict';
 
@@ -89,11 +90,11 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
       count: bucket.roots.length,
       summary: described.summary,
       evidence: described.evidence.slice(0, 5),
-      remedy: described.remedy,
+      remedy: remedyFor(bucket.id, bucket.roots, ctx, described.remedy),
       differences: differences.map((d) => d.id),
       consequences: cons,
     };
-    return { cause, category, phrase: described.phrase, weight: cause.count + cons };
+    return { cause, category, phrase: described.phrase, weight: cause.count + cons, level: entry.level };
   };
 
   const built = [...kept.values()].map((bk) => build(bk, consequences.get(bk.id) ?? 0));

@@ -10,20 +10,11 @@ import { CATALOG } from '../catalog';
 import { evidence, fileField, inLayers, num, sideValue } from '../fields';
 import { list, plural, shortDigest, show, tally } from '../format';
 import { pathOf } from './file-common';
+import { fileKind } from '../file-kinds';
 
-const KINDS: [RegExp, string][] = [
-  [/\.pyc$/, 'Python bytecode (embeds the source mtime)'],
-  [/^var\/log\//, 'log files'],
-  [/^var\/cache\/ldconfig\/aux-cache$/, 'the ldconfig aux-cache'],
-  [/(^|\/)machine-id$/, 'machine-id'],
-  [/^var\/lib\/(dpkg|apt)\//, 'dpkg/apt state'],
-  [/^var\/cache\/(apt|debconf)\//, 'apt/debconf caches'],
-  [/\.(gz|tgz|zip|jar|whl|xz|bz2|zst)$/, 'compressed files (embedded times)'],
-];
-
+/** What a path is, in a summary ("Python bytecode (embeds the source mtime)"): ../file-kinds.ts. */
 export function contentKind(path: string): string | null {
-  for (const [re, kind] of KINDS) if (re.test(path)) return kind;
-  return null;
+  return fileKind(path)?.what ?? null;
 }
 
 function claim(d: Difference): CauseId | null {

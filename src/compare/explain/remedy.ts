@@ -1,0 +1,138 @@
+/**
+ * The remedy of a cause, composed from its evidence and the builder the images say they came
+ * from (builder.ts), so that it names only tools the evidence points to:
+ * - times (file.mtime, file.atime-ctime, config.created, config.history): the detected
+ *   builder's setting first (builder-knobs.ts); when A and B were built by different builders,
+ *   both, after saying so; when no builder is recognised, the catalog's remedy (catalog.ts);
+ * - file.tar-format: the normalising tar invocation, BuildKit named only for BuildKit images;
+ * - file.content, file.added, file.removed: one sentence per kind of file among the paths
+ *   (file-kinds.ts: bytecode, logs, package databases, zip/jar, gzip…), and for paths of no
+ *   known kind "a real change in <path>: compare the build inputs".
+ * - archive.entry-mtime of an oci-archive of a buildah image: containers/image wrote it, not docker save;
+ * Every other cause keeps the remedy its explainer gave. Pure; the builders are read once per
+ * explain() call.
+ */
+import type { CauseId, Difference } from '../types';
+import type { Context } from './context';
+import { type Builder, detectBuilder } from './builder';
+import { KNOBS, type Knobs } from './builder-knobs';
+import { type FileKind, type FileKindId, FILE_KINDS, fileKind } from './file-kinds';
+import { capitalise, list } from './format';
+import { pathOf } from './explainers/file-common';
+
+export interface Builders {
+  a: Builder;
+  b: Builder;
+}
+
+const seen = new WeakMap<Context, Builders>();
+
+/** The builders of A and B (memoised per explain() call). */
+export function buildersOf(ctx: Context): Builders {
+  let b = seen.get(ctx);
+  if (!b) {
+    b = { a: detectBuilder(ctx.a), b: detectBuilder(ctx.b) };
+    seen.set(ctx, b);
+  }
+  return b;
+}
+
+const TAR_NORMALISE = '`tar --sort=name --mtime=@$SOURCE_DATE_EPOCH --owner=0 --group=0 --numeric-owner --pax-option=delete=atime,delete=ctime`';
+
+/** "buildah (or podman build) built both images (label …): <its setting>." — null when neither builder is known. */
+export function builderSentence(which: keyof Knobs, { a, b }: Builders): string | null {
+  if (a.id === 'unknown' && b.id === 'unknown') return null;
+  if (a.id === b.id) return `${capitalise(a.name)} built both images (${a.evidence}): ${KNOBS[a.id as keyof typeof KNOBS][which]}.`;
+  if (a.id === 'unknown' || b.id === 'unknown') {
+    const [side, k] = a.id === 'unknown' ? ['B', b] : ['A', a];
+    return `${side} was built by ${k.name} (${k.evidence}): ${KNOBS[k.id as keyof typeof KNOBS][which]}.`;
+  }
+  const knob = (x: Builder) => `${capitalise(x.name)}: ${KNOBS[x.id as keyof typeof KNOBS][which]}.`;
+  return `A was built by ${a.name} (${a.evidence}), B by ${b.name} (${b.evidence}): build both with the same builder. ${knob(a)} ${knob(b)}`;
+}
+
+/**
+ * An oci-archive of an image buildah built: written by containers/image (`buildah push`,
+ * `podman save`, `skopeo copy`), not by `docker save`, whose remedies (the containerd image
+ * store) do not apply.
+ */
+function writtenByContainersImage(ctx: Context): boolean {
+  const { a, b } = buildersOf(ctx);
+  return ctx.a.format.layout === 'oci' && ctx.b.format.layout === 'oci' && (a.id === 'buildah' || b.id === 'buildah');
+}
+
+/** True when every history root is a `created` time. */
+function onlyHistoryTimes(roots: Difference[]): boolean {
+  return roots.every((d) => d.subject === 'history' && d.kind === 'changed' && /\.created$/.test(d.field));
+}
+
+/** One sentence per kind of file among the paths (most paths first); `other` for the rest. */
+export function kindsRemedy(paths: string[], other: (paths: string[]) => string, only?: ReadonlySet<FileKindId>): string {
+  const groups = new Map<FileKind | null, string[]>();
+  for (const p of paths) {
+    let k = fileKind(p);
+    if (k && only && !only.has(k.id)) k = null;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const order = (k: FileKind | null) => (k ? FILE_KINDS.indexOf(k) : FILE_KINDS.length);
+  return [...groups.entries()]
+    .sort(([ka, pa], [kb, pb]) => pb.length - pa.length || order(ka) - order(kb))
+    .map(([k, ps]) => (k ? k.remedy : other(ps)))
+    .join(' ');
+}
+
+/** Kinds whose presence on one side only is what their remedy is about (not times inside them). */
+const PRESENCE_KINDS: ReadonlySet<FileKindId> = new Set(['pyc', 'log', 'ldconfig', 'machine-id', 'apt', 'apt-cache']);
+
+const quoted = (paths: string[]) => list(paths.map((p) => p || './'));
+
+/** The remedy of cause `id` over `roots`; `fallback` is the explainer's (the catalog's). */
+export function remedyFor(id: CauseId, roots: Difference[], ctx: Context, fallback: string): string {
+  switch (id) {
+    case 'file.mtime': {
+      const s = builderSentence('fileTimes', buildersOf(ctx));
+      return s ? `${s} Or normalise the layer with ${TAR_NORMALISE}.` : fallback;
+    }
+    case 'file.atime-ctime': {
+      const s = builderSentence('fileTimes', buildersOf(ctx));
+      return s
+        ? `${s} Or write the layer without them: \`tar --pax-option=delete=atime,delete=ctime\` (GNU tar \`--format=posix\` adds them by default).`
+        : fallback;
+    }
+    case 'config.created':
+      return builderSentence('configTimes', buildersOf(ctx)) ?? fallback;
+    case 'config.history': {
+      const s = builderSentence('configTimes', buildersOf(ctx));
+      if (!s) return fallback;
+      return onlyHistoryTimes(roots)
+        ? s
+        : `${s} Build both from the same Containerfile with the same builder and version (builders write \`created_by\` and \`comment\` differently; moby/buildkit#4614).`;
+    }
+    case 'file.tar-format': {
+      const { a, b } = buildersOf(ctx);
+      if (a.id === 'unknown' || a.id === 'buildkit' || b.id === 'buildkit') return fallback;
+      return `Write layers with one normalising tar invocation: ${TAR_NORMALISE}; or build both with the same ${a.id === b.id ? `${a.name} version` : 'builder and version'}.`;
+    }
+    case 'file.content': {
+      const paths = [...new Set(roots.map(pathOf))];
+      return kindsRemedy(
+        paths,
+        (ps) =>
+          `A real change in ${quoted(ps)}: compare the build inputs (the files the build copies in, its arguments, the versions it fetches); the content evidence shows what changed.`,
+      );
+    }
+    case 'file.added':
+    case 'file.removed': {
+      const paths = [...new Set(roots.map(pathOf))];
+      return kindsRemedy(paths, (ps) => `Compare the build steps and inputs that write ${quoted(ps)}.`, PRESENCE_KINDS);
+    }
+    case 'archive.entry-mtime':
+      return writtenByContainersImage(ctx)
+        ? "Nothing in the image to fix: `buildah push`, `podman save` and `skopeo copy` to `oci-archive:` (containers/image) write the archive's entries with the time of the export. Compare the images, not the archive files, or repack with `tar --sort=name --mtime=@EPOCH`."
+        : fallback;
+    default:
+      return fallback;
+  }
+}
