@@ -21,6 +21,7 @@ const TOOLS = [
   ['skopeo', 'skopeo'],
   ['umoci', 'umoci'],
   ['xxhsum', 'xxhash'],
+  ['buildah', 'buildah'], // tests/pairs buildah-rebuild: two real builds (vfs storage, chroot isolation, no daemon)
 ];
 
 function has(cmd) {

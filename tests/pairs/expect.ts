@@ -11,6 +11,10 @@ export interface CauseCheck {
   notSummary?: (string | RegExp)[];
   /** some evidence line (text and where) contains / matches each of these */
   evidence?: (string | RegExp)[];
+  /** the remedy contains / matches each of these (the knob the evidence and builder call for) */
+  remedy?: (string | RegExp)[];
+  /** the remedy names none of these (tools unrelated to the evidence) */
+  notRemedy?: (string | RegExp)[];
 }
 
 export interface ReportExpectation {
@@ -43,6 +47,8 @@ export function checkCause(r: ComparisonReport, id: CauseId, c: CauseCheck): voi
   if (c.count !== undefined) expect(cause.count, `${id} count`).toBe(c.count);
   for (const s of c.summary ?? []) expect(matches(cause.summary, s), `${id} summary "${cause.summary}" should contain ${s}`).toBe(true);
   for (const s of c.notSummary ?? []) expect(matches(cause.summary, s), `${id} summary "${cause.summary}" should not contain ${s}`).toBe(false);
+  for (const s of c.remedy ?? []) expect(matches(cause.remedy, s), `${id} remedy "${cause.remedy}" should contain ${s}`).toBe(true);
+  for (const s of c.notRemedy ?? []) expect(matches(cause.remedy, s), `${id} remedy "${cause.remedy}" should not contain ${s}`).toBe(false);
   const lines = cause.evidence.map((e) => `${e.text} ${e.where ?? ''}`);
   for (const s of c.evidence ?? [])
     expect(

@@ -8,6 +8,7 @@ import type { CauseId, IgnoreOptions, Verdict } from '../../src/compare/types';
 import type { Source } from './cache';
 import type { CauseCheck } from './expect';
 import { synthetic } from './synthetic';
+import { buildahImage, kindImage } from './remedy-writers';
 import { badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit } from './writers';
 
 /**
@@ -487,6 +488,76 @@ export const PAIRS: Pair[] = [
     causes: ['file.content'],
     checks: { 'file.content': { count: 1, evidence: ['mod.pyc'] } },
     ignore: [{ options: { paths: ['**/*.pyc'] }, verdict: 'content-differs', causes: [], headline: EQUIVALENT }],
+  },
+  // ---- remedies chosen from the evidence and the builder (src/compare/explain/remedy.ts) ----
+  {
+    name: 'remedy-yaml-edit',
+    what: 'etc/app/config.yaml with `workers: 4` and with `workers: 8` (a plain config edit)',
+    a: kindImage('kinds.tar', {}),
+    b: kindImage('kinds-workers8.tar', { workers: 8 }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['etc/app/config.yaml'],
+        remedy: ['a real change in etc/app/config.yaml', 'compare the build inputs'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'strip-nondeterminism', 'BuildKit'],
+      },
+    },
+  },
+  {
+    name: 'remedy-jar-times',
+    what: 'usr/share/app/app.jar written by python3 zipfile with the same entries, their times @T and @T+3600',
+    a: kindImage('kinds.tar', {}),
+    b: kindImage('kinds-jar1h.tar', { jarTime: T + 3600 }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['usr/share/app/app.jar'],
+        remedy: ['project.build.outputTimestamp', 'preserveFileTimestamps', 'strip-nondeterminism'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'real change'],
+      },
+    },
+  },
+  {
+    name: 'remedy-dpkg-upgrade',
+    what: 'var/lib/dpkg/status with package hello at version 2.10-3 and at 2.10-4 (a Debian package upgrade)',
+    a: kindImage('kinds.tar', {}),
+    b: kindImage('kinds-dpkg.tar', { dpkgVersion: '2.10-4' }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['var/lib/dpkg/status'],
+        remedy: ['apt-get install pkg=version', 'snapshot.debian.org'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'strip-nondeterminism', 'real change'],
+      },
+    },
+  },
+  {
+    name: 'buildah-rebuild',
+    what: 'two real buildah builds of one Containerfile (FROM scratch, ADD a tar, COPY a file), the second 2 s later, each pushed to oci-archive by buildah',
+    a: buildahImage('buildah-a.tar', { delay: 0 }),
+    b: buildahImage('buildah-b.tar', { delay: 2 }),
+    verdict: 'metadata-only',
+    causes: ['config.created', 'config.history', 'file.mtime', 'archive.entry-mtime'],
+    checks: {
+      'file.mtime': { evidence: ['app'], remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'] },
+      'config.created': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
+      'config.history': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
+      'archive.entry-mtime': { remedy: ['buildah push', 'skopeo'], notRemedy: ['BuildKit', 'containerd', 'docker'] },
+    },
+    volatile: [
+      /\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g,
+      /\b\d+ (s|min|h|days?)\b( \d+ (s|min|h))?/g,
+      /sha256:[0-9a-f]{12}…/g,
+      /\b[0-9a-f]{12}…/g,
+      /\b1\.\d+\.\d+\b/g,
+    ],
   },
   // ---- bad inputs -------------------------------------------------------------------------
   {
