@@ -83,7 +83,7 @@ export type * from './difference/manifest';
 export type * from './difference/config';
 export type * from './difference/layer';
 export type * from './difference/file';
-export { MERGED_FIELDS } from './difference/file';
+export { MERGED_FIELDS, TIMESTAMP_ONLY } from './difference/file';
 
 export interface Pairing {
   /** by: 'only' = the one image on each side; 'attests' = attestation of paired images
@@ -196,7 +196,30 @@ export interface ComparisonReport {
     timings?: PhaseTimings;
     /** Reads of the content evidence pass that failed (absent when none did). */
     evidenceErrors?: EvidenceError[];
+    /** The evidence pass's reading of every content difference of a kind that embeds a
+     *  timestamp (absent when there was none): how many got `facts.timestampOnly`, and how
+     *  many were not classified (the limit, an unreadable side). */
+    embeddedTimestamps?: EmbeddedTimestamps;
   };
+}
+
+/**
+ * Content differences of .pyc, zip (.jar, .whl…) and .gz files, each read whole (up to the
+ * limits of src/compare/evidence/timestamp-only.ts) to tell whether only an embedded
+ * timestamp differs. Those that do carry `facts.timestampOnly`; those not classified carry
+ * nothing and so stay content differences (the verdict never relies on a file not read).
+ */
+export interface EmbeddedTimestamps {
+  /** Content differences of a recognisable kind (.pyc, zip, .gz). */
+  candidates: number;
+  /** Read on both sides and classified (timestamp-only or not). */
+  classified: number;
+  /** Of those, found to differ only in an embedded timestamp (`facts.timestampOnly`). */
+  timestampOnly: number;
+  /** Not classified: over the limits, or a side that could not be read. */
+  notClassified: number;
+  /** Why, for the first few not classified (at most 5 distinct reasons). */
+  why?: string[];
 }
 
 /** A read or job of the content evidence pass that failed (src/compare/evidence/port.ts): the

@@ -20,18 +20,22 @@ import { planVerification, verifyDigests } from './verify-digests';
 import { diffInputs, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
 import { attachEvidence } from '../compare/evidence/attach';
+import { markTimestampOnly } from '../compare/evidence/timestamp-only';
 import {
   NO_IGNORES,
   type Cause,
   type ComparisonReport,
   type ContentEvidence,
   type DiffResult,
+  type EmbeddedTimestamps,
   type EvidenceError,
   type IgnoreOptions,
   type PhaseTimings,
+  type TimestampOnly,
   type Verification,
 } from '../compare/types';
 import { comparisonReport } from '../compare/report';
+import type { InputReport } from '../report/types';
 import { isAbort, toErrorInfo } from '../io/errors';
 
 export interface CompareHooks {
@@ -42,7 +46,12 @@ export interface CompareHooks {
   evidence?: (diff: DiffResult, reads: [ArchiveRead, ArchiveRead], causes: Cause[], signal?: AbortSignal) => Promise<Details>;
 }
 
-type Details = Map<string, ContentEvidence[]> & { readonly errors?: readonly EvidenceError[] };
+type Details = Map<string, ContentEvidence[]> & {
+  readonly errors?: readonly EvidenceError[];
+  /** Content differences whose bytes differ only in an embedded timestamp (evidence/timestamp-only.ts). */
+  readonly timestampOnly?: ReadonlyMap<string, TimestampOnly>;
+  readonly embeddedTimestamps?: EmbeddedTimestamps;
+};
 
 export async function compareArchives(
   runner: JobRunner,
@@ -90,11 +99,14 @@ export async function compareArchives(
     bytesTotal: plan.bytes,
     rescanned: 0,
   };
-  const first = build(ctx, 'final', progress.bytesDone, pending);
+  const unmarked = build(ctx, 'final', progress.bytesDone, pending);
   mark('explained');
-  const details = await gather(first.diff, first.causes);
+  const details = await gather(unmarked.diff, unmarked.causes);
   mark('evidence');
-  const final = first.finish(attachEvidence(first.causes, details), details.errors);
+  // The evidence pass classified every .pyc / zip / .gz content difference: the ones that differ
+  // only in an embedded timestamp carry it in the report, and the causes are explained again.
+  const first = unmarked.marked(details);
+  const final = first.finish(attachEvidence(first.causes, details), details.errors, details.embeddedTimestamps);
   if (pending.state !== 'pending') {
     progress.phase('done');
     opts.onUpdate?.(final);
@@ -118,13 +130,14 @@ export async function compareArchives(
   const state: Verification['state'] = v.complete ? 'done' : 'incomplete';
   const verification: Verification = { state, blobs: v.blobs, bytes: v.bytes, bytesTotal: plan.bytes, rescanned: v.rescanned };
   const bytesRead = progress.bytesDone + vp.bytesDone;
-  const again = build(ctx, 'final', bytesRead, verification);
+  const rebuilt = build(ctx, 'final', bytesRead, verification);
   // The evidence already read still holds (it is keyed by difference id; what the verified
   // report adds — merged-view and integrity differences — needs none), unless a copy turned out
   // not to be its twin: then its files are new and may differ.
-  const more = v.rescanned === 0 ? details : await gather(again.diff, again.causes);
+  const more = v.rescanned === 0 ? details : await gather(rebuilt.diff, rebuilt.causes);
+  const again = rebuilt.marked(more);
   mark('verified');
-  const verified = again.finish(attachEvidence(again.causes, more), more.errors);
+  const verified = again.finish(attachEvidence(again.causes, more), more.errors, more.embeddedTimestamps);
   vp.phase('done');
   opts.onUpdate?.(verified);
   return verified;
@@ -143,18 +156,33 @@ interface Built {
   diff: DiffResult;
   causes: Cause[];
   report: ComparisonReport;
-  finish(causes: Cause[], evidenceErrors?: readonly EvidenceError[]): ComparisonReport;
+  finish(causes: Cause[], evidenceErrors?: readonly EvidenceError[], embeddedTimestamps?: EmbeddedTimestamps): ComparisonReport;
+  /** The same, its differences marked `timestampOnly` where the evidence found it (re-explained). */
+  marked(details: Details): Built;
 }
 
 function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: number, verification?: Verification): Built {
-  const { reads, options, signal, layers } = ctx;
+  const { reads, signal } = ctx;
   const A = toInput(reads[0], reads[0].bytesRead, signal);
   const B = toInput(reads[1], reads[1].bytesRead, signal);
   let diff = diffInputs(A, B);
   if (phase === 'preliminary') diff = dropDeep(diff);
+  return explained(ctx, phase, bytesRead, verification, A, B, diff);
+}
+
+function explained(
+  ctx: BuildContext,
+  phase: 'preliminary' | 'final',
+  bytesRead: number,
+  verification: Verification | undefined,
+  A: InputReport,
+  B: InputReport,
+  diff: DiffResult,
+): Built {
+  const { reads, options, layers } = ctx;
   const ex = explain(diff, A, B, options);
   const v: Verification = verification ?? { state: 'pending', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 };
-  const finish = (causes: Cause[], evidenceErrors: readonly EvidenceError[] = []): ComparisonReport =>
+  const finish = (causes: Cause[], evidenceErrors: readonly EvidenceError[] = [], embeddedTimestamps?: EmbeddedTimestamps): ComparisonReport =>
     comparisonReport({
       inputs: [A, B],
       options,
@@ -174,7 +202,11 @@ function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: num
         verification: v,
         timings: { ...ctx.timings },
         ...(evidenceErrors.length ? { evidenceErrors: [...evidenceErrors] } : {}),
+        ...(embeddedTimestamps ? { embeddedTimestamps } : {}),
       },
     });
-  return { diff, causes: ex.causes, report: finish(ex.causes), finish };
+  const marked = (details: Details): Built =>
+    details.timestampOnly?.size ? explained(ctx, phase, bytesRead, verification, A, B, markTimestampOnly(diff, details.timestampOnly)) : built;
+  const built: Built = { diff, causes: ex.causes, report: finish(ex.causes), finish, marked };
+  return built;
 }

@@ -206,7 +206,13 @@ export const SPECS: { [S in Subject]: SubjectSpec<S> } = {
     facts: { incomplete, side, kind: integrityKind, subject: str, expected: opt(str), actual: opt(str), message: str, sameOnBoth: bool },
     factsRequired: true,
   },
-  file: { ...sides, field: matching(RECORD_FIELD), fieldRequired: false, facts: recordFacts, factsRequired: false },
+  file: {
+    ...sides,
+    field: matching(RECORD_FIELD),
+    fieldRequired: false,
+    facts: { ...recordFacts, timestampOnly: opt(oneOf('pyc-source-mtime', 'zip-entry-times', 'gzip-mtime')) },
+    factsRequired: false,
+  },
   'file-order': { kinds: ['reordered'], field: oneOf('order'), fieldRequired: true, facts: orderFacts, factsRequired: true },
   merged: {
     ...sides,

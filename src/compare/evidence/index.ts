@@ -5,12 +5,13 @@
  *   const details = await gatherEvidence(diff, source, signal, { prefer });
  *   const causes2 = attachEvidence(causes, details);
  */
-import type { ContentEvidence, DiffResult, EvidenceError } from '../types';
+import type { ContentEvidence, DiffResult, EmbeddedTimestamps, EvidenceError, TimestampOnly } from '../types';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../../io/errors';
 import { planFiles, planLayers, MAX_FILES } from './plan';
 import { fileEvidence, type Sink } from './files';
 import { layerEvidence, MAX_LEVEL_TESTS } from './layers';
 import type { EvidenceSource } from './port';
+import { classifyTimestamps, type TimestampLimits } from './timestamp-only';
 
 export type { EvidenceSource, BlobPlace, Located, Got, Side, ExtractWant, ExtractedEntry, ExtractResult, CompressionEvidence } from './port';
 export { attachEvidence } from './attach';
@@ -18,6 +19,8 @@ export { recogniseByPath, recognise, RECOGNISERS, type Recognised } from './reco
 export { compressionEvidence } from './compression';
 export { bytesEvidence } from './bytes';
 export { lineDiff } from './line-diff';
+export { markTimestampOnly, MAX_TIMESTAMP_BYTES, MAX_TIMESTAMP_FILE, MAX_TIMESTAMP_FILES, type TimestampLimits } from './timestamp-only';
+export { differsOnlyInTimes, embeddedTimeKind, timeFields } from './embedded-times';
 
 export interface GatherOptions {
   /** Difference ids to serve first (e.g. those the causes cite as evidence). */
@@ -26,6 +29,8 @@ export interface GatherOptions {
   maxFiles?: number;
   /** Layer pairs whose deflate streams are tested against zlib levels (default 4). */
   maxLevelTests?: number;
+  /** Limits of the timestamp classification (timestamp-only.ts; defaults: 5,000 files, 4 MiB a file, 256 MiB in all). */
+  timestampLimits?: TimestampLimits;
 }
 
 /**
@@ -35,6 +40,11 @@ export interface GatherOptions {
 export class EvidenceDetails extends Map<string, ContentEvidence[]> {
   readonly skipped: { difference: string; why: string }[] = [];
   readonly errors: EvidenceError[] = [];
+  /** Content differences whose bytes differ only in an embedded timestamp (timestamp-only.ts):
+   *  difference id → kind, for markTimestampOnly. */
+  readonly timestampOnly = new Map<string, TimestampOnly>();
+  /** What the timestamp classification read and left out (absent when it had no candidate). */
+  embeddedTimestamps?: EmbeddedTimestamps;
 }
 
 /**
@@ -53,11 +63,16 @@ export async function gatherEvidence(diff: DiffResult, source: EvidenceSource, s
   const prefer = new Set(opts.prefer ?? []);
   const files = planFiles(diff.differences, prefer, opts.maxFiles ?? MAX_FILES);
   const layers = planLayers(diff.differences);
-  // Both run to their end (or their cancel) before the details are returned: nothing writes
-  // into `out` afterwards.
+  // All three (file details, layer forensics, the timestamp classification of every
+  // candidate) run to their end (or their cancel) before the details are returned: nothing
+  // writes into `out` afterwards.
   const settled = await Promise.allSettled([
     fileEvidence(files, source, sink, signal, prefer),
     layerEvidence(layers, source, sink, opts.maxLevelTests ?? MAX_LEVEL_TESTS, signal),
+    classifyTimestamps(diff.differences, source, sink.fail, signal, opts.timestampLimits).then(({ marks, scan }) => {
+      for (const [id, kind] of marks) out.timestampOnly.set(id, kind);
+      if (scan.candidates) out.embeddedTimestamps = scan;
+    }),
   ]);
   for (const s of settled) {
     if (s.status === 'rejected' && !isAbort(s.reason) && !signal?.aborted) out.errors.push({ differences: [], error: toErrorInfo(s.reason, 'evidence') });

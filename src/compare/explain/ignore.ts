@@ -6,7 +6,9 @@
  *  timestamps  file mtime/atime/ctime (and pax time records), outer entry times, config
  *              `created` and other config/history/index/manifest values the differ marks as
  *              timestamps (`facts.timestamp`), the gzip header MTIME of the whole file, and a
- *              layer recompression whose only difference is the gzip header MTIME (same diff_id)
+ *              layer recompression whose only difference is the gzip header MTIME (same diff_id),
+ *              and a file content difference the evidence pass marked `timestampOnly` (a .pyc's
+ *              source mtime, zip entry times, a gzip file's MTIME: evidence/timestamp-only.ts)
  *  fileOrder   order of entries in layers and in the archive
  *  ownerNames  uname/gname of files and archive entries
  *  tarFormat   header encoding (file.tar-format, archive.tar-format)
@@ -38,6 +40,8 @@ function isTimestamp(d: Difference, id: CauseId): boolean {
   if (is(d, 'index', 'manifest', 'config', 'history') && d.facts?.timestamp === true) return true;
   if (d.subject === 'outer-compression') return d.field === 'gzip.mtime';
   if (d.subject === 'layer-blob') return gzipMtimeOnly(d);
+  // a .pyc / zip / .gz whose bytes the evidence pass found to differ only in an embedded timestamp
+  if (d.subject === 'file' && d.field === 'content') return d.facts?.timestampOnly !== undefined;
   if ((d.subject === 'file' || d.subject === 'outer-entry') && d.field)
     return d.field === 'mtime' || d.field === 'atime' || d.field === 'ctime' || isPaxTime(d.field);
   return false;

@@ -125,8 +125,12 @@ describe('gatherEvidence', () => {
     });
     const m = details.get(id('etc/machine-id'))!;
     expect(m.find((x) => x.kind === 'recognised')).toMatchObject({ what: 'machine-id' });
-    // Pass 1: one job per blob (2); pass 2 for the big file: one per blob again (2).
-    expect(runner.extracts).toBe(4);
+    // The .pyc differs only in its source mtime: classified (read whole) and marked.
+    expect([...details.timestampOnly]).toEqual([[id('usr/lib/python3.11/x.cpython-311.pyc'), 'pyc-source-mtime']]);
+    expect(details.embeddedTimestamps).toEqual({ candidates: 1, classified: 1, timestampOnly: 1, notClassified: 0 });
+    // Pass 1: one job per blob (2); pass 2 for the big file: one per blob again (2); the
+    // timestamp classification of the .pyc: one per blob (2).
+    expect(runner.extracts).toBe(6);
     expect(details.skipped).toEqual([]);
   });
 
@@ -143,10 +147,12 @@ describe('gatherEvidence', () => {
     const byPath = (d: typeof details, x: typeof diff) => Object.fromEntries([...d].map(([id, v]) => [x.differences.find((y) => y.id === id)!.scope.path, v]));
     expect(byPath(details, diff)).toEqual(byPath(fromGzip, z.diff));
     expect(details.size).toBe(4);
-    // Pass 1: one job per side; pass 2 (the big file's differing block): one per side.
-    expect(runner.extracts).toBe(4);
-    // Every want says where its entry starts (4 files × 2 sides, then the big file × 2).
-    expect(runner.seeks).toEqual(Array(10).fill(true));
+    expect([...details.timestampOnly.values()]).toEqual(['pyc-source-mtime']);
+    // Pass 1: one job per side; pass 2 (the big file's differing block): one per side; the
+    // timestamp classification of the .pyc: one per side.
+    expect(runner.extracts).toBe(6);
+    // Every want says where its entry starts (4 files × 2 sides, the .pyc × 2 classified, then the big file × 2).
+    expect(runner.seeks).toEqual(Array(12).fill(true));
   });
 
   it('compressed layers: files later than the last cited one are not read (skipped with the reason); none cited: the first 3', async () => {

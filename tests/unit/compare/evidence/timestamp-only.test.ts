@@ -1,0 +1,192 @@
+/**
+ * Embedded timestamps (src/compare/evidence/embedded-times.ts, timestamp-only.ts), on files
+ * the real writers make at two times: python3 py_compile (.pyc source mtime), python3 zipfile
+ * and Info-ZIP `zip` (entry DOS times; `zip` adds the 0x5455 extended-timestamp extra field),
+ * GNU gzip without -n (header MTIME). Then the classification of every candidate in a
+ * comparison, its limits, and what explain() does with the marks.
+ */
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { differsOnlyInTimes, embeddedTimeKind, gatherEvidence, markTimestampOnly, timeFields } from '../../../../src/compare/evidence';
+import { explain } from '../../../../src/compare/explain';
+import { evidenceSource } from '../../../../src/engine/evidence-port';
+import { inlineRunner } from '../../../../src/engine/inline';
+import { NO_IGNORES, type Difference } from '../../../../src/compare/types';
+import { toInput } from '../../../../src/engine/archive-read';
+import { differenceErrors } from '../../../../src/compare/difference/validate';
+import { buildOciArchive, layerTar } from '../../../builders/image';
+import { sh, tempDir } from '../../../support/tools';
+import { compareBytes, hooks } from './support';
+
+const T = 1_700_000_000;
+const work = tempDir('tarscope-embedded-');
+
+function file(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(work, name)));
+}
+
+/** py_compile of `source` whose mtime is `mtime` (timestamp-based, or `mode`). */
+function pyc(name: string, source: string, mtime: number, mode = 'TIMESTAMP'): Uint8Array {
+  const d = join(work, name);
+  mkdirSync(d, { recursive: true });
+  writeFileSync(join(d, 'm.py'), source);
+  utimesSync(join(d, 'm.py'), mtime, mtime);
+  sh(
+    `env -u SOURCE_DATE_EPOCH python3 -c "import py_compile as p; p.compile('m.py', cfile='m.pyc', doraise=True, invalidation_mode=p.PycInvalidationMode.${mode})"`,
+    { cwd: d },
+  );
+  return file(`${name}/m.pyc`);
+}
+
+/** python3 zipfile: three entries dated `t`, the last one's data `version`. */
+function pyzip(name: string, t: number, version = '1.0'): Uint8Array {
+  const py = [
+    'import sys, time, zipfile',
+    `t = time.gmtime(${t})[:6]`,
+    `z = zipfile.ZipFile('${name}', 'w')`,
+    `for n, d, c in [('a.txt', 'alpha\\n' * 9, zipfile.ZIP_DEFLATED), ('b/c.txt', 'gamma\\n', zipfile.ZIP_DEFLATED), ('v.txt', '${version}', zipfile.ZIP_STORED)]:`,
+    '    i = zipfile.ZipInfo(n, date_time=t); i.compress_type = c; z.writestr(i, d)',
+    'z.close()',
+  ].join('\n');
+  writeFileSync(join(work, `${name}.py`), py);
+  sh(`python3 ${name}.py`, { cwd: work });
+  return file(name);
+}
+
+/** Info-ZIP zip of two files whose mtimes are `t` (extra fields UT and ux: zip's default). */
+function infozip(name: string, t: number): Uint8Array {
+  const d = join(work, `${name}.d`);
+  mkdirSync(d, { recursive: true });
+  for (const f of ['x.txt', 'y.txt']) {
+    writeFileSync(join(d, f), `${f}\n`.repeat(5));
+    utimesSync(join(d, f), t, t);
+  }
+  sh(`TZ=UTC zip -q -D ../${name} x.txt y.txt`, { cwd: d });
+  return file(name);
+}
+
+/** GNU gzip (no -n) of `text` from an input whose mtime is `t`. */
+function gz(name: string, text: string, t: number, flags = ''): Uint8Array {
+  const d = join(work, `${name}.d`);
+  mkdirSync(d, { recursive: true });
+  writeFileSync(join(d, 'changelog'), text);
+  utimesSync(join(d, 'changelog'), t, t);
+  sh(`gzip ${flags} -c changelog > ../${name}`, { cwd: d });
+  return file(name);
+}
+
+describe('embedded times: which files, which bytes', () => {
+  it('kinds by name', () => {
+    expect(
+      ['a/__pycache__/m.cpython-311.pyc', 'lib/x.jar', 'x.whl', 'a.zip', 'doc/changelog.Debian.gz', 'x.tgz', 'x.txt', 'x.py'].map(embeddedTimeKind),
+    ).toEqual(['pyc-source-mtime', 'zip-entry-times', 'zip-entry-times', 'zip-entry-times', 'gzip-mtime', 'gzip-mtime', null, null]);
+  });
+
+  it('.pyc: only the source mtime (PEP 552 bytes 8–11); other code, or a hash-based pyc, is not', () => {
+    const src = 'X = 1\n\ndef f():\n    return X\n';
+    const a = pyc('p1', src, T);
+    const b = pyc('p2', src, T + 1);
+    expect(timeFields('pyc-source-mtime', a)).toEqual([[8, 12]]);
+    expect(differsOnlyInTimes('pyc-source-mtime', a, b)).toBe(true);
+    expect(differsOnlyInTimes('pyc-source-mtime', a, a)).toBe(false); // nothing differs: not "only a timestamp"
+    // the same size of source, another constant: the code differs
+    const c = pyc('p3', src.replace('X = 1', 'X = 2'), T + 1);
+    expect(c.length).toBe(a.length);
+    expect(differsOnlyInTimes('pyc-source-mtime', a, c)).toBe(false);
+    // checked-hash: no time in the header at all
+    const h = pyc('p4', src, T, 'CHECKED_HASH');
+    expect(timeFields('pyc-source-mtime', h)).toBeNull();
+  });
+
+  it('zip (python3 zipfile): only the DOS times of the local and central headers; other data is not', () => {
+    const a = pyzip('a.zip', T);
+    const b = pyzip('b.zip', T + 86_400);
+    // 3 entries: a local and a central time/date field each
+    expect(timeFields('zip-entry-times', a)).toHaveLength(6);
+    expect(differsOnlyInTimes('zip-entry-times', a, b)).toBe(true);
+    const c = pyzip('c.zip', T + 86_400, '1.1');
+    expect(c.length).toBe(a.length);
+    expect(differsOnlyInTimes('zip-entry-times', a, c)).toBe(false);
+  });
+
+  it('zip (Info-ZIP, extended-timestamp extra fields): the times in the extras too', () => {
+    const a = infozip('x1.zip', T);
+    const b = infozip('x2.zip', T + 3600);
+    const fields = timeFields('zip-entry-times', a)!;
+    // DOS time/date ×2 per entry plus the UT extra field's times, local and central, ×2 entries
+    expect(fields.length).toBe(8);
+    expect(differsOnlyInTimes('zip-entry-times', a, b)).toBe(true);
+  });
+
+  it('gzip: only the MTIME of the header (RFC 1952 bytes 4–7); another name or data is not', () => {
+    const text = 'app (1.0) stable\n'.repeat(10);
+    const a = gz('a.gz', text, T);
+    const b = gz('b.gz', text, T + 3600);
+    expect(timeFields('gzip-mtime', a)).toEqual([[4, 8]]);
+    expect(differsOnlyInTimes('gzip-mtime', a, b)).toBe(true);
+    expect(differsOnlyInTimes('gzip-mtime', a, gz('c.gz', text.replace('1.0', '1.1'), T + 3600))).toBe(false);
+    expect(differsOnlyInTimes('gzip-mtime', a, gz('n.gz', text, T, '-n'))).toBe(false); // -n: no name, another size
+    expect(timeFields('gzip-mtime', new TextEncoder().encode('not gzip'))).toBeNull();
+  });
+});
+
+describe('the classification of every candidate in a comparison', () => {
+  const src = 'X = 1\n';
+  const layer = (t: number) =>
+    layerTar([
+      { name: 'app/', typeflag: '5' },
+      ...[0, 1, 2].map((i) => ({ name: `app/__pycache__/m${i}.pyc`, data: pyc(`q${t}-${i}`, src.repeat(i + 1), t) })),
+      { name: 'app/x.jar', data: pyzip(`x${t}.jar`, t) },
+      { name: 'app/changelog.gz', data: gz(`g${t}.gz`, 'log\n'.repeat(30), t) },
+      { name: 'app/notes.txt', data: `built at ${t}\n` },
+    ]);
+
+  async function compared(limits?: { files?: number }) {
+    const a = buildOciArchive([{ tags: ['t:1'], layers: [layer(T)] }], hooks).tar;
+    const b = buildOciArchive([{ tags: ['t:1'], layers: [layer(T + 60)] }], hooks).tar;
+    const runner = inlineRunner();
+    const { diff, reads } = await compareBytes(a, b, runner);
+    const details = await gatherEvidence(diff, evidenceSource(reads, runner), undefined, { timestampLimits: limits });
+    const marked = markTimestampOnly(diff, details.timestampOnly);
+    const why = (timestamps: boolean) => explain(marked, toInput(reads[0], 0), toInput(reads[1], 0), { ...NO_IGNORES, timestamps });
+    return { diff, marked, details, why };
+  }
+  const contentOf = (differences: Difference[]) =>
+    differences.flatMap((d) => (d.subject === 'file' && d.field === 'content' ? [{ path: d.scope.path, only: d.facts?.timestampOnly ?? null }] : []));
+
+  it('every .pyc, jar and .gz is read and marked; explain() ignores them under `timestamps` only', async () => {
+    const { diff, marked, details, why } = await compared();
+    expect(details.embeddedTimestamps).toEqual({ candidates: 5, classified: 5, timestampOnly: 5, notClassified: 0 });
+    expect(contentOf(marked.differences)).toEqual([
+      { path: 'app/__pycache__/m0.pyc', only: 'pyc-source-mtime' },
+      { path: 'app/__pycache__/m1.pyc', only: 'pyc-source-mtime' },
+      { path: 'app/__pycache__/m2.pyc', only: 'pyc-source-mtime' },
+      { path: 'app/x.jar', only: 'zip-entry-times' },
+      { path: 'app/changelog.gz', only: 'gzip-mtime' },
+      { path: 'app/notes.txt', only: null },
+    ]);
+    for (const d of marked.differences) expect(differenceErrors(d)).toEqual([]);
+    // the differences not marked are the differ's own objects
+    expect(marked.differences.filter((d, i) => d !== diff.differences[i]).length).toBe(5);
+    const full = why(false).causes.find((c) => c.id === 'file.content')!;
+    expect(full.count).toBe(6);
+    // with timestamps ignored only the text file remains
+    const left = why(true).causes.find((c) => c.id === 'file.content')!;
+    expect(left.count).toBe(1);
+    expect(left.differences).toEqual([diff.differences.find((d) => d.scope.path === 'app/notes.txt' && d.field === 'content')!.id]);
+  });
+
+  it('over the limit: the rest is counted with the reason, not marked, and stays a content difference', async () => {
+    const { marked, details, why } = await compared({ files: 2 });
+    expect(details.embeddedTimestamps).toEqual({
+      candidates: 5,
+      classified: 2,
+      timestampOnly: 2,
+      notClassified: 3,
+      why: ['over the limit of 2 files or 256 MiB read in one comparison'],
+    });
+    expect(contentOf(marked.differences).filter((c) => c.only).length).toBe(2);
+    expect(why(true).causes.find((c) => c.id === 'file.content')!.count).toBe(4);
+  });
+});
