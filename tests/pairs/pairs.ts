@@ -557,6 +557,8 @@ export const PAIRS: Pair[] = [
       /sha256:[0-9a-f]{12}…/g,
       /\b[0-9a-f]{12}…/g,
       /\b1\.\d+\.\d+\b/g,
+      // the pattern of the times depends on which second each write fell in
+      /(every B (m)?time is|all (m)?times in [AB] are clamped to|B (m)?times are|B's (m)?time is)[^;()]*/g,
     ],
   },
   // ---- bad inputs -------------------------------------------------------------------------
