@@ -8,6 +8,7 @@ import type { CauseId, IgnoreOptions, Verdict } from '../../src/compare/types';
 import type { Source } from './cache';
 import type { CauseCheck } from './expect';
 import { synthetic } from './synthetic';
+import { embeddedImage } from './embedded';
 import { buildahImage, kindImage } from './remedy-writers';
 import { badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit } from './writers';
 
@@ -26,6 +27,8 @@ export interface IgnoreCase {
 }
 
 const EQUIVALENT = [/^Equivalent when ignoring/];
+/** All of `--semantic` (src/cli/args.ts): every option but `paths`. */
+const SEMANTIC: Partial<IgnoreOptions> = { timestamps: true, fileOrder: true, ownerNames: true, tarFormat: true, history: true };
 
 export interface Pair {
   name: string;
@@ -80,6 +83,10 @@ export const PAIRS: Pair[] = [
     b: repack('outer-order.tar', { fixture: 'umoci-oci-layout.tar', flags: REPRO(), members: 'blobs index.json oci-layout' }),
     verdict: 'same-image',
     causes: ['archive.entry-order'],
+    ignore: [
+      { options: { fileOrder: true }, verdict: 'same-image', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'outer-owner',
@@ -239,6 +246,11 @@ export const PAIRS: Pair[] = [
     verdict: 'metadata-only',
     causes: ['config.created', 'config.history'],
     checks: { 'config.history': { count: 2 } },
+    // history's changed values are its `created` times: timestamps alone reach "same"
+    ignore: [
+      { options: { timestamps: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'config-field',
@@ -350,7 +362,10 @@ export const PAIRS: Pair[] = [
     verdict: 'metadata-only',
     causes: ['file.mtime'],
     checks: { 'file.mtime': { summary: ['1 day'] } },
-    ignore: [{ options: { timestamps: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
+    ignore: [
+      { options: { timestamps: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'file-mtime-shift',
@@ -368,7 +383,10 @@ export const PAIRS: Pair[] = [
     b: gnuImage('gnu-reverse.tar', { reverse: true }),
     verdict: 'metadata-only',
     causes: ['file.order'],
-    ignore: [{ options: { fileOrder: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
+    ignore: [
+      { options: { fileOrder: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'file-owner',
@@ -487,7 +505,143 @@ export const PAIRS: Pair[] = [
     verdict: 'content-differs',
     causes: ['file.content'],
     checks: { 'file.content': { count: 1, evidence: ['mod.pyc'] } },
-    ignore: [{ options: { paths: ['**/*.pyc'] }, verdict: 'content-differs', causes: [], headline: EQUIVALENT }],
+    // the bytes differ only in the header's source mtime: a timestamp (facts.timestampOnly); the
+    // verdict stays the literal one (a file's bytes differ), "same" is the empty cause list
+    ignore: [
+      { options: { paths: ['**/*.pyc'] }, verdict: 'content-differs', causes: [], headline: EQUIVALENT },
+      { options: { timestamps: true }, verdict: 'content-differs', causes: [], headline: [/^Equivalent when ignoring timestamps:/] },
+      { options: SEMANTIC, verdict: 'content-differs', causes: [], headline: EQUIVALENT },
+      { options: { fileOrder: true, ownerNames: true, tarFormat: true, history: true }, verdict: 'content-differs', causes: ['file.content'] },
+    ],
+  },
+  {
+    name: 'zip-entry-times',
+    what: 'a jar written by python3 zipfile with every entry dated T and T+1 day (DOS time and date of its local and central headers)',
+    a: embeddedImage('jar-t.tar', { zip: T }),
+    b: embeddedImage('jar-t1d.tar', { zip: T + 86400 }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: { 'file.content': { count: 1, evidence: ['lib.jar'] } },
+    ignore: [
+      { options: { timestamps: true }, verdict: 'content-differs', causes: [], headline: [/^Equivalent when ignoring timestamps:/] },
+      { options: SEMANTIC, verdict: 'content-differs', causes: [], headline: EQUIVALENT },
+    ],
+  },
+  {
+    name: 'zip-entry-content',
+    what: 'the jar of zip-entry-times, B dated T+1 day and its stored entry app/version.txt 1.1 instead of 1.0 (same size): not only timestamps',
+    a: embeddedImage('jar-t.tar', { zip: T }),
+    b: embeddedImage('jar-t1d-v11.tar', { zip: T + 86400, zipVersion: '1.1' }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: { 'file.content': { count: 1, evidence: ['lib.jar'] } },
+    ignore: [{ options: SEMANTIC, verdict: 'content-differs', causes: ['file.content'] }],
+  },
+  {
+    name: 'gzip-file-mtime',
+    what: 'usr/share/doc/app/changelog.gz written by GNU gzip -9 (without -n) from an input with mtime T and T+1 h: the member header MTIME',
+    a: embeddedImage('gz-t.tar', { gz: T }),
+    b: embeddedImage('gz-t1h.tar', { gz: T + 3600 }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: { 'file.content': { count: 1, evidence: ['changelog.gz'] } },
+    ignore: [
+      { options: { timestamps: true }, verdict: 'content-differs', causes: [], headline: [/^Equivalent when ignoring timestamps:/] },
+      { options: SEMANTIC, verdict: 'content-differs', causes: [], headline: EQUIVALENT },
+    ],
+  },
+  {
+    name: 'semantic-only',
+    what: 'one layer with a .pyc, a jar and a .gz, B built later (source mtime +1 s, jar entries +1 day, gzip input +1 h), packed with --mtime T+147, owner name builder instead of none, pax instead of GNU format, members in reverse order: only what --semantic ignores',
+    a: embeddedImage('embedded-a.tar', { pyc: T, zip: T, gz: T }),
+    b: embeddedImage('embedded-b.tar', {
+      pyc: T + 1,
+      zip: T + 86400,
+      gz: T + 3600,
+      flags: LAYER_FLAGS({ mtime: T + 147, owner: '--owner=builder:0 --group=builder:0', format: POSIX(false) }),
+      reverse: true,
+    }),
+    verdict: 'content-differs',
+    causes: ['file.content', 'file.mtime', 'file.order', 'file.owner-name', 'file.tar-format'],
+    checks: { 'file.content': { count: 3 } },
+    ignore: [
+      { options: SEMANTIC, verdict: 'content-differs', causes: [], headline: EQUIVALENT },
+      // each option alone leaves the others
+      { options: { timestamps: true }, verdict: 'metadata-only', causes: ['file.order', 'file.owner-name', 'file.tar-format'] },
+      { options: { fileOrder: true, ownerNames: true, tarFormat: true, history: true }, verdict: 'content-differs', causes: ['file.content', 'file.mtime'] },
+    ],
+  },
+  // ---- remedies chosen from the evidence and the builder (src/compare/explain/remedy.ts) ----
+  {
+    name: 'remedy-yaml-edit',
+    what: 'etc/app/config.yaml with `workers: 4` and with `workers: 8` (a plain config edit)',
+    a: kindImage('kinds.tar', {}),
+    b: kindImage('kinds-workers8.tar', { workers: 8 }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['etc/app/config.yaml'],
+        remedy: ['a real change in etc/app/config.yaml', 'compare the build inputs'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'strip-nondeterminism', 'BuildKit'],
+      },
+    },
+  },
+  {
+    name: 'remedy-jar-times',
+    what: 'usr/share/app/app.jar written by python3 zipfile with the same entries, their times @T and @T+3600',
+    a: kindImage('kinds.tar', {}),
+    b: kindImage('kinds-jar1h.tar', { jarTime: T + 3600 }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['usr/share/app/app.jar'],
+        remedy: ['project.build.outputTimestamp', 'preserveFileTimestamps', 'strip-nondeterminism'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'real change'],
+      },
+    },
+  },
+  {
+    name: 'remedy-dpkg-upgrade',
+    what: 'var/lib/dpkg/status with package hello at version 2.10-3 and at 2.10-4 (a Debian package upgrade)',
+    a: kindImage('kinds.tar', {}),
+    b: kindImage('kinds-dpkg.tar', { dpkgVersion: '2.10-4' }),
+    verdict: 'content-differs',
+    causes: ['file.content'],
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['var/lib/dpkg/status'],
+        remedy: ['apt-get install pkg=version', 'snapshot.debian.org'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'strip-nondeterminism', 'real change'],
+      },
+    },
+  },
+  {
+    name: 'buildah-rebuild',
+    what: 'two real buildah builds of one Containerfile (FROM scratch, ADD a tar, COPY a file), the second 2 s later, each pushed to oci-archive by buildah',
+    a: buildahImage('buildah-a.tar', { delay: 0 }),
+    b: buildahImage('buildah-b.tar', { delay: 2 }),
+    verdict: 'metadata-only',
+    causes: ['config.created', 'config.history', 'file.mtime', 'archive.entry-mtime'],
+    checks: {
+      'file.mtime': { evidence: ['app'], remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'] },
+      'config.created': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
+      'config.history': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
+      'archive.entry-mtime': { remedy: ['buildah push', 'skopeo'], notRemedy: ['BuildKit', 'containerd', 'docker'] },
+    },
+    volatile: [
+      /\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g,
+      /\b\d+ (s|min|h|days?)\b( \d+ (s|min|h))?/g,
+      /sha256:[0-9a-f]{12}…/g,
+      /\b[0-9a-f]{12}…/g,
+      /\b1\.\d+\.\d+\b/g,
+      // the pattern of the times depends on which second each write fell in
+      /(every B (m)?time is|all (m)?times in [AB] are clamped to|B (m)?times are|B's (m)?time is)[^;()]*/g,
+    ],
   },
   // ---- remedies chosen from the evidence and the builder (src/compare/explain/remedy.ts) ----
   {
