@@ -13,6 +13,7 @@ import { toOuterRecord, toFileRecord } from './file-record';
 import { EMPTY_SHA256 } from './layer-sink';
 import { normalizePath } from '../formats/tar/normalize';
 import type { TarEntry } from '../formats/tar/types';
+import { imagePackages } from '../packages/image';
 
 export interface AssembleInput {
   name: string;
@@ -66,6 +67,9 @@ function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobRes
 
 function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: boolean, merge: boolean, deferred: ReadonlySet<string>): ImageReport {
   const layers = img.layers.map((l) => layerReport(img, l, blobs, legacy, deferred));
+  const packages = imagePackages(
+    img.layers.map((ref, i) => ({ paths: layerPaths(layers[i]), packages: (ref.blob ? blobs.get(ref.blob.entry) : undefined)?.layer?.packages })),
+  );
   // A merged view needs every layer's files: none while a layer's reading is deferred.
   if (layers.some((l) => l.deferred)) merge = false;
   const cfg = img.config;
@@ -88,8 +92,14 @@ function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: b
     history: cfg.history,
     layers,
     merged: merge && img.kind === 'image' && layers.length ? mergeLayers(layers.map((l) => l.files)) : null,
+    ...(packages ? { packages } : {}),
     ...(img.attests ? { attests: img.attests } : {}),
   };
+}
+
+/** Paths of a layer's entries, for the whiteouts the package list applies. */
+function* layerPaths(l: LayerReport): Iterable<string> {
+  for (const f of l.files) yield f.path;
 }
 
 function blobFacts(a: AssembleInput): Map<string, BlobFacts> {

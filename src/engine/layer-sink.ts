@@ -9,7 +9,9 @@
  * and the file contents in one pass over each chunk (wasm/README.md has the measurements).
  * The tar walk is the same TarParser either way.
  */
-import { TarParser, type EntrySink } from '../formats/tar/parser';
+import { TarParser, type EntrySink, type TarVisitor } from '../formats/tar/parser';
+import { PackageCollector } from '../packages/collect';
+import type { LayerPackages } from '../packages/types';
 import type { TarEntry, TarSummary } from '../formats/tar/types';
 import { looksLikeTar } from '../formats/detect';
 import type { Sha256 } from '../hash/sha256';
@@ -28,6 +30,8 @@ export interface LayerFacts {
   isTar: boolean;
   files: FileRecord[];
   tar: TarSummary | null;
+  /** The package databases the layer holds, parsed (src/packages); absent when none. */
+  packages?: LayerPackages;
 }
 
 /** Where a layer is and how it is hashed; what to compute is the scan's ScanMode. */
@@ -55,6 +59,8 @@ export class LayerSink {
   /** Hash each regular file's content: always XXH64 (equality), SHA-256 too with `sha`. */
   private readonly hashFiles: boolean;
   private readonly sha: boolean;
+  /** Package-database files are copied during the walk (src/packages/collect.ts). */
+  private readonly pkgs: PackageCollector | null;
 
   constructor(
     /** null when the bytes are the blob itself (no compression): the diff_id is then the
@@ -69,6 +75,7 @@ export class LayerSink {
     this.parse = mode.read === 'files';
     this.hashFiles = mode.fileHashes !== 'none';
     this.sha = mode.fileHashes === 'sha256';
+    this.pkgs = this.parse ? new PackageCollector() : null;
     where.run?.begin(diff !== null || !!where.streamIsBlob, { sha256: this.sha, xxh64: true });
   }
 
@@ -133,7 +140,7 @@ export class LayerSink {
     // An empty layer is just the end-of-archive marker: two zero blocks.
     const allZero = block.length === 512 && block.every((b) => b === 0);
     this.isTar = allZero || looksLikeTar(block);
-    if (this.isTar) this.parser = new TarParser(this.visitor(), { path: this.where.path });
+    if (this.isTar) this.parser = new TarParser(this.withPackages(this.visitor()), { path: this.where.path });
   }
 
   private visitor() {
@@ -215,18 +222,50 @@ export class LayerSink {
     }
     if (this.parser) this.summary = this.parser.end();
     const k = this.where.run;
+    const packages = this.pkgs?.end();
     return {
       diffId: this.diff ? 'sha256:' + (k ? k.streamDigest() : this.diff.digest('hex')) : blobDigest,
       uncompressedSize: this.size,
       isTar: this.isTar,
       files: this.files,
       tar: this.summary,
+      ...(packages ? { packages } : {}),
     };
   }
 
   /** Files read so far (for partial reports after an error). */
   partialFiles(): FileRecord[] {
     return this.files;
+  }
+
+  /**
+   * The visitor, with package-database files (a few paths, `sourceKind`) also copied to the
+   * collector: each entry's record is the one the visitor just pushed. One string test per
+   * entry; the bytes pass through a second sink only for those files.
+   */
+  private withPackages(v: TarVisitor): TarVisitor {
+    const pkgs = this.pkgs;
+    if (!pkgs) return v;
+    return {
+      ...v,
+      entry: (e: TarEntry): EntrySink | null => {
+        const inner = v.entry(e) || null;
+        if ((e.type !== 'file' && e.type !== 'contiguous') || e.size === 0 || e.sparseMap) return inner;
+        const rec = this.files[this.files.length - 1];
+        const cap = rec ? pkgs.entry(rec.path, e.size) : null;
+        if (!cap) return inner;
+        return {
+          data: (c: Uint8Array) => {
+            inner?.data(c);
+            cap.data(c);
+          },
+          end: () => {
+            inner?.end();
+            cap.end();
+          },
+        };
+      },
+    };
   }
 }
 

@@ -9,12 +9,14 @@ import type { Descriptor, HistoryEntry, LayoutId, Platform, ImageKind } from '..
 import type { FileRecord } from '../image/file-record';
 import type { MergedFs } from '../image/merge';
 import type { IntegrityCheck } from '../image/integrity';
+import type { ImagePackages } from '../packages/types';
 
 // The records image/ produces are declared there (image sits below report in src/README.md's
 // layers) and are part of this contract as they are.
 export type { FileRecord } from '../image/file-record';
 export type { MergedFile, MergedFs } from '../image/merge';
 export type { IntegrityCheck, IntegrityKind } from '../image/integrity';
+export type { Ecosystem, ImagePackage, ImagePackages } from '../packages/types';
 
 export const SCHEMA_VERSION = 1;
 
@@ -69,6 +71,9 @@ export interface ImageReport {
   history: HistoryEntry[];
   layers: LayerReport[];
   merged: MergedFs | null;
+  /** Packages read from the layers' package databases (src/packages); absent when no layer
+   *  read holds one. */
+  packages?: ImagePackages;
   attests?: string;
 }
 

@@ -1,0 +1,65 @@
+/**
+ * Captures the bytes of a layer's package-database files while the scan walks its tar, and
+ * parses them at the end of the layer (in the Worker: only the parsed records travel).
+ * `entry(path, size)` is called for every regular file; a database file gets a byte sink.
+ * Budget: a file over MAX_SOURCE_BYTES, or beyond MAX_LAYER_BYTES for the layer, is listed
+ * with an error instead of being read (the report says so).
+ */
+import { isReadable, MAX_LAYER_BYTES, MAX_SOURCE_BYTES, sourceKind } from './paths';
+import { readSource } from './read';
+import type { LayerPackages, PackageSource, SourceKind } from './types';
+
+export interface ByteSink {
+  data(chunk: Uint8Array): void;
+  end(): void;
+}
+
+interface Pending {
+  path: string;
+  kind: SourceKind;
+  bytes: Uint8Array;
+  filled: number;
+}
+
+export class PackageCollector {
+  private readonly done: Pending[] = [];
+  private readonly refused: PackageSource[] = [];
+  private budget = MAX_LAYER_BYTES;
+  private capped = 0;
+
+  /** A sink for this file's bytes when it is a package database, else null. */
+  entry(path: string, size: number): ByteSink | null {
+    const kind = sourceKind(path);
+    if (!kind) return null;
+    if (!isReadable(kind)) {
+      this.refused.push(readSource(kind, path, new Uint8Array(0)));
+      return null;
+    }
+    if (size > MAX_SOURCE_BYTES || size > this.budget) {
+      this.capped++;
+      this.refused.push({ path, kind, error: `not read: ${size} bytes, over the ${size > MAX_SOURCE_BYTES ? 'per-file' : 'per-layer'} budget` });
+      return null;
+    }
+    this.budget -= size;
+    const p: Pending = { path, kind, bytes: new Uint8Array(size), filled: 0 };
+    return {
+      data: (c) => {
+        const n = Math.min(c.length, size - p.filled);
+        p.bytes.set(n === c.length ? c : c.subarray(0, n), p.filled);
+        p.filled += n;
+      },
+      end: () => {
+        if (p.filled === size) this.done.push(p);
+      },
+    };
+  }
+
+  /** The layer's sources, parsed; undefined when it holds no package database. */
+  end(): LayerPackages | undefined {
+    if (!this.done.length && !this.refused.length) return undefined;
+    const sources = [...this.done.map((p) => readSource(p.kind, p.path, p.bytes)), ...this.refused];
+    return this.capped
+      ? { sources, capped: `${this.capped} database file(s) not read (budget ${MAX_LAYER_BYTES} bytes a layer, ${MAX_SOURCE_BYTES} a file)` }
+      : { sources };
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Package URLs (purl spec, github.com/package-url/purl-spec: `pkg:type/namespace/name@version?qualifiers`),
+ * the identifiers SBOMs and vulnerability databases match on.
+ */
+import type { ImagePackage } from './types';
+
+const enc = (s: string) => encodeURIComponent(s).replace(/%2F/g, '/');
+
+export function purl(p: ImagePackage, distro?: string): string {
+  const v = `@${encodeURIComponent(p.version)}`;
+  switch (p.ecosystem) {
+    case 'deb':
+    case 'apk':
+    case 'rpm': {
+      const ns = distro ?? (p.ecosystem === 'apk' ? 'alpine' : p.ecosystem === 'deb' ? 'debian' : 'unknown');
+      const q = p.arch ? `?arch=${encodeURIComponent(p.arch)}` : '';
+      return `pkg:${p.ecosystem}/${encodeURIComponent(ns)}/${encodeURIComponent(p.name)}${v}${q}`;
+    }
+    case 'python':
+      // purl-spec: PyPI names are lower-cased, `_` as `-`
+      return `pkg:pypi/${encodeURIComponent(p.name.toLowerCase().replace(/_/g, '-'))}${v}`;
+    case 'npm':
+      // a scoped name keeps its `@scope/` as the namespace, the `@` percent-encoded
+      return `pkg:npm/${enc(p.name).replace(/^@/, '%40')}${v}`;
+  }
+}
