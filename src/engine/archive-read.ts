@@ -109,7 +109,8 @@ export async function readStructure(runner: JobRunner, file: Blob, name: string,
       },
     });
     for (const [k, v] of r.index.blobs) r.blobs.set(k, v);
-    if (r.index.entries.length) r.archive = readLayout({ entries: r.index.entries, files: r.index.files });
+    const cut = r.index.error?.code === 'truncated' ? (r.index.error.offset ?? file.size) : undefined;
+    if (r.index.entries.length) r.archive = readLayout({ entries: r.index.entries, files: r.index.files, truncatedAt: cut });
     r.complete = r.index.mode === 'stream' && !r.index.error;
   } catch (e) {
     r.errors.push(abortOr(e, signal));

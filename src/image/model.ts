@@ -19,6 +19,9 @@ export interface OuterListing {
   entries: TarEntry[];
   /** Captured contents of small candidate files (see shouldCapture), by normalised name. */
   files: Map<string, Uint8Array>;
+  /** Where the archive ended early (the listing stops there): a layout no reader claims is then
+   *  named by what it was becoming (layouts/truncated.ts), not "plain tar". */
+  truncatedAt?: number;
 }
 
 export interface Platform {

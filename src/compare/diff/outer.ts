@@ -14,6 +14,9 @@ import { orderDifference } from './files';
 import { jsonEqual } from './values';
 
 export function diffLayout(c: Collector, a: InputReport, b: InputReport): string | undefined {
+  // An input that stopped early may have lost the files that name its layout (docker save
+  // writes manifest.json last): its layout is not known, so it is not a difference.
+  if (a.error || b.error) return undefined;
   let root: string | undefined;
   const notes = { notesA: a.format.notes, notesB: b.format.notes };
   if (a.format.layout !== b.format.layout && a.format.layout !== null && b.format.layout !== null) {

@@ -10,13 +10,16 @@ import { dockerOci } from './docker-oci';
 import { dockerTarball } from './docker-tarball';
 import { oci } from './oci';
 import { plain } from './plain';
+import { readTruncated, truncatedLabel } from './truncated';
 import type { LayoutReader } from './types';
 
 export type { LayoutReader } from './types';
 
 export const LAYOUTS: readonly LayoutReader[] = [dockerOci, oci, dockerTarball, dockerLegacy, plain];
 
-/** The first reader that detects the listing reads it; never throws. */
+/** The first reader that detects the listing reads it; never throws. A truncated listing says
+ *  where it ends in its label; one that only `plain` claims is named by the layout it was
+ *  becoming (truncated.ts). */
 export function readLayout(l: OuterListing): ImageArchive {
   for (const r of LAYOUTS) {
     let hit = false;
@@ -26,8 +29,11 @@ export function readLayout(l: OuterListing): ImageArchive {
       hit = false; // a detector that trips over odd input just does not claim it
     }
     if (!hit) continue;
+    if (r === plain && l.truncatedAt !== undefined) return readTruncated(l, l.truncatedAt);
     try {
-      return r.read(l);
+      const archive = r.read(l);
+      if (l.truncatedAt !== undefined) archive.layoutLabel = truncatedLabel(archive.layoutLabel, l.truncatedAt);
+      return archive;
     } catch (e) {
       // A reader bug must still leave a report: say which reader failed.
       return { layout: r.id, layoutLabel: r.label, notes: [], images: [], errors: [toErrorInfo(e, `${r.label} reader`)] };

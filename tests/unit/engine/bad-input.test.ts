@@ -11,6 +11,9 @@ import { buildTar } from '../../builders/tar';
 import { nodeHooks } from '../../support/hooks';
 import { inspectionSchemaErrors } from '../../support/schema';
 import { noise } from '../../builders/noise';
+import { diffInputs } from '../../../src/compare/diff';
+import { explain } from '../../../src/compare/explain';
+import { NO_IGNORES } from '../../../src/compare/types';
 
 const layer1 = layerTar([
   { name: 'etc/', typeflag: '5' },
@@ -83,6 +86,36 @@ describe('bad input', () => {
     // Everything before the cut is listed.
     expect(input.entries.map((e) => e.rawName)).toEqual(names.slice(0, lastLayer + 1).map((n) => n));
     expect(input.integrity.done).toBe(false);
+    // manifest.json (written last) is lost: the layout is named by what it was becoming, and where it ends.
+    expect(input.format.layoutLabel).toBe(`docker save (legacy, Docker < 25), truncated at byte ${cut.toLocaleString('en-US')}`);
+  });
+
+  it('a docker-archive (containers/image) cut before its manifest.json says so, not "plain tar"', async () => {
+    const hex = 'ab'.repeat(32);
+    const tar = buildTar([
+      { name: `${hex}.tar`, data: layer2 },
+      { name: `${'cd'.repeat(32)}.json`, data: '{"architecture":"amd64"}' },
+      { name: 'manifest.json', data: '[]' },
+    ]);
+    const cut = 512 + 700;
+    const input = await inspect(tar.subarray(0, cut), 'cut.tar');
+    expect(input.format.layout).toBe('plain');
+    expect(input.format.layoutLabel).toBe('docker-archive (containers/image writer: skopeo, podman), truncated at byte 1,212');
+    expect(input.format.notes).toEqual([
+      'the archive ends at byte 1,212, before the files that name its layout: the 1 entry read looks like docker-archive (containers/image writer: skopeo, podman)',
+    ]);
+  });
+
+  it('a truncated legacy archive compared with the whole one: no layout difference, the truncation is the cause', async () => {
+    const a = buildLegacySave([{ tags: ['app:1'], layers: [layer1, layer2] }], nodeHooks);
+    const full = await inspect(a.tar);
+    const layerEntry = full.entries.find((e) => e.rawName === a.images[0].layerNames[1])!;
+    const cut = await inspect(a.tar.subarray(0, layerEntry.dataOffset + 1000), 'cut.tar');
+    const r = diffInputs(full, cut);
+    expect(r.differences.filter((d) => d.subject === 'layout')).toEqual([]);
+    const ex = explain(r, full, cut, NO_IGNORES);
+    expect(ex.causes.map((c) => c.id)).not.toContain('archive.layout');
+    expect(ex.headline).not.toMatch(/layout/);
   });
 
   it('a manifest pointing to a missing blob names the blob', async () => {
