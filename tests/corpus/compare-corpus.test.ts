@@ -68,7 +68,15 @@ const PAIRS: CorpusPair[] = [
     verdict: 'content-differs',
     causesAtLeast: true,
     causes: ['archive.layout', 'file.content', 'file.mtime', 'config.created'],
-    checks: { 'archive.layout': { summary: ['docker save', 'go-containerregistry'] } },
+    checks: {
+      'archive.layout': { summary: ['docker save', 'go-containerregistry'] },
+      // two builders, told from the configs: both named, each with its own setting, and no third
+      'file.mtime': {
+        remedy: ['A was built by the legacy docker builder', 'B by kaniko', 'build both with the same builder', '--reproducible', 'rewrite-timestamp=true'],
+        notRemedy: ['buildah', 'Jib', 'ko build'],
+      },
+      'config.created': { remedy: ['legacy docker builder', 'kaniko', '--reproducible'], notRemedy: ['buildah', 'Jib'] },
+    },
   },
   {
     a: 'dive__test-docker-image.tar',
@@ -113,9 +121,15 @@ const PAIRS: CorpusPair[] = [
       'file.content',
       'file.added',
       'file.mtime',
+      'package.upgraded',
+      'package.rebuilt',
     ],
     checks: {
-      'file.content': { count: 30, evidence: ['etc/alpine-release'] },
+      // 23 of the 30 files with other bytes belong to apk packages (lib/apk/db/installed, checked
+      // with Python's tarfile): they fold under them; the 7 left are the database and release files
+      'file.content': { count: 7, evidence: ['etc/alpine-release'] },
+      'package.upgraded': { count: 24, summary: ['23 of 30 changed files belong to 12 apk packages', '11 upgraded', 'busybox 1.30.1-r3 → 1.31.1-r9', '1 rebuilt at the same version (libtls-standalone 2.9.1-r0)', '7 belong to none'] },
+      'package.rebuilt': { count: 1, summary: ['libtls-standalone 2.9.1-r0'] },
       'file.added': { summary: ['usr/bin/xz'] },
       'file.mtime': { count: 482 },
       // the tars inside differ (other images): the summary must not say they are the same
