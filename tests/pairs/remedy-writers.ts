@@ -5,13 +5,13 @@
  * The one-layer images are packed by GNU tar (LAYER_FLAGS) into an OCI layout by tests/builders;
  * the buildah images are written by buildah itself (`buildah push … oci-archive:`).
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sh } from '../support/tools';
 import { nodeHooks } from '../support/hooks';
 import { buildOciArchive } from '../builders/image';
 import { pinMtimes } from '../fixtures/tree';
-import type { Recipe } from './cache';
+import { PAIRS_DIR, type Recipe, recipeKey } from './cache';
 import { LAYER_FLAGS, T } from './writers';
 
 export interface KindTree {
@@ -96,6 +96,32 @@ export function buildahImage(file: string, p: BuildahParams): Recipe<BuildahPara
       sh(`${b} build --isolation chroot -q -f Containerfile -t tarscope-pair . >/dev/null`, { cwd: ctx });
       sh(`${b} push -q tarscope-pair 'oci-archive:${out}'`, { cwd: work });
       sh(`${b} rmi -a -f >/dev/null 2>&1 || true`, { cwd: work });
+    },
+  };
+}
+
+export interface CopyParams {
+  /** cache key and file of the buildah archive copied (built first: it is the pair's A) */
+  fromKey: string;
+  fromFile: string;
+  delay: number;
+}
+
+/**
+ * `skopeo copy oci-archive:<A> oci-archive:<B>` of a buildahImage archive, `delay` seconds
+ * after it was written: the same image, an archive written by skopeo instead of `buildah push`
+ * (both containers/image), so only the archive's own entries differ.
+ */
+export function skopeoCopyOf(file: string, from: Recipe<BuildahParams>, delay: number): Recipe<CopyParams> {
+  return {
+    file,
+    writer: `skopeo copy oci-archive:${from.file} oci-archive:${file}`,
+    params: { fromKey: recipeKey(from), fromFile: from.file, delay },
+    build(out, p) {
+      const src = join(PAIRS_DIR, `${p.fromKey}-${p.fromFile}`);
+      if (!existsSync(src)) throw new Error(`${p.fromFile} is not built yet: it is the pair's A, built before B`);
+      if (p.delay) sh(`sleep ${p.delay}`);
+      sh(`skopeo copy -q 'oci-archive:${src}' 'oci-archive:${out}'`);
     },
   };
 }
