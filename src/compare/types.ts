@@ -60,6 +60,8 @@ export type CauseId =
   | 'archive.entry-added'
   | 'archive.entry-removed'
   | 'archive.entry-content'
+  // the same images listed in another order by manifest.json / index.json (diff/image-order.ts)
+  | 'archive.image-order'
   | 'manifest.field'
   | 'index.field'
   // a layer whose uncompressed tar (diff_id) differs while its files were not compared (yet):
@@ -86,9 +88,10 @@ export type * from './difference/file';
 export { MERGED_FIELDS, TIMESTAMP_ONLY } from './difference/file';
 
 export interface Pairing {
-  /** by: 'only' = the one image on each side; 'attests' = attestation of paired images
-   *  (added by the differ); 'unpaired' = present on one side only (added by the differ). */
-  images: { a: number | null; b: number | null; label: string; by: 'tag' | 'platform' | 'position' | 'only' | 'attests' | 'unpaired' }[];
+  /** by: 'only' = the one image on each side; 'config' = the same config digest; 'attests' =
+   *  attestation of paired images (added by the differ); 'unpaired' = present on one side only
+   *  (added by the differ). */
+  images: { a: number | null; b: number | null; label: string; by: 'config' | 'tag' | 'platform' | 'position' | 'only' | 'attests' | 'unpaired' }[];
   /** Per image pair: layer pairs. */
   layers: { image: number; a: number | null; b: number | null; by: 'diff_id' | 'digest' | 'position' | 'history' | 'unpaired' }[];
 }

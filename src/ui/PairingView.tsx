@@ -4,6 +4,7 @@ import { Digest } from './Digest';
 import { formatPlatform, layerName } from '../present/format';
 
 const IMAGE_BY: Record<Pairing['images'][number]['by'], string> = {
+  config: 'by config digest',
   tag: 'by tag',
   platform: 'by platform',
   position: 'by position',

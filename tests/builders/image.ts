@@ -266,12 +266,17 @@ function ociImage(spec: ImageSpec, blobs: Blobs, hooks: ImageHooks, compress: bo
 }
 
 /** A BuildKit-style provenance attestation manifest for `subject` (platform unknown/unknown). */
-function attestation(subject: string, blobs: Blobs, hooks: ImageHooks): { desc: Record<string, unknown>; digest: string } {
+function attestation(
+  subject: string,
+  blobs: Blobs,
+  hooks: ImageHooks,
+  predicate: Record<string, unknown> = {},
+): { desc: Record<string, unknown>; digest: string } {
   const statement = json({
     _type: 'https://in-toto.io/Statement/v0.1',
     predicateType: 'https://slsa.dev/provenance/v0.2',
     subject: [{ digest: { sha256: hex(subject) } }],
-    predicate: {},
+    predicate,
   });
   const layer = putBlob(blobs, statement, hooks);
   const cfg = putBlob(blobs, json({ architecture: 'unknown', os: 'unknown', config: {}, rootfs: { type: 'layers', diff_ids: [layer.digest] } }), hooks);
@@ -306,6 +311,8 @@ export interface OciOptions extends CommonOptions {
   index?: 'flat' | 'nested';
   /** Add a provenance attestation manifest per image (in the index that lists the images). */
   attestations?: boolean;
+  /** The provenance's predicate (default `{}`), e.g. `{ metadata: { buildStartedOn: … } }`. */
+  provenance?: Record<string, unknown>;
   /** Platforms the index lists but whose manifests are not in the archive (partial pulls). */
   missingPlatforms?: { os: string; architecture: string; variant?: string }[];
   /** Annotations of the top-level descriptor(s); default ref.name from the first tag. */
@@ -324,7 +331,7 @@ function ociLayout(
   for (const o of oci) {
     descs.push({ mediaType: MT.manifest, digest: o.manifest.digest, size: o.manifest.size, platform: o.platform });
     if (opts.attestations) {
-      const a = attestation(o.manifest.digest, blobs, hooks);
+      const a = attestation(o.manifest.digest, blobs, hooks, opts.provenance);
       attestations.push(a.digest);
       descs.push(a.desc);
     }
@@ -375,6 +382,8 @@ export interface Docker25Options extends CommonOptions {
   store: 'graphdriver' | 'containerd';
   /** containerd store: platforms listed by the pulled index but not in the archive. */
   missingPlatforms?: OciOptions['missingPlatforms'];
+  /** containerd store: the provenance attestation's predicate. */
+  provenance?: OciOptions['provenance'];
 }
 
 /**
@@ -391,6 +400,7 @@ export function buildDocker25(spec: ImageSpec, hooks: ImageHooks, opts: Docker25
     compress: containerd,
     index: containerd ? 'nested' : 'flat',
     attestations: containerd,
+    provenance: opts.provenance,
     missingPlatforms: containerd ? opts.missingPlatforms : undefined,
     annotate: () => (full ? { 'io.containerd.image.name': full, 'org.opencontainers.image.ref.name': repoTag(tag!)[1] } : undefined),
   });

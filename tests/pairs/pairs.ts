@@ -8,6 +8,7 @@ import type { CauseId, IgnoreOptions, Verdict } from '../../src/compare/types';
 import type { Source } from './cache';
 import type { CauseCheck } from './expect';
 import { synthetic } from './synthetic';
+import { legacySave, skopeoCopy, twoImages } from './derived';
 import { embeddedImage } from './embedded';
 import { buildahImage, kindImage, skopeoCopyOf } from './remedy-writers';
 import { badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit } from './writers';
@@ -176,6 +177,48 @@ export const PAIRS: Pair[] = [
     b: synthetic('legacy-dup-copy.tar', { layout: 'legacy', duplicateLayer: true, symlinkDuplicates: false }, 'legacy save, duplicate layer copied'),
     verdict: 'same-image',
     causes: ['archive.symlinked-layer'],
+  },
+  // ---- derived bookkeeping: v1 ids, repositories, image order (docs/causes.md "Derivation rules") --
+  {
+    name: 'skopeo-docker-archive-mtime',
+    what: 'skopeo copy to docker-archive of a 3-layer image whose middle layer is packed by GNU tar with --mtime=@T and --mtime=@T+147: the v1 ids of layers 2 and 3 (their <id>/ folders) and repositories change with the chain',
+    a: skopeoCopy('skopeo-da3.tar', {}),
+    b: skopeoCopy('skopeo-da3-mtime.tar', { flags: LAYER_FLAGS({ mtime: T + 147 }) }),
+    verdict: 'metadata-only',
+    causes: ['file.mtime'],
+    checks: { 'file.mtime': { summary: ['layer 2', '2 min 27 s'] } },
+    headline: [/^(?!.*other cause)/],
+  },
+  {
+    name: 'legacy-save-mtime',
+    what: 'a legacy docker save (tests/builders) of the same 3-layer image, middle layer packed with --mtime=@T and --mtime=@T+147: the v1 ids of layers 2 and 3 and repositories change with the chain',
+    a: legacySave('legacy3.tar', {}),
+    b: legacySave('legacy3-mtime.tar', { flags: LAYER_FLAGS({ mtime: T + 147 }) }),
+    verdict: 'metadata-only',
+    causes: ['file.mtime'],
+    checks: { 'file.mtime': { summary: ['layer 2', '2 min 27 s'] } },
+    headline: [/^(?!.*other cause)/],
+  },
+  {
+    name: 'image-order',
+    what: 'a legacy save of app:1 and app:2 whose manifest.json lists them in the other order (python3 rewrite, same members packed by GNU tar)',
+    a: twoImages('two-images.tar', false),
+    b: twoImages('two-images-reversed.tar', true),
+    verdict: 'same-image',
+    causes: ['archive.image-order'],
+    ignore: [{ options: { fileOrder: true }, verdict: 'same-image', causes: [], headline: EQUIVALENT }],
+  },
+  {
+    name: 'containerd-attestation-changed',
+    what: "Docker 25+ containerd-store saves of one image whose provenance attestation records another build start time: the attestation's layer, config and manifest, the nested image index blob that lists it, and index.json's descriptor of that index all change with it",
+    a: synthetic('docker25-containerd.tar', { layout: 'docker25', store: 'containerd' }, 'Docker 25+ docker save (containerd image store)'),
+    b: synthetic(
+      'docker25-containerd-prov.tar',
+      { layout: 'docker25', store: 'containerd', buildStartedOn: '2024-05-05T10:00:00Z' },
+      'Docker 25+ docker save (containerd image store), provenance buildStartedOn set',
+    ),
+    verdict: 'same-filesystem',
+    causes: ['index.attestations'],
   },
   // ---- index and manifests ------------------------------------------------------------
   {

@@ -40,6 +40,8 @@ export interface SynthParams {
   store?: 'graphdriver' | 'containerd';
   /** oci: store the layers as plain tars (default gzip) */
   uncompressed?: boolean;
+  /** docker25 containerd / oci with attestations: the provenance predicate's build start time */
+  buildStartedOn?: string;
 }
 
 const DOCKER = {
@@ -126,8 +128,9 @@ export function synthetic(file: string, params: SynthParams, writer: string): Re
         tar = buildLegacySave([s], nodeHooks, { symlinkDuplicates: p.symlinkDuplicates ?? true, transform }).tar;
       } else if (p.layout === 'docker25') {
         const store = p.store ?? 'graphdriver';
-        names = buildDocker25(s, nodeHooks, { store }).images[0].layerNames;
-        tar = buildDocker25(s, nodeHooks, { store, transform }).tar;
+        const provenance = p.buildStartedOn ? { metadata: { buildStartedOn: p.buildStartedOn } } : undefined;
+        names = buildDocker25(s, nodeHooks, { store, provenance }).images[0].layerNames;
+        tar = buildDocker25(s, nodeHooks, { store, provenance, transform }).tar;
       } else {
         const specs = p.arm64 ? [s, spec(p, 'arm64')] : [s];
         const opts = {

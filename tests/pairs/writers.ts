@@ -124,7 +124,7 @@ function applyEdits(root: string, edits: TreeEdit[]): void {
 }
 
 /** Layer 0: a tiny base (etc/os-release, bin/sh) packed with the default flags. */
-function baseLayer(work: string): Uint8Array {
+export function baseLayer(work: string): Uint8Array {
   const d = join(work, 'l0');
   mkdirSync(join(d, 'etc'), { recursive: true });
   mkdirSync(join(d, 'bin'), { recursive: true });

@@ -19,10 +19,13 @@ import { diffManifest } from './manifest';
 import { diffFiles } from './files';
 import { hasContentHash } from './content';
 import { diffInputErrors, diffIntegrity, foldMissingBlobErrors } from './integrity';
-import { diffIndexDocuments } from './index-json';
+import { diffIndexDocuments, type ImageKeys } from './index-json';
+import { hexOf } from './image-order';
+import { registerNestedIndexes } from './nested-index';
 import { diffLayout, diffOuterEnd, diffOuterEntries } from './outer';
 import { diffOuterCompression } from './outer-compression';
 import { isRegular } from './records';
+import { legacyFolders, registerLegacyIds } from './legacy-ids';
 
 export { dropDeep } from './drop-deep';
 
@@ -55,6 +58,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   const layers: Pairing['layers'] = [];
   const pairs: ImagePairCtx[] = [];
   const uncompared: { where: string; why: string }[] = [];
+  const folders = { a: legacyFolders(a), b: legacyFolders(b) };
 
   images.forEach((p, k) => {
     if (p.a === null || p.b === null) return;
@@ -73,7 +77,8 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
       uncompared,
     };
     diffLayers(x);
-    diffConfig(x);
+    // v1 ids derive from the chain and the config: registered before anything names them.
+    registerLegacyIds(x, diffConfig(x), folders);
     diffManifest(x);
     for (const lp of x.layerPairs) layers.push({ image: k, ...lp });
     pairs.push(x);
@@ -100,13 +105,16 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   foldMissingBlobErrors(c, a, b, inputs, diffIntegrity(c, r, a, b));
   // After integrity: a path hidden because a blob is missing follows that integrity difference.
   for (const x of pairs) diffMerged(x);
-  const manifestPairs = new Map<string, string>();
+  const keys: ImageKeys = { manifests: new Map(), configs: new Map() };
   for (const p of images) {
-    const ma = p.a !== null ? a.images[p.a].manifest?.digest : undefined;
-    const mb = p.b !== null ? b.images[p.b].manifest?.digest : undefined;
-    if (ma && mb) manifestPairs.set(ma, mb);
+    if (p.a === null || p.b === null) continue;
+    const [ia, ib] = [a.images[p.a], b.images[p.b]];
+    if (ia.manifest && ib.manifest) keys.manifests.set(ia.manifest.digest, ib.manifest.digest);
+    const [ca, cb] = [hexOf(ia.config.digest), hexOf(ib.config.digest)];
+    if (ca && cb) keys.configs.set(ca, cb);
   }
-  const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot, manifestPairs);
+  registerNestedIndexes(c, r, a, b);
+  const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot, keys);
   // Plain tars: their entries are the files compared above.
   const outer = bothPlain ? { unknownContent: [] } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);
   for (const p of outer.unknownContent) uncompared.push({ where: p, why: 'content in neither report (not named by its digest, not a parsed document)' });

@@ -1,6 +1,8 @@
 /**
- * Which image of A is compared with which image of B (Pairing.images): by tag, then by
- * platform, then by position; one image on each side pairs as 'only'. Attestation manifests
+ * Which image of A is compared with which image of B (Pairing.images): by identity, not by
+ * position: the same config digest, then the same tag, then the platform, then the position;
+ * one image on each side pairs as 'only'. The order the archive lists them in is compared
+ * apart (image-order.ts). Attestation manifests
  * (BuildKit provenance/SBOM, kind 'attestation') pair with the attestation of the image their
  * own image is paired with ('attests'); leftovers pair by position.
  */
@@ -86,6 +88,11 @@ export function pairImages(a: InputReport, b: InputReport): ImagePair[] {
   } else {
     const tagsA = ia.map((x) => new Set(x.tags.map(normalTag)));
     const bareA = ia.map((x) => new Set(x.tags.map(bareTag)));
+    // Identity first: the same config digest is the same image (its layers and settings), and
+    // among images sharing a config (one image under two tags), the same tag decides.
+    const sameConfig = (i: number, j: number) => ia[i].config.digest !== null && ia[i].config.digest === ib[j].config.digest;
+    pairBy(mainA, mainB, usedA, usedB, (i, j) => sameConfig(i, j) && ib[j].tags.some((t) => tagsA[i].has(normalTag(t))), 'config', pairs);
+    pairBy(mainA, mainB, usedA, usedB, sameConfig, 'config', pairs);
     pairBy(mainA, mainB, usedA, usedB, (i, j) => ib[j].tags.some((t) => tagsA[i].has(normalTag(t))), 'tag', pairs);
     pairBy(mainA, mainB, usedA, usedB, (i, j) => ib[j].tags.some((t) => bareA[i].has(bareTag(t))), 'tag', pairs);
     pairBy(mainA, mainB, usedA, usedB, (i, j) => platformKey(ia[i]) !== '' && platformKey(ia[i]) === platformKey(ib[j]), 'platform', pairs);

@@ -9,16 +9,19 @@ export type DocName = 'index.json' | 'manifest.json' | 'repositories';
 
 export interface IndexFacts extends JsonHints {
   file: DocName;
+  /** kind `reordered` (field `order`): how many paired images sit at another relative position. */
+  moved?: number;
 }
 
 /**
  * A leaf of an index document: `field` is its JSON path (`manifests[0].digest`,
  * `[0].RepoTags[0]`, `annotations.org.opencontainers.image.ref.name`), `$` for a document
- * present on one side only.
+ * present on one side only. Kind `reordered`, field `order`: the document lists the same
+ * (paired) images in another order; a/b are their names in each side's order (diff/image-order.ts).
  */
 export interface IndexDifference extends DifferenceCore {
   subject: 'index';
-  kind: 'added' | 'removed' | 'changed';
+  kind: 'added' | 'removed' | 'changed' | 'reordered';
   field: string;
   facts: IndexFacts;
 }

@@ -130,10 +130,10 @@ export const SPECS: { [S in Subject]: SubjectSpec<S> } = {
     factsRequired: false,
   },
   index: {
-    ...sides,
+    kinds: [...sides.kinds, 'reordered'],
     field: str,
     fieldRequired: true,
-    facts: { ...jsonHints, file: oneOf('index.json', 'manifest.json', 'repositories') },
+    facts: { ...jsonHints, file: oneOf('index.json', 'manifest.json', 'repositories'), moved: opt(num) },
     factsRequired: true,
   },
   image: {

@@ -52,6 +52,12 @@ export const CATALOG: Record<CauseId, CatalogEntry> = {
   'archive.entry-added': { level: 'outer tar', category: 'same-image', remedy: SAVE },
   'archive.entry-removed': { level: 'outer tar', category: 'same-image', remedy: SAVE },
   'archive.entry-content': { level: 'outer tar', category: 'same-image', remedy: SAVE },
+  'archive.image-order': {
+    level: 'outer tar',
+    category: 'same-image',
+    remedy:
+      'Nothing in the images to fix: the archive lists them in another order (`docker save` of several images writes manifest.json in Go map order: moby image/tarexport save.go). Save one image per archive, or compare with the file-order ignore option.',
+  },
   'index.annotations': {
     level: 'index',
     category: 'same-filesystem',

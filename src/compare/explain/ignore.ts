@@ -52,7 +52,7 @@ export function ignoreReason(d: Difference, id: CauseId, o: IgnoreOptions, paths
   if (paths && (d.subject === 'file' || d.subject === 'merged') && d.scope.path && paths(d.scope.path)) return 'paths';
   if (o.history && d.subject === 'history') return 'history';
   if (o.timestamps && isTimestamp(d, id)) return 'timestamps';
-  if (o.fileOrder && (id === 'file.order' || id === 'archive.entry-order')) return 'fileOrder';
+  if (o.fileOrder && (id === 'file.order' || id === 'archive.entry-order' || id === 'archive.image-order')) return 'fileOrder';
   if (o.ownerNames && (id === 'file.owner-name' || (id === 'archive.entry-owner' && (d.field === 'uname' || d.field === 'gname')))) return 'ownerNames';
   if (o.tarFormat && (id === 'file.tar-format' || id === 'archive.tar-format')) return 'tarFormat';
   return null;

@@ -8,7 +8,7 @@
  * lacks its filesystem: "same filesystem" would be false), same-filesystem when only a
  * descriptor's platform fields differ.
  */
-import type { CauseId, DifferenceOf } from '../../types';
+import type { CauseId, DifferenceOf, Json } from '../../types';
 import type { Explainer } from '../types';
 import { CATALOG } from '../catalog';
 import { evidence } from '../fields';
@@ -22,6 +22,7 @@ function file(d: IndexDocsDifference): string {
 
 function claim(d: IndexDocsDifference): CauseId | null {
   if (d.subject === 'image') return 'index.platforms';
+  if (d.kind === 'reordered') return 'archive.image-order';
   const f = d.field ?? '';
   if (/(^|\.)annotations\./.test(f) || /RepoTags/.test(f) || file(d) === 'repositories') return 'index.annotations';
   if (/\.platform(\.|$)/.test(f)) return 'index.platforms';
@@ -39,13 +40,25 @@ function key(d: IndexDocsDifference): string {
 export const indexDocsExplainer: Explainer<'index' | 'image'> = {
   name: 'index documents',
   subjects: ['index', 'image'],
-  ids: ['index.annotations', 'index.platforms', 'index.field'],
+  ids: ['index.annotations', 'index.platforms', 'index.field', 'archive.image-order'],
   claim,
   describe(id, roots, ctx) {
     const line = (d: IndexDocsDifference) =>
       d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${d.field}: ${show(d.a)} → ${show(d.b)}`;
     const ev = evidence(roots, ctx, line, 5, undefined);
     const remedy = CATALOG[id].remedy;
+    if (id === 'archive.image-order') {
+      const files = [...new Set(roots.map(file))];
+      const order = (v: Json | undefined) => (Array.isArray(v) ? v.map((x) => show(x)).join(', ') : show(v));
+      return {
+        summary: `${list(files)} ${files.length === 1 ? 'lists' : 'list'} the same images in another order (${roots
+          .map((d) => `A: ${order(d.a)}; B: ${order(d.b)}`)
+          .join('; ')}); each image is compared with its partner, not by position`,
+        phrase: 'the images are listed in another order',
+        evidence: evidence(roots, ctx, (d) => `${file(d)} order: ${order(d.a)} → ${order(d.b)}`, 5, undefined),
+        remedy,
+      };
+    }
     if (id === 'index.annotations') {
       const keys = [...new Set(roots.map(key))];
       const stamps = roots.filter((d) => d.subject === 'index' && d.facts?.timestamp === true).length;

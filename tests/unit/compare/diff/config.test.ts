@@ -108,9 +108,13 @@ describe('image pairing', () => {
   });
 
   it('attestations pair with the attestation of the paired image', async () => {
-    const { r } = await pair([spec(), spec({ tags: ['app:2'], architecture: 'arm64' })], [spec({ tags: ['app:2'], architecture: 'arm64' }), spec()], {
-      attestations: true,
-    });
+    // B's configs are newer (another created time), so the images pair by platform, not by config digest
+    const later = { created: '2024-05-05T00:00:00Z' };
+    const { r } = await pair(
+      [spec(), spec({ tags: ['app:2'], architecture: 'arm64' })],
+      [spec({ tags: ['app:2'], architecture: 'arm64', ...later }), spec(later)],
+      { attestations: true },
+    );
     expect(r.pairing.images.map((p) => [p.a, p.b, p.by])).toEqual([
       [0, 2, 'platform'],
       [1, 3, 'attests'],
@@ -122,7 +126,9 @@ describe('image pairing', () => {
   it('images pair by tag across spellings of the same reference', async () => {
     // docker save writes RepoTags for every image (the OCI builder tags the first one only).
     const a = buildLegacySave([spec({ tags: ['docker.io/library/app:1'] }), spec({ tags: ['other:2'], layers: [l1] })], nodeHooks);
-    const b = buildLegacySave([spec({ tags: ['other:2'], layers: [l1] }), spec({ tags: ['app:1'] })], nodeHooks);
+    // B's configs are newer, so tags (not config digests) pair them
+    const later = { created: '2024-05-05T00:00:00Z' };
+    const b = buildLegacySave([spec({ tags: ['other:2'], layers: [l1], ...later }), spec({ tags: ['app:1'], ...later })], nodeHooks);
     const r = diff(await inspect(a.tar), await inspect(b.tar));
     expect(r.pairing.images.map((p) => [p.a, p.b, p.by])).toEqual([
       [0, 1, 'tag'],
