@@ -25,6 +25,8 @@ import { noise } from '../builders/noise';
 import { nodeHooks } from '../support/hooks';
 import type { InspectionReport } from '../../src/report/types';
 import type { ComparisonReport } from '../../src/compare/types';
+import { PAIRS } from '../pairs/pairs';
+import { sourcePath } from '../pairs/cache';
 
 const BIN = join(ROOT, 'bin/tarscope.mjs');
 const THREAD = pathToFileURL(join(ROOT, 'dist-cli/engine-thread.mjs'));
@@ -276,6 +278,32 @@ describe('cli: diff', () => {
       expect(report.headline).toMatch(/^Equivalent when ignoring timestamps/);
     }
   });
+
+  it('--semantic → exit 0 on golden pairs that differ only in what it ignores (embedded .pyc/zip/gzip times included), 1 without it; 1 with it where a content change remains', async () => {
+    // tests/pairs/pairs.ts: how each pair is made says what differs
+    const cases: [string, number][] = [
+      ['semantic-only', 0], // .pyc source mtime, jar entry times, .gz MTIME, file mtimes, owner names, pax format, member order
+      ['pyc-mtime', 0],
+      ['zip-entry-times', 0],
+      ['gzip-file-mtime', 0],
+      ['config-created-history', 0],
+      ['outer-order', 0],
+      ['zip-entry-content', 1], // a jar entry's data changed too
+    ];
+    for (const [name, semantic] of cases) {
+      const p = PAIRS.find((x) => x.name === name)!;
+      const files = [await sourcePath(p.a), await sourcePath(p.b)];
+      const plain = await cli(['diff', ...files, '-f', 'json']);
+      expect(plain.status, `${name} without --semantic`).toBe(1);
+      const r = await cli(['diff', ...files, '--semantic', '-f', 'json']);
+      expect(r.status, `${name} with --semantic`).toBe(semantic);
+      const report = JSON.parse(r.stdout) as ComparisonReport;
+      if (semantic === 0) {
+        expect(report.causes, name).toEqual([]);
+        expect(report.headline, name).toMatch(/^Equivalent when ignoring/);
+      } else expect(report.causes.map((c) => c.id)).toEqual(['file.content']);
+    }
+  }, 120_000);
 
   it('text (default) and markdown name the verdict and the cause; a step summary fits', async () => {
     const text = await cli(['diff', A(), B()]);
