@@ -66,7 +66,13 @@ export type CauseId =
   | 'index.field'
   // a layer whose uncompressed tar (diff_id) differs while its files were not compared (yet):
   // the preliminary report, or a layer one side could not read (docs/causes.md).
-  | 'layer.changed';
+  | 'layer.changed'
+  // files of a package whose version differs, or that changed at the same version, or that
+  // exists on one side only (src/packages: the layers' package databases)
+  | 'package.upgraded'
+  | 'package.rebuilt'
+  | 'package.added'
+  | 'package.removed';
 
 /** Levels as causes.md names them. */
 export type Level = 'input' | 'outer file' | 'outer tar' | 'index' | 'manifest' | 'config' | 'layer' | 'integrity' | 'file';

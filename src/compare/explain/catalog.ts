@@ -129,6 +129,27 @@ export const CATALOG: Record<CauseId, CatalogEntry> = {
     category: 'content-differs',
     remedy: 'Compare the build steps: a layer exists on one side only (an extra RUN/COPY step, or a cache that merged steps).',
   },
+  'package.upgraded': {
+    level: 'file',
+    category: 'content-differs',
+    remedy: 'Install the same package versions on both builds: pin each version and read the packages from a fixed snapshot of the repository.',
+  },
+  'package.rebuilt': {
+    level: 'file',
+    category: 'content-differs',
+    remedy:
+      'The same version with other bytes: the package was built twice (not reproducible) or republished. Take it from one fixed repository snapshot on both builds, and report it to the distribution (reproducible-builds.org).',
+  },
+  'package.added': {
+    level: 'file',
+    category: 'content-differs',
+    remedy: 'Compare the install steps (the package lists of `apt-get install` / `apk add` / `pip install`) and pin the package set.',
+  },
+  'package.removed': {
+    level: 'file',
+    category: 'content-differs',
+    remedy: 'Compare the install steps (the package lists of `apt-get install` / `apk add` / `pip install`) and pin the package set.',
+  },
   'layer.missing-blob': {
     level: 'integrity',
     category: 'content-differs',

@@ -21,6 +21,7 @@ import { configExplainer } from './explainers/config';
 import { historyExplainer } from './explainers/history';
 import { layersExplainer } from './explainers/layers';
 import { layerBlobExplainer } from './explainers/layer-blob';
+import { packagesExplainer } from './explainers/packages';
 import { fileWhiteoutExplainer } from './explainers/file-whiteout';
 import { fileExistsExplainer } from './explainers/file-exists';
 import { fileMtimeExplainer } from './explainers/file-mtime';
@@ -46,6 +47,8 @@ export const EXPLAINERS: Explainer[] = [
   configExplainer,
   historyExplainer,
   layersExplainer,
+  // a differing file a package database owns is explained by its package (before the file kinds)
+  packagesExplainer,
   fileWhiteoutExplainer,
   fileExistsExplainer,
   fileMtimeExplainer,

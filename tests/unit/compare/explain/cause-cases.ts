@@ -6,6 +6,7 @@
 import { type CauseId, type IgnoreOptions, type Verdict } from '../../../../src/compare/types';
 import type { InputReport } from '../../../../src/report/types';
 import { errorMidArchive, fakeHex, fileRecord, integrityFailure, threeLayerImage } from '../../../builders/report';
+import { PACKAGE_CASES } from './package-cases';
 import { T, mapFiles, pair } from './cases';
 
 export interface Case {
@@ -499,4 +500,5 @@ export const CASES: Case[] = [
     verdict: 'metadata-only',
     causes: { 'file.mode': 1 },
   },
+  ...PACKAGE_CASES,
 ];
