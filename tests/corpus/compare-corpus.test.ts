@@ -128,6 +128,17 @@ const PAIRS: CorpusPair[] = [
       // 23 of the 30 files with other bytes belong to apk packages (lib/apk/db/installed, checked
       // with Python's tarfile): they fold under them; the 7 left are the database and release files
       'file.content': { count: 7, evidence: ['etc/alpine-release'] },
+      // 22 of those files, and 3 paths the new versions add (etc/profile.d/locale, usr/share/udhcpc/default.script, var/spool/mail)
+      'package.upgraded': {
+        count: 25,
+        summary: [
+          '23 of 30 changed files belong to 12 apk packages',
+          '11 upgraded',
+          'busybox 1.30.1-r3 → 1.31.1-r9',
+          '1 rebuilt at the same version (libtls-standalone 2.9.1-r0)',
+          '7 belong to none',
+        ],
+      },
       'package.rebuilt': { count: 1, summary: ['libtls-standalone 2.9.1-r0'] },
       'file.added': { summary: ['usr/bin/xz'] },
       'file.mtime': { count: 482 },
