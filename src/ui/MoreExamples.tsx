@@ -57,8 +57,14 @@ export function MoreExamples({ count, rest, idPrefix, causeLabel, fieldOf }: Mor
         className="example-rows"
         renderRow={(i) => (
           <div class="example-row">
-            <span class="example-text">{groups[i].texts[0]}</span>
-            {groups[i].first.where && <span class="example-where muted">{groups[i].first.where}</span>}
+            <span class="example-text" title={groups[i].texts[0]}>
+              {groups[i].texts[0]}
+            </span>
+            {groups[i].first.where && (
+              <span class="example-where muted" title={groups[i].first.where}>
+                {groups[i].first.where}
+              </span>
+            )}
           </div>
         )}
       />
