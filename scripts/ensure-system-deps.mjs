@@ -22,6 +22,8 @@ const TOOLS = [
   ['umoci', 'umoci'],
   ['xxhsum', 'xxhash'],
   ['buildah', 'buildah'], // tests/pairs buildah-rebuild: two real builds (vfs storage, chroot isolation, no daemon)
+  // bsdtar: the second reference lister for tests/corpus/tar-suites.test.ts where GNU tar gives up
+  ['bsdtar', 'libarchive-tools'],
 ];
 
 function has(cmd) {

@@ -33,11 +33,16 @@ export interface EntryParts {
 
 /**
  * Bytes stored after the header (before padding). GNU tar (list.c skim_member) skips no
- * data after a '5' directory header whatever its size field says; every other type
- * carries `size` bytes, as the spec says (pax allows data on hard links).
+ * data after a '5' directory header whatever its size field says. A '1' hard link carries
+ * data only when a pax `size` record says so (POSIX pax allows data on hard links): GNU tar
+ * and bsdtar both read the next header right after a ustar/GNU hard link whatever its size
+ * field holds (old writers copied the target's size there; libarchive's
+ * test_compat_tar_hardlink_1.tar). Every other type carries `size` bytes.
  */
 export function storedSize(h: RawHeader, fields: PaxFields | undefined): number {
-  return h.typeflag === '5' ? 0 : (fields?.size ?? h.size);
+  if (h.typeflag === '5') return 0;
+  if (h.typeflag === '1') return fields?.size ?? 0;
+  return fields?.size ?? h.size;
 }
 
 export function buildEntry(p: EntryParts): TarEntry {

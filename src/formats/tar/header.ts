@@ -49,7 +49,10 @@ export interface RawHeader {
   base256?: string[];
 }
 
-export type BlockCheck = { kind: 'zero' } | { kind: 'ok'; checksum: number } | { kind: 'bad'; stored: number; computed: number; storedText: string };
+export type BlockCheck =
+  | { kind: 'zero' }
+  | { kind: 'ok'; checksum: number; signed?: true }
+  | { kind: 'bad'; stored: number; computed: number; storedText: string };
 
 /**
  * Classifies a block: all zeros (end-of-archive marker), a header whose checksum matches,
@@ -61,7 +64,8 @@ export function checkBlock(b: Uint8Array, off: number): BlockCheck {
   const sums = checksums(b, off);
   if (sums.raw === 0) return { kind: 'zero' };
   const stored = storedChecksum(b, off);
-  if (stored === sums.unsigned || stored === sums.signed) return { kind: 'ok', checksum: stored };
+  if (stored === sums.unsigned) return { kind: 'ok', checksum: stored };
+  if (stored === sums.signed) return { kind: 'ok', checksum: stored, signed: true };
   return { kind: 'bad', stored, computed: sums.unsigned, storedText: readString(b, off + 148, 8) };
 }
 
@@ -119,9 +123,16 @@ class NumberReader {
     return v;
   }
 
-  /** Optional GNU fields: undefined when the field is unused (all NUL). */
-  optional(field: string, pos: number, len: number): number | undefined {
-    return isEmptyField(this.b, this.off + pos, len) ? undefined : this.read(field, pos, len);
+  /**
+   * GNU atime/ctime, undefined when the field is unused (all NUL). GNU tar reads them only for incremental dumps (list.c decode_header),
+   * so a listing never fails on them; a field that is not a number is left out (undefined),
+   * as Go's archive/tar does (invalid-go17.tar).
+   */
+  lenient(field: string, pos: number, len: number): number | undefined {
+    const p = this.off + pos;
+    if (isEmptyField(this.b, p, len)) return undefined;
+    if (!(this.b[p] & 0x80) && Number.isNaN(readOctal(this.b, p, len))) return undefined;
+    return this.read(field, pos, len);
   }
 }
 
@@ -173,8 +184,8 @@ export function parseHeader(b: Uint8Array, off: number, at: number, checksum: nu
     h.devminor = n.read('devminor', 337, 8);
   }
   if (format === 'gnu') {
-    h.atime = n.optional('atime', 345, 12);
-    h.ctime = n.optional('ctime', 357, 12);
+    h.atime = n.lenient('atime', 345, 12);
+    h.ctime = n.lenient('ctime', 357, 12);
     if (typeflag === 'S') {
       h.sparseMap = readSparseMap(b, off + 386, 4, n, 386);
       h.sparseExtended = b[off + 482] !== 0;

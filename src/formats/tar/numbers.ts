@@ -23,8 +23,8 @@ export interface NumberField {
 }
 
 /**
- * Octal field: leading spaces allowed, digits, then NUL/space (or end of field).
- * An all-NUL (or all-space) field reads as 0: GNU tar leaves unused fields empty.
+ * Octal field: leading spaces allowed, digits, then NUL/space (or end of field); a NUL
+ * ends the field. An all-NUL (or all-space) field reads as 0: GNU tar leaves unused fields empty.
  * Returns NaN for any other character, so corrupt headers do not pass silently.
  */
 export function readOctal(b: Uint8Array, off: number, len: number): number {
@@ -37,7 +37,11 @@ export function readOctal(b: Uint8Array, off: number, len: number): number {
     if (c >= 0x30 && c <= 0x37) v = v * 8 + (c - 0x30);
     else break;
   }
-  // Whatever follows the digits must be terminators only.
+  // GNU tar (list.c from_header) reads a field as a C string: a NUL ends it, whatever
+  // follows (a field that starts with NUL is 0; libarchive's
+  // test_read_format_tar_timestamp_overflow.tar has NULs then digits in its size field).
+  if (i < end && b[i] === NUL) return v;
+  // Digits ended by a space: whatever follows must be terminators only.
   for (; i < end; i++) {
     const c = b[i];
     if (c !== NUL && c !== SPACE) return NaN;

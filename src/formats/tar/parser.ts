@@ -21,6 +21,7 @@ import { SparseMapReader } from './sparse';
 import { buildEntry, storedSize } from './entry';
 import { badChecksum, tarError, truncatedData, truncatedHeader, truncatedPadding, withPath } from './errors';
 import { Preamble } from './preamble';
+import { TarWarnings, endWarnings } from './warnings';
 
 export interface EntrySink {
   /** A view into the caller's chunk, valid only during the call: copy it to keep it. */
@@ -96,6 +97,7 @@ export class TarParser {
   private trailingBytes = 0;
   private trailingGarbage = false;
   private sawEndMarker = false;
+  private readonly warnings = new TarWarnings();
 
   constructor(visitor: TarVisitor, opts: TarParserOptions = {}) {
     this.visitor = visitor;
@@ -146,7 +148,7 @@ export class TarParser {
     } catch (e) {
       throw (this.failed = withPath(e, this.path));
     }
-    return {
+    const summary: TarSummary = {
       entries: this.index,
       endOffset: this.endOffset,
       zeroBlocks: this.zeroBlocks,
@@ -154,7 +156,11 @@ export class TarParser {
       trailingGarbage: this.trailingGarbage,
       sawEndMarker: this.sawEndMarker,
       globalPax: this.pre.globals,
+      warnings: [],
     };
+    endWarnings(this.warnings, summary);
+    summary.warnings = this.warnings.list();
+    return summary;
   }
 
   private checkEnd(): void {
@@ -334,6 +340,9 @@ export class TarParser {
       const stored = Number.isNaN(check.stored) ? JSON.stringify(check.storedText) : check.stored.toString(8);
       throw badChecksum(at, at === this.base, stored, check.computed, this.path);
     }
+    if (check.signed) {
+      this.warnings.add('signed-checksum', at, `tar: the header checksum at offset ${at} matches only when summed as signed bytes (old Sun/GNU writers)`);
+    }
     const h = parseHeader(b, off, at, check.checksum);
     const t = h.typeflag;
     if (t === 'x' || t === 'g' || t === 'L' || t === 'K') {
@@ -387,6 +396,10 @@ export class TarParser {
   private headerDone(): void {
     const held = this.held!;
     held.fields = this.pre.fields(held.at);
+    const start = this.pre.pending?.start ?? held.at;
+    for (const bad of held.fields?.invalid ?? []) {
+      this.warnings.add('pax-invalid-time', start, `tar: pax record ${bad} of the entry at offset ${start} is not a time; the header's field is used`);
+    }
     const sparse = held.fields?.sparse;
     if (sparse && sparse.version.startsWith('1.')) {
       // GNU sparse 1.0 keeps the map at the start of the data: read it before reporting.

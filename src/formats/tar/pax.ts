@@ -101,6 +101,8 @@ export interface PaxFields {
   /** xattr name -> base64 of the value bytes */
   xattrs?: Record<string, string>;
   sparse?: PaxSparse;
+  /** time records that are not times (`key="value"`), ignored like GNU tar and bsdtar do */
+  invalid?: string[];
 }
 
 const INTEGER = /^[0-9]+$/;
@@ -121,9 +123,18 @@ function integer(key: string, value: string, at: number): number {
   return n;
 }
 
-function time(key: string, value: string, at: number): number {
-  if (!TIME.test(value)) throw corrupt(at, `${key}=${JSON.stringify(value)} is not a time`);
-  return Number(value);
+/** A pax time, or undefined (recorded in `f.invalid`) when it is not one: GNU tar and bsdtar
+ *  list such entries (libarchive's test_read_format_tar_pax_timestamps.tar, Go's
+ *  pax-bad-mtime-file.tar), so the record is ignored, with a warning, not fatal. */
+function time(f: PaxFields, key: string, value: string): number | undefined {
+  if (TIME.test(value)) return Number(value);
+  (f.invalid ??= []).push(`${key}=${JSON.stringify(value)}`);
+  return undefined;
+}
+
+function cstr(s: string): string {
+  const i = s.indexOf('\0');
+  return i < 0 ? s : s.slice(0, i);
 }
 
 /** Percent-decoding of LIBARCHIVE.xattr names (libarchive url-encodes them). */
@@ -154,11 +165,13 @@ export function interpretPax(global: PaxRecord[] | undefined, local: PaxRecord[]
     const { key, value } = r;
     const del = value === '';
     switch (key) {
+      // A NUL ends a name: GNU tar and bsdtar read these values as C strings (Go's
+      // pax-nul-path.tar); a name holding NUL cannot exist on any file system.
       case 'path':
-        f.path = del ? undefined : value;
+        f.path = del ? undefined : cstr(value);
         return;
       case 'linkpath':
-        f.linkpath = del ? undefined : value;
+        f.linkpath = del ? undefined : cstr(value);
         return;
       case 'uname':
         f.uname = del ? undefined : value;
@@ -176,13 +189,13 @@ export function interpretPax(global: PaxRecord[] | undefined, local: PaxRecord[]
         f.gid = del ? undefined : integer(key, value, at);
         return;
       case 'mtime':
-        f.mtime = del ? undefined : time(key, value, at);
+        f.mtime = del ? undefined : time(f, key, value);
         return;
       case 'atime':
-        f.atime = del ? undefined : time(key, value, at);
+        f.atime = del ? undefined : time(f, key, value);
         return;
       case 'ctime':
-        f.ctime = del ? undefined : time(key, value, at);
+        f.ctime = del ? undefined : time(f, key, value);
         return;
       case 'GNU.sparse.major':
         major = value;

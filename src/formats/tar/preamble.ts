@@ -37,9 +37,9 @@ export class Preamble {
     const p = this.pending!;
     switch (typeflag) {
       case 'x': {
-        // Several 'x' headers in a row merge; later records win (recordsToObject).
-        const recs = parsePaxRecords(data, dataAt);
-        p.local = p.local ? p.local.concat(recs) : recs;
+        // Several 'x' headers in a row: the last one replaces the others, as GNU tar
+        // (xheader_read keeps one buffer) and Go's archive/tar do (pax-multi-hdrs.tar).
+        p.local = parsePaxRecords(data, dataAt);
         break;
       }
       case 'g': {

@@ -92,4 +92,27 @@ export interface TarSummary {
   sawEndMarker: boolean;
   /** Global pax headers seen. */
   globalPax: Record<string, string>[];
+  /** What a tar reader warns about but reads on (tar/warnings.ts): one per code, first place. */
+  warnings: TarWarning[];
+}
+
+/**
+ * - no-end-marker: the stream ended at an entry boundary without a zero block: it may be
+ *   truncated (POSIX: "two consecutive blocks of zero bytes" end an archive)
+ * - lone-zero-block: one zero block, then EOF or non-zero bytes (GNU tar: "A lone zero block at N")
+ * - trailing-garbage: non-zero bytes after the end-of-archive marker
+ * - short-record: the bytes after the end marker do not fill a whole 512-byte block
+ * - signed-checksum: a header checksum matches only when summed as signed bytes (old Sun/GNU writers)
+ * - pax-invalid-time: a pax mtime/atime/ctime that is not a number, ignored (the header's field is used)
+ */
+export type TarWarningCode = 'no-end-marker' | 'lone-zero-block' | 'trailing-garbage' | 'short-record' | 'signed-checksum' | 'pax-invalid-time';
+
+export interface TarWarning {
+  code: TarWarningCode;
+  /** 'tar: …' naming the place */
+  message: string;
+  /** absolute offset of the first occurrence */
+  offset: number;
+  /** how many times it occurred (the message names the first) */
+  count: number;
 }

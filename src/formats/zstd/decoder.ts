@@ -76,8 +76,11 @@ export class ZstdDecoder implements Decoder {
         }
         const frame = w.atBoundary ? { index: w.frames.length + 1, offset: w.offset } : w.current;
         const q = w.consume(chunk, p);
-        if (w.trailingStart !== null && w.frames.length === 0) {
-          // The very first bytes are not a frame: not a zstd stream at all.
+        if (w.trailingStart !== null && !w.frames.some((f) => f.kind === 'zstd')) {
+          // The very first bytes are not a frame, or only skippable frames (RFC 8878 3.1.2)
+          // come before bytes that are not one: not a zstd stream at all. LZ4 frames share
+          // the skippable magic 0x184D2A5? (libarchive's test_compat_lz4_skippable_frames_B4),
+          // and without this such a file decoded to nothing, with no error.
           throw this.err(ZSTD_ERROR.prefixUnknown, frame.index, frame.offset);
         }
         if (q > p) this.feed(chunk.subarray(p, q), frame.index, frame.offset);

@@ -242,6 +242,13 @@ describe('ZstdDecoder on files from the real zstd', () => {
     expect(e.message).toBe('zstd: corrupt data in frame 1 (offset 0): Unknown frame descriptor');
   });
 
+  it('skippable frames and then no zstd frame is not a zstd stream (an LZ4 file: libarchive test_compat_lz4_skippable_frames_B4)', async () => {
+    const lz4 = Uint8Array.of(0x04, 0x22, 0x4d, 0x18, 0x64, 0x40, 0xa7, 0, 0, 0, 0);
+    const bytes = Buffer.concat([skippable(0, new Uint8Array(0)), skippable(1, new Uint8Array(10)), lz4]);
+    const e = await errorOf(() => zst(bytes));
+    expect(e.message).toBe('zstd: corrupt data in frame 3 (offset 26): Unknown frame descriptor');
+  });
+
   it('frees its wasm buffers: many decoders, including failed ones, do not grow memory', async () => {
     const data = readBytes(fixture('small.tar.zst', `zstd -q -c "${smallTar()}" > small.tar.zst`));
     const mod = await loadZstd();
