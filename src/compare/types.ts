@@ -72,7 +72,10 @@ export type CauseId =
   | 'package.upgraded'
   | 'package.rebuilt'
   | 'package.added'
-  | 'package.removed';
+  | 'package.removed'
+  // the same merged filesystem built by other layers (squashed vs layered, opaque vs
+  // per-file whiteouts, content a later layer hides): what a container sees is the same.
+  | 'layer.layering';
 
 /** Levels as causes.md names them. */
 export type Level = 'input' | 'outer file' | 'outer tar' | 'index' | 'manifest' | 'config' | 'layer' | 'integrity' | 'file';
@@ -100,6 +103,11 @@ export interface Pairing {
   images: { a: number | null; b: number | null; label: string; by: 'config' | 'tag' | 'platform' | 'position' | 'only' | 'attests' | 'unpaired' }[];
   /** Per image pair: layer pairs. */
   layers: { image: number; a: number | null; b: number | null; by: 'diff_id' | 'digest' | 'position' | 'history' | 'unpaired' }[];
+  /** Image pairs (indexes into `images`) whose merged filesystems were read in full and are the
+   *  same at every path: type (a regular file however stored, a hard link as the file it names),
+   *  content, size, link target, mode, owner, mtime, xattrs. Absent when there is none. What a
+   *  container sees is then the same, whatever the layers (explain README "Verdict rules"). */
+  mergedSame?: number[];
 }
 
 export interface DiffResult {

@@ -8,6 +8,7 @@ import type { FileRecord } from '../../report/types';
 import type { Difference, RecordFacts, Scope } from '../types';
 import type { Collector } from './emit';
 import { compareRecords, recordFacts, type RecordSink } from './records';
+import { linkedCopy } from './hardlinks';
 
 export interface FileScope {
   c: Collector;
@@ -90,6 +91,8 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
     const d = s.c.add({ id: `${s.idPrefix}:${idPath(key)}:${field}`, subject: 'file', kind: 'changed', scope, field, a: av, b: bv, facts });
     push(d, ra.path);
   };
+  const lookupA = (p: string) => A.map.get(p);
+  const lookupB = (p: string) => B.map.get(p);
   const commonA: string[] = [];
   for (let i = 0; i < aFiles.length; i++) {
     key = A.keys[i];
@@ -101,7 +104,12 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
     }
     commonA.push(key);
     scope = null;
-    compareRecords(ra, rb, sink);
+    // A hard link on one side, a copy of the same bytes on the other (hardlinks.ts).
+    const linked = ra.type !== rb.type ? linkedCopy(ra, rb, lookupA, lookupB) : null;
+    if (linked) {
+      sink('type', ra.type, rb.type, linked.facts);
+      compareRecords(linked.a, linked.b, sink);
+    } else compareRecords(ra, rb, sink);
   }
   const commonB: string[] = [];
   for (let i = 0; i < bFiles.length; i++) {

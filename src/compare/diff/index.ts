@@ -133,10 +133,16 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   }
   return {
     differences,
-    pairing: { images, layers },
+    pairing: { images, layers, ...mergedSame(pairs) },
     identicalBytes: identicalBytes(differences, a, b, uncompared.length),
     ...(uncompared.length ? { uncompared: uncompared.slice(0, 100) } : {}),
   };
+}
+
+/** `Pairing.mergedSame`: the image pairs diffMerged found the same in full (absent when none). */
+function mergedSame(pairs: ImagePairCtx[]): { mergedSame?: number[] } {
+  const ks = pairs.filter((x) => x.mergedSame).map((x) => x.k);
+  return ks.length ? { mergedSame: ks } : {};
 }
 
 /**

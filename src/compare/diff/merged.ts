@@ -7,20 +7,28 @@
  */
 import type { MergedFile } from '../../report/types';
 import { MERGED_FIELDS, type Difference, type MergedField } from '../types';
-import { imageScope, type ImagePairCtx } from './layers';
+import { filesKnown, imageScope, type ImagePairCtx } from './layers';
 import { contentValues } from './content';
+import { linkedCopy, mergedLookup } from './hardlinks';
+import { isRegularType } from './records';
 
 const FIELDS = MERGED_FIELDS;
 type Field = MergedField;
 
+/** What a container sees at a path: a regular file whichever way its tar stored it. */
+function kindOf(t: string): string {
+  return isRegularType(t) ? 'file' : t;
+}
+
 function changedFields(a: MergedFile, b: MergedFile): Field[] {
   const out: Field[] = [];
   const content = contentValues(a, b);
+  const sameKind = kindOf(a.type) === kindOf(b.type);
   for (const k of FIELDS) {
     if (k === 'content' && !content) continue;
     if (k === 'size' && content) continue;
-    if (k !== 'type' && a.type !== b.type) continue; // the type says it
-    if (k === 'content' ? content![0] !== content![1] : a[k] !== b[k]) out.push(k);
+    if (k !== 'type' && !sameKind) continue; // the type says it
+    if (k === 'type' ? !sameKind : k === 'content' ? content![0] !== content![1] : a[k] !== b[k]) out.push(k);
   }
   return out;
 }
@@ -131,6 +139,10 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
       follows: explainedBy(x, f.path, undefined, f.layer, []),
       facts: { layerB: f.layer },
     });
+  const lookupA = mergedLookup(fa);
+  const lookupB = mergedLookup(fb);
+  let xattrs = false;
+  let unknown = false;
   let i = 0;
   let j = 0;
   while (i < fa.length || j < fb.length) {
@@ -148,8 +160,17 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
     }
     i++;
     j++;
-    const fields = changedFields(a, b);
-    const content = fields.includes('content') ? contentValues(a, b) : null;
+    // A hard link on one side, a copy of the same bytes on the other: the same file content
+    // at this path (hardlinks.ts); a file difference says how it was stored.
+    const linked = a.type !== b.type ? linkedCopy(a, b, lookupA, lookupB) : null;
+    const va = linked ? linked.a : a;
+    const vb = linked ? linked.b : b;
+    const fields = changedFields(va, vb);
+    const content = fields.includes('content') ? contentValues(va, vb) : null;
+    if (isRegularType(va.type) && isRegularType(vb.type) && !contentValues(va, vb)) unknown = true;
+    // Extended attributes are not a merged field (a file difference says them), but a
+    // container sees them: the merged filesystems are not the same when they differ.
+    if (!fields.length && !sameXattrs(va, vb)) xattrs = true;
     if (!fields.length) continue;
     out.push(
       x.c.add({
@@ -158,12 +179,25 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
         kind: 'changed',
         scope: { image: s.image, imageA: s.imageA, imageB: s.imageB, path: a.path, layerA: a.layer, layerB: b.layer },
         field: 'version',
-        a: brief(a, fields, content?.[0]),
-        b: brief(b, fields, content?.[1]),
+        a: brief(va, fields, content?.[0]),
+        b: brief(vb, fields, content?.[1]),
         follows: explainedBy(x, a.path, a.layer, b.layer, fields),
         facts: { fields, layerA: a.layer, layerB: b.layer },
       }),
     );
   }
+  x.mergedSame = out.length === 0 && !xattrs && !unknown && readInFull(x.A) && readInFull(x.B);
   return out;
+}
+
+/** Every layer's files listed to the end (a layer not read could hide anything). */
+function readInFull(img: ImagePairCtx['A']): boolean {
+  return img.layers.every((l) => filesKnown(l) && !l.error);
+}
+
+function sameXattrs(a: MergedFile, b: MergedFile): boolean {
+  const ax = a.xattrs ?? {};
+  const bx = b.xattrs ?? {};
+  const keys = Object.keys(ax);
+  return keys.length === Object.keys(bx).length && keys.every((k) => ax[k] === bx[k]);
 }

@@ -33,7 +33,7 @@ function isXattrKey(k: string): boolean {
 }
 
 /** Hardlink targets are paths in the archive: spelled "./etc/motd" or "etc/motd". */
-function normLink(s: string | undefined): string | undefined {
+export function normLink(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
   let t = s;
   while (t.startsWith('./') || t.startsWith('/')) t = t.startsWith('./') ? t.slice(2) : t.slice(1);
@@ -101,11 +101,16 @@ function fullCompare(a: FileRecord, b: FileRecord, emit: RecordSink, skipContent
   let content: [string, string] | null;
 
   if (a.type !== b.type) {
-    // Everything else (mode bits, size, link) follows from the type; one difference says it.
-    add('type', a.type, b.type, { linknameA: a.linkname, linknameB: b.linkname, modeA: a.mode, modeB: b.mode });
-    return;
-  }
-  if (a.typeflag !== b.typeflag) add('typeflag', a.typeflag, b.typeflag, { tarFormat: true });
+    if (!REGULAR.has(a.type) || !REGULAR.has(b.type)) {
+      // Everything else (mode bits, size, link) follows from the type; one difference says it.
+      add('type', a.type, b.type, { linknameA: a.linkname, linknameB: b.linkname, modeA: a.mode, modeB: b.mode });
+      return;
+    }
+    // A regular file stored sparse ('S', pax GNU.sparse.*) or contiguous ('7') and the same
+    // file stored plainly: how the bytes are stored, not what they are (the engine hashes a
+    // sparse entry's logical content, engine/sparse-content.ts). The typeflag goes with it.
+    add('type', a.type, b.type, { tarFormat: true });
+  } else if (a.typeflag !== b.typeflag) add('typeflag', a.typeflag, b.typeflag, { tarFormat: true });
   if (a.linkname !== b.linkname) {
     const encodingOnly = a.type === 'hardlink' && normLink(a.linkname) === normLink(b.linkname);
     add('linkname', a.linkname, b.linkname, encodingOnly ? { tarFormat: true } : undefined);
@@ -173,4 +178,9 @@ function comparePax(a: FileRecord, b: FileRecord, add: RecordSink): void {
 
 export function isRegular(r: FileRecord): boolean {
   return REGULAR.has(r.type);
+}
+
+/** A regular file whichever way it is stored (plain, sparse, contiguous). */
+export function isRegularType(t: string): boolean {
+  return REGULAR.has(t);
 }

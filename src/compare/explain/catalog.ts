@@ -150,6 +150,12 @@ export const CATALOG: Record<CauseId, CatalogEntry> = {
     category: 'content-differs',
     remedy: 'Compare the install steps (the package lists of `apt-get install` / `apk add` / `pip install`) and pin the package set.',
   },
+  'layer.layering': {
+    level: 'layer',
+    category: 'metadata-only',
+    remedy:
+      'Nothing a container sees differs: the layers build the same merged filesystem another way (squashed vs layered, an opaque directory vs per-file whiteouts, files a later layer replaces or deletes). Build both with the same steps and the same builder (`--squash` on both or neither) to get the same layers; delete files in the step that creates them so no lower layer keeps them.',
+  },
   'layer.missing-blob': {
     level: 'integrity',
     category: 'content-differs',

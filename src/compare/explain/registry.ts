@@ -20,6 +20,7 @@ import { manifestExplainer } from './explainers/manifest';
 import { configExplainer } from './explainers/config';
 import { historyExplainer } from './explainers/history';
 import { layersExplainer } from './explainers/layers';
+import { layeringExplainer } from './explainers/layering';
 import { layerBlobExplainer } from './explainers/layer-blob';
 import { packagesExplainer } from './explainers/packages';
 import { fileWhiteoutExplainer } from './explainers/file-whiteout';
@@ -46,6 +47,9 @@ export const EXPLAINERS: Explainer[] = [
   indexDocsExplainer,
   configExplainer,
   historyExplainer,
+  // before every explainer of layers and files: in an image pair whose merged filesystem is
+  // the same, what would read as a content difference is layering (explainers/layering.ts)
+  layeringExplainer,
   layersExplainer,
   // a differing file a package database owns is explained by its package (before the file kinds)
   packagesExplainer,

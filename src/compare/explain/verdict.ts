@@ -13,7 +13,8 @@
  *    verdict never claims more than is true; "same" is said by the empty cause list (the CLI's
  *    exit code) and the headline.
  */
-import type { DiffResult, Verdict } from '../types';
+import type { DiffResult, Level, Verdict } from '../types';
+import { mergedSameNote } from './merged-note';
 import type { Category } from './types';
 import { categoryRank } from './catalog';
 import { REASON_WORDS, type IgnoreReason } from './ignore';
@@ -24,6 +25,8 @@ export interface Weighed {
   phrase: string;
   /** count + consequences */
   weight: number;
+  /** the cause's level (catalog.ts): the merged-filesystem note looks for layer and file causes */
+  level?: Level;
 }
 
 const PREFIX: Record<Category, string> = {
@@ -76,7 +79,7 @@ export function verdictOf(
   }
   if (w !== null) {
     const main = phrases(remaining);
-    return { verdict: w, headline: `${PREFIX[w]}${main}${ignoring}` };
+    return { verdict: w, headline: `${PREFIX[w]}${mergedSameNote(diff, remaining, w)}${main}${ignoring}` };
   }
   if (ignored > 0) {
     const v = worst(ignoredCauses) ?? 'same-image';

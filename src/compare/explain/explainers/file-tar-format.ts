@@ -11,6 +11,7 @@ import { evidence, fileField, inLayers } from '../fields';
 import { list, shortDigest, show, tally } from '../format';
 import { filesNoun, pathOf, verb } from './file-common';
 import { seekableRewrite } from './layer-blob';
+import { isRepresentation, representationParts } from './representation';
 
 function claim(d: Difference): CauseId | null {
   if (d.subject === 'layer-blob') return d.facts?.sameDiffId !== true && d.facts?.filesEqual === true && !seekableRewrite(d) ? 'file.tar-format' : null;
@@ -25,9 +26,9 @@ export const fileTarFormatExplainer: Explainer<'file' | 'layer-blob'> = {
   ids: ['file.tar-format'],
   claim,
   describe(id, roots, ctx) {
-    const files = roots.filter((d) => d.subject === 'file');
+    const files = roots.filter((d) => d.subject === 'file' && !isRepresentation(d));
     const layers = roots.filter((d) => d.subject === 'layer-blob');
-    const parts: string[] = [];
+    const parts: string[] = representationParts(roots);
     if (files.length) {
       const fields = tally(files.map(fileField));
       const pid = files.some((d) => d.field === 'paxHeaderName' && /\d{2,}/.test(String(d.a ?? '') + String(d.b ?? '')));

@@ -7,7 +7,7 @@ import { type CauseId, type IgnoreOptions, type Verdict } from '../../../../src/
 import type { InputReport } from '../../../../src/report/types';
 import { errorMidArchive, fakeHex, fileRecord, integrityFailure, threeLayerImage } from '../../../builders/report';
 import { PACKAGE_CASES } from './package-cases';
-import { T, mapFiles, pair } from './cases';
+import { T, baseFiles0, baseFiles1, mapFiles, pair } from './cases';
 
 export interface Case {
   name: string;
@@ -162,6 +162,19 @@ export const CASES: Case[] = [
     causes: { 'layer.added': 1 },
     summaries: { 'layer.added': /^1 layer exists in B only: layer 3 \(COPY data.txt \/app\/, 1 file\)$/ },
     headline: /^Content differs: 1 layer added$/,
+  },
+  {
+    name: 'the same files squashed into one layer (merged filesystem the same)',
+    // B's one layer has layer 1's created_by, so it pairs with it (history); A's layer 2 and its
+    // history entry are A's only; layer 2's 7 paths are in B's layer 1 only
+    inputs: () => pair((b) => (b.layers = [{ files: [...baseFiles0(), ...baseFiles1()], createdBy: 'ADD rootfs.tar /' }])),
+    verdict: 'metadata-only',
+    causes: { 'layer.layering': 8 },
+    summaries: {
+      'layer.layering':
+        /^The merged filesystem is the same; the layers that build it differ: A has 2 layers, B 1 layer; 7 paths in one side's layer only, written by another layer on the other side or deleted by a later one$/,
+    },
+    headline: /^Metadata only: the merged filesystem is the same; the layers differ \(A has 2 layers, B 1 layer\)$/,
   },
   {
     name: 'a layer removed',
