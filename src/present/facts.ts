@@ -167,3 +167,19 @@ export function verificationText(r: ComparisonReport): string {
       return 'digest verification could not read every blob; some digests not verified';
   }
 }
+
+/**
+ * What the timestamp classification read (stats.embeddedTimestamps): said when some content
+ * differences of .pyc / zip / .gz files were not classified (those stay content differences
+ * whatever the options), or when some were found to differ only in an embedded timestamp.
+ */
+export function embeddedTimestampsText(r: ComparisonReport): string {
+  const e = r.stats.embeddedTimestamps;
+  if (!e || (!e.notClassified && !e.timestampOnly)) return '';
+  const files = (n: number) => `${n} .pyc/zip/.gz file${n === 1 ? '' : 's'}`;
+  const only = e.timestampOnly ? `${files(e.timestampOnly)} differ only in an embedded timestamp` : '';
+  const not = e.notClassified
+    ? `${files(e.notClassified)} not read for embedded timestamps (${(e.why ?? []).join('; ') || 'not read'}): they count as content differences`
+    : '';
+  return [only, not].filter(Boolean).join('; ');
+}

@@ -7,7 +7,7 @@ import type { ComparisonReport, Cause, Evidence, ContentEvidence } from '../comp
 import { h, text, trusted, type Html } from './html-kit';
 import { formatBytes, formatCount, formatDurationMs, plural } from './format';
 import { VERDICT_TEXT, ignoredText } from './comparison-words';
-import { changeText, differenceGroups, scopeText, verificationText } from './facts';
+import { changeText, differenceGroups, embeddedTimestampsText, scopeText, verificationText } from './facts';
 import { comparisonOutcome } from './outcome';
 
 /** Rows per difference group before "… N more in the embedded JSON". */
@@ -22,6 +22,7 @@ export function verdictBanner(r: ComparisonReport): Html {
 <p>${text(r.headline, 2000)}</p>
 ${ignored ? h`<p class="muted">Ignoring ${ignored}.</p>` : ''}
 ${r.stats.phase === 'preliminary' ? h`<p class="warn">Preliminary: layer contents not compared yet.</p>` : ''}
+${embeddedTimestampsText(r) ? h`<p class="muted">${text(embeddedTimestampsText(r), 600)}.</p>` : ''}
 <p class="muted small">Read ${formatBytes(r.stats.bytesRead)} in ${formatDurationMs(r.stats.elapsedMs)}; ${plural(r.stats.layersScanned, 'layer blob')} scanned${verificationText(r) ? `; ${verificationText(r)}` : ''}.</p></section>`;
 }
 

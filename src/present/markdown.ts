@@ -14,7 +14,7 @@ import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { htmlText, md, mdFence } from './escape';
 import { formatBytes, formatCount, compactMediaType, plural, formatPlatform, truncatedDigest } from './format';
 import { ignoredText } from './comparison-words';
-import { differenceGroups, inputFacts, verificationText } from './facts';
+import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 
 export interface MarkdownOptions {
@@ -70,6 +70,8 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
   const ignored = ignoredText(r.options);
   if (ignored) out.push(`Ignoring: ${md(ignored, 400)}.`, '');
   if (r.stats.phase === 'preliminary') out.push('_Preliminary: layer contents not compared yet._', '');
+  const stamps = embeddedTimestampsText(r);
+  if (stamps) out.push(`_${md(stamps, 600)}._`, '');
   else if (r.stats.verification.state !== 'done' || !r.stats.digestsVerified) {
     const v = verificationText(r);
     out.push(`_${md(v.charAt(0).toUpperCase() + v.slice(1))}._`, '');

@@ -8,7 +8,7 @@ import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { visible } from './escape';
 import { formatBytes, formatCount, formatDurationMs, compactMediaType, plural, formatPlatform, truncatedDigest, compressionName, layerName } from './format';
 import { ignoredText } from './comparison-words';
-import { differenceGroups, inputFacts, verificationText } from './facts';
+import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 
 export interface TextOptions {
@@ -135,6 +135,8 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
   const ignored = ignoredText(r.options);
   if (ignored) out.push(p.dim(`ignoring ${v(ignored, 400)}`));
   if (r.stats.phase === 'preliminary') out.push(p.yellow('preliminary: layer contents not compared yet'));
+  const stamps = embeddedTimestampsText(r);
+  if (stamps) out.push(p.dim(v(stamps, 600)));
   if (r.causes.length) {
     out.push('', p.bold(`Causes (${r.causes.length})`));
     r.causes.forEach((c, i) => {

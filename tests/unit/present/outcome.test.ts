@@ -17,6 +17,9 @@ describe('outcome', () => {
     ['metadata-only', 1, 'different'],
     ['same-image', 2, 'different'],
     ['content-differs', 1, 'different'],
+    // the options ignored every cause (e.g. files differing only in an embedded timestamp):
+    // the verdict stays the literal one, "same" is the empty cause list (exit 0)
+    ['content-differs', 0, 'same'],
     ['unreadable', 0, 'error'],
     ['unreadable', 2, 'error'],
   ] as const)('comparison: %s with %i causes → %s', (verdict, causes, out) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presentText } from '../../../src/present/text';
+import { comparisonMarkdown } from '../../../src/present/markdown';
 import { threeLayerImage, integrityFailure, errorMidArchive } from '../../builders/report';
 import { hostileComparison, hostileInspection } from './hostile';
 
@@ -36,6 +37,21 @@ describe('text: content', () => {
     expect(out).toMatch(/ 1\. file\.mtime \(file\) — 17 differences, 2 consequences/);
     expect(out).toContain('remedy set SOURCE_DATE_EPOCH');
     expect(out).toContain('ignoring paths <script>alert(1)</script>');
+  });
+
+  it('comparison: says how many .pyc/zip/.gz files differ only in an embedded timestamp and how many were not read (text and Markdown)', () => {
+    const r = hostileComparison();
+    const stamped = {
+      ...r,
+      stats: { ...r.stats, embeddedTimestamps: { candidates: 7, classified: 5, timestampOnly: 4, notClassified: 2, why: ['larger than 4 MiB'] } },
+    };
+    const line =
+      '4 .pyc/zip/.gz files differ only in an embedded timestamp; 2 .pyc/zip/.gz files not read for embedded timestamps (larger than 4 MiB): they count as content differences';
+    expect(presentText(stamped)).toContain(line);
+    expect(comparisonMarkdown(stamped)).toContain(`_${line}._`);
+    // nothing marked, nothing left out: no line
+    const none = { ...r, stats: { ...r.stats, embeddedTimestamps: { candidates: 1, classified: 1, timestampOnly: 0, notClassified: 0 } } };
+    expect(presentText(none)).not.toContain('embedded timestamp');
   });
 
   it('inspection: layers table and integrity line', () => {
