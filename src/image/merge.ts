@@ -30,8 +30,6 @@ export interface MergedFile {
   gid: number;
   mtime: number;
   linkname?: string;
-  /** Extended attributes of the visible version (FileRecord.xattrs: canonical base64). */
-  xattrs?: Record<string, string>;
   /** Earlier layers whose version of this path is hidden by the visible one. */
   overwrites?: number[];
 }
@@ -139,7 +137,10 @@ class Tree {
     let overwrites: number[] = [];
     if (old) {
       this.wasted += bytesOf(old.rec);
-      overwrites = old.layer === layer ? old.overwrites : [...old.overwrites, old.layer]; // a path twice in one layer: the later entry wins
+      // A path twice in one layer: the later entry wins. The old node is dropped, so its list is
+      // taken over and extended in place: a copy per layer was quadratic in the layer count.
+      overwrites = old.overwrites;
+      if (old.layer !== layer) overwrites.push(old.layer);
     }
     if (rec.type !== 'dir') this.removeBelow(rec.path, layer); // a file replacing a directory hides its contents
     this.visible.set(rec.path, { rec, layer, overwrites });
@@ -172,7 +173,6 @@ export function mergeLayers(layers: FileRecord[][]): MergedFs {
     if (r.sha256 !== undefined) f.sha256 = r.sha256;
     if (r.xxh64 !== undefined) f.xxh64 = r.xxh64;
     if (r.linkname) f.linkname = r.linkname;
-    if (r.xattrs) f.xattrs = r.xattrs;
     if (n.overwrites.length) f.overwrites = n.overwrites;
     files.push(f);
   }

@@ -29,9 +29,6 @@ export interface ImagePairCtx {
   layerRoots: Map<string, string>;
   /** DiffResult.uncompared */
   uncompared: { where: string; why: string }[];
-  /** Set by diffMerged: both merged filesystems read in full and every path the same
-   *  (`Pairing.mergedSame`). */
-  mergedSame?: boolean;
 }
 
 export function imageScope(x: ImagePairCtx): Scope {
@@ -112,11 +109,27 @@ function blobFacts(a: LayerReport, b: LayerReport, fileDiffs: number, known: boo
   return f;
 }
 
-function duplicateOf(layers: LayerReport[], i: number): number | null {
+/**
+ * The index of another layer on the same side with the same diff_id, or null. The first two
+ * indexes of each diff_id are found once per side (`firsts`): a search per unpaired layer was
+ * quadratic when one side lists thousands of layers (issue 12).
+ */
+function duplicateOf(layers: LayerReport[], i: number, firsts: Map<string, number[]>): number | null {
   const d = layers[i].diffId;
   if (!d) return null;
-  const j = layers.findIndex((l, n) => n !== i && l.diffId === d);
-  return j < 0 ? null : j;
+  const j = firsts.get(d)?.find((n) => n !== i);
+  return j === undefined ? null : j;
+}
+
+function firstIndexes(layers: LayerReport[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  layers.forEach((l, n) => {
+    if (!l.diffId) return;
+    const list = m.get(l.diffId);
+    if (!list) m.set(l.diffId, [n]);
+    else if (list.length < 2) list.push(n);
+  });
+  return m;
 }
 
 export function diffLayers(x: ImagePairCtx): void {
@@ -172,6 +185,7 @@ export function diffLayers(x: ImagePairCtx): void {
     register(x, la, root);
     register(x, lb, root);
   }
+  const firsts = { a: firstIndexes(A.layers), b: firstIndexes(B.layers) };
   for (const p of x.layerPairs) {
     if (p.a !== null && p.b !== null) continue;
     const side = p.a !== null ? 'a' : 'b';
@@ -184,7 +198,7 @@ export function diffLayers(x: ImagePairCtx): void {
       kind: side === 'a' ? 'removed' : 'added',
       scope: { ...base, ...(side === 'a' ? { layerA: i } : { layerB: i }) },
       ...(side === 'a' ? { a: blobDigest(l) } : { b: blobDigest(l) }),
-      facts: { diffId: l.diffId, duplicateOf: duplicateOf(layers, i), createdBy: l.createdBy, mediaType: l.mediaType, size: l.size, fileCount: l.fileCount },
+      facts: { diffId: l.diffId, duplicateOf: duplicateOf(layers, i, firsts[side]), createdBy: l.createdBy, mediaType: l.mediaType, size: l.size, fileCount: l.fileCount },
     });
     x.layerRoots.set(side === 'a' ? `${i}-` : `-${i}`, d.id);
     register(x, l, d.id);

@@ -16,18 +16,21 @@ export function pairLayers(A: LayerReport[], B: LayerReport[]): LayerPair[] {
   const toB = new Map<number, { b: number; by: LayerPair['by'] }>();
   const usedB = new Set<number>();
   const match = (key: (l: LayerReport) => string | null, by: LayerPair['by']) => {
-    const free = new Map<string, number[]>();
+    // B's free layers per key, taken in order through a cursor (`shift()` on a list of the
+    // same layer listed 20,000 times was quadratic: issue 12).
+    const free = new Map<string, { list: number[]; next: number }>();
     B.forEach((l, j) => {
       const k = key(l);
       if (k === null || usedB.has(j)) return;
-      const list = free.get(k);
-      if (list) list.push(j);
-      else free.set(k, [j]);
+      const f = free.get(k);
+      if (f) f.list.push(j);
+      else free.set(k, { list: [j], next: 0 });
     });
     A.forEach((l, i) => {
       if (toB.has(i)) return;
       const k = key(l);
-      const j = k === null ? undefined : free.get(k)?.shift();
+      const f = k === null ? undefined : free.get(k);
+      const j = f && f.next < f.list.length ? f.list[f.next++] : undefined;
       if (j === undefined) return;
       usedB.add(j);
       toB.set(i, { b: j, by });
