@@ -11,6 +11,7 @@ import { STATUS_TEXT } from '../ui/run';
 import { plan } from '../ui/sources';
 import { useRemote } from '../ui/useRemote';
 import { useRun } from '../ui/useRun';
+import type { Scheme } from './theme';
 
 export interface EmbedViewProps {
   /** `<tarscope-diff a b>`: both; `<tarscope-inspect src>`: `a` only. */
@@ -19,6 +20,8 @@ export interface EmbedViewProps {
   /** Where the full app is: its "Open in tarscope" link (the `app` attribute; none when absent). */
   app?: string | null;
   engine?: Engine;
+  /** The colours, resolved by the element (theme.ts). */
+  theme?: Scheme;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface EmbedViewProps {
  * options, drill-down) or ReportView — with the same engine and explainer. Changing a URL
  * aborts what runs and starts again.
  */
-export function EmbedView({ a, b, app, engine }: EmbedViewProps) {
+export function EmbedView({ a, b, app, engine, theme = 'light' }: EmbedViewProps) {
   const { run, inspect, compare, cancel, clear } = useRun(engine);
   const remote = useRemote();
   const [options, setOptions] = useState<IgnoreOptions>(NO_IGNORES);
@@ -63,7 +66,7 @@ export function EmbedView({ a, b, app, engine }: EmbedViewProps) {
   const openHref = app ? appLink(app, a, b) : null;
 
   return (
-    <div class="embed">
+    <div class="embed" data-theme={theme}>
       <div class="embed-head">
         <span>
           <strong>tarscope</strong> {run.label && <span class="embed-label">{run.label}</span>}

@@ -23,8 +23,22 @@ let sheet: CSSStyleSheet | null = null;
 let text: string | null = null;
 
 export function embedStyles(): string {
-  text ??= forShadow([...ordered(), embedCss].join('\n'));
+  text ??= themed(forShadow([...ordered(), embedCss].join('\n')));
   return text;
+}
+
+const DARK_BLOCK = /@media \(prefers-color-scheme: dark\)\s*\{\s*:host\s*\{([^}]*)\}\s*\}/g;
+
+/**
+ * The page follows the OS (`@media (prefers-color-scheme: dark)` on `:root`); the element
+ * follows its `theme` attribute or the host page (theme.ts), so its dark tokens apply to
+ * `.embed[data-theme='dark']` instead, and it sets no `color-scheme` on the host element (that
+ * value is the host page's, which `auto` reads).
+ */
+export function themed(css: string): string {
+  if (!DARK_BLOCK.test(css)) throw new Error('embed styles: the dark tokens block of src/ui/styles.css was not found');
+  DARK_BLOCK.lastIndex = 0;
+  return css.replace(DARK_BLOCK, ".embed[data-theme='dark'] {$1}").replace(/(:host\s*\{[^}]*?)color-scheme:\s*light dark;/g, '$1');
 }
 
 /** One constructed stylesheet shared by every element on the page (adoptedStyleSheets), or a <style> where that is missing. */
