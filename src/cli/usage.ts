@@ -18,7 +18,8 @@ const DIFF = `tarscope diff A B [options]
 
 Ignore (the same options as the page):
       --ignore-timestamps    file and entry mtimes, atime/ctime, config and history
-                             created, gzip MTIME, timestamp annotations
+                             created, gzip MTIME, timestamp annotations, and .pyc,
+                             zip/jar and .gz files that differ only in a time they embed
       --ignore-file-order    order of entries in tars
       --ignore-owner-names   uname/gname (uid/gid still compared)
       --ignore-tar-format    ustar / GNU / pax encoding of the same metadata
