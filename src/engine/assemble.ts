@@ -8,7 +8,7 @@ import type { ErrorInfo } from '../io/errors';
 import { formatError } from '../io/errors';
 import type { BlobResult } from './blob-sink';
 import type { IndexResult } from './index-result';
-import type { FileRecord, ImageReport, InputReport, LayerReport } from '../report/types';
+import type { FileRecord, ImageReport, InputReport, LayerReport, ReportWarning } from '../report/types';
 import { toOuterRecord, toFileRecord } from './file-record';
 import { EMPTY_SHA256 } from './layer-sink';
 import { normalizePath } from '../formats/tar/normalize';
@@ -137,6 +137,7 @@ export function assembleInput(a: AssembleInput): InputReport {
     files = idx.entries.map((e) => toFileRecord(e, fileDigest(a, e)));
   }
 
+  const warnings = inputWarnings(a);
   const checks = a.archive && a.archive.layout !== 'plain' ? checkIntegrity(a.archive, blobFacts(a)) : [];
   const deferred = deferredBlobs.size > 0 || [...a.blobs.values()].some((b) => b.sha256 === null);
   const first = errors[0];
@@ -161,6 +162,7 @@ export function assembleInput(a: AssembleInput): InputReport {
     },
     error: first ? formatError(first) : null,
     errors,
+    ...(warnings.length ? { warnings } : {}),
     entries: idx.entries.map((e) => toOuterRecord(e, idx.fileDigests.get(normalizePath(e.name))?.replace(/^sha256:/, ''))),
     index: a.archive?.index
       ? {
@@ -180,6 +182,15 @@ export function assembleInput(a: AssembleInput): InputReport {
     },
     stats: { bytesRead: a.bytesRead, elapsedMs: Math.round(a.elapsedMs) },
   };
+}
+
+/** The tar readers' warnings: the archive's own tar, then each layer blob's (issue 12). */
+function inputWarnings(a: AssembleInput): ReportWarning[] {
+  const out: ReportWarning[] = (a.index.tar?.warnings ?? []).map((w) => ({ component: 'tar', ...w }));
+  for (const [entry, b] of a.blobs) {
+    for (const w of b.layer?.tar?.warnings ?? []) out.push({ component: 'tar', ...w, path: entry });
+  }
+  return out;
 }
 
 function fileDigest(a: AssembleInput, e: TarEntry): string | undefined {

@@ -7,6 +7,7 @@ import type { InputReport, ImageReport, FileRecord, MergedFile } from '../report
 import { h, join, text, trusted, type Html } from './html-kit';
 import { formatBytes, formatCount, formatUnixTime, compactMediaType, plural, formatPlatform, truncatedDigest, compressionName } from './format';
 import { inputFacts } from './facts';
+import { warningText } from './warnings';
 
 /** Rows of a file listing shown before "… N more in the embedded JSON". */
 export const MAX_FILE_ROWS = 5000;
@@ -39,13 +40,19 @@ ${fmt.tar ? h`<dt>outer tar</dt><dd>${plural(fmt.tar.entries, 'entry', 'entries'
 ${fmt.notes.length ? h`<dt>notes</dt><dd>${join(fmt.notes.map((n) => h`<div>${n}</div>`))}</dd>` : ''}
 <dt>read</dt><dd>${formatBytes(input.stats.bytesRead)}</dd>
 </dl>`;
-  return h`${facts}${errors(input)}${integrity(input)}${input.images.map(image)}${input.files ? fileList('Files', input.files) : ''}`;
+  return h`${facts}${errors(input)}${warnings(input)}${integrity(input)}${input.images.map(image)}${input.files ? fileList('Files', input.files) : ''}`;
 }
 
 function errors(input: InputReport): Html | '' {
   if (!input.error && !input.errors.length) return '';
   return h`<h3 class="bad">Errors</h3>${input.error ? h`<p class="bad">${input.error}</p>` : ''}
 <ul>${input.errors.map((e) => h`<li><code>${e.component}</code> ${e.code}: ${e.message}${e.path ? h` <span class="muted">in <code>${e.path}</code></span>` : ''}</li>`)}</ul>`;
+}
+
+function warnings(input: InputReport): Html | '' {
+  if (!input.warnings?.length) return '';
+  return h`<h3>Warnings</h3>
+<ul>${input.warnings.map((w) => h`<li><code>${w.component}</code> ${w.code}: ${warningText(w)}</li>`)}</ul>`;
 }
 
 function integrity(input: InputReport): Html | '' {

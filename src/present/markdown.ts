@@ -16,6 +16,7 @@ import { formatBytes, formatCount, compactMediaType, plural, formatPlatform, tru
 import { ignoredText } from './comparison-words';
 import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
+import { warningText } from './warnings';
 
 export interface MarkdownOptions {
   /** Longest output before examples are dropped (GitHub comments: 65,536). */
@@ -177,6 +178,11 @@ function inputSections(input: InputReport, b: Budget): string[] {
   if (f.errors.length) {
     out.push(`#### ${plural(f.errors.length, 'error')} in ${md(f.name, 200)}`, '');
     for (const e of f.errors.slice(0, 20)) out.push(`- ${md(e.message, 400)}`);
+    out.push('');
+  }
+  if (input.warnings?.length) {
+    out.push(`#### ${plural(input.warnings.length, 'warning')} in ${md(f.name, 200)}`, '');
+    for (const w of input.warnings) out.push(`- ${md(warningText(w), 600)}`);
     out.push('');
   }
   const images = input.images;

@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatDurationMs, compactMediaType, plural, f
 import { ignoredText } from './comparison-words';
 import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
+import { warningText } from './warnings';
 
 export interface TextOptions {
   /** ANSI colours and bold (the CLI: stdout is a TTY, NO_COLOR unset). */
@@ -77,6 +78,11 @@ function inputBlock(input: InputReport, p: Paint): string[] {
     out.push(`  ${p.red(plural(f.errors.length, 'error'))}`);
     for (const e of f.errors.slice(0, 20)) out.push(`    ${v(e.message, 400)}${e.path && !e.message.includes(e.path) ? ` (in ${v(e.path)})` : ''}`);
     if (f.errors.length > 20) out.push(`    … and ${formatCount(f.errors.length - 20)} more`);
+  }
+  const warnings = input.warnings ?? [];
+  if (warnings.length) {
+    out.push(`  ${p.yellow(plural(warnings.length, 'warning'))}`);
+    for (const w of warnings) out.push(`    ${warningText(w)}`);
   }
   return out;
 }

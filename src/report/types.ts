@@ -82,6 +82,18 @@ export interface OuterEntryRecord extends FileRecord {
   dataOffset: number;
 }
 
+/** What a reader warned about and read on (src/formats/tar/warnings.ts): the archive may be
+ *  truncated or damaged, yet everything listed was read. `path`: the layer blob it was in
+ *  (absent for the archive itself). */
+export interface ReportWarning {
+  component: string;
+  code: string;
+  message: string;
+  offset: number;
+  count: number;
+  path?: string;
+}
+
 export interface InputReport {
   name: string;
   size: number;
@@ -103,6 +115,8 @@ export interface InputReport {
   /** First fatal error (a message naming the component and the place), or null. */
   error: string | null;
   errors: ErrorInfo[];
+  /** Warnings of the readers (absent when none): the archive's own tar, then each layer's. */
+  warnings?: ReportWarning[];
   entries: OuterEntryRecord[];
   index: { manifests: Descriptor[]; annotations?: Record<string, string>; json: unknown } | null;
   dockerManifest: unknown;

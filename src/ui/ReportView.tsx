@@ -6,6 +6,7 @@ import { FormatPanel } from './FormatPanel';
 import { ImageDetails } from './ImageDetails';
 import { ImagesTable } from './ImagesTable';
 import { IntegrityPanel } from './IntegrityPanel';
+import { WarningsPanel } from './WarningsPanel';
 import './panels.css';
 
 /** Everything about one archive, from its report (a pure presenter: it never reads the archive). */
@@ -20,6 +21,7 @@ export function ReportView({ input, cancelled }: { input: InputReport; cancelled
   return (
     <div class="report">
       <ErrorPanel input={input} cancelled={cancelled} />
+      <WarningsPanel input={input} />
       <div class="overview">
         <FormatPanel input={input} />
         {showIntegrity && <IntegrityPanel integrity={input.integrity} />}
