@@ -268,6 +268,8 @@ export const PAIRS: Pair[] = [
     ),
     verdict: 'same-filesystem',
     causes: ['manifest.annotations'],
+    // the base-image annotation: the FROM line, not BuildKit's rewritten-epoch
+    checks: { 'manifest.annotations': { remedy: ['FROM', 'by digest'], notRemedy: ['rewrite-timestamp', 'BuildKit'] } },
   },
   // ---- config ---------------------------------------------------------------------------
   {
@@ -494,7 +496,14 @@ export const PAIRS: Pair[] = [
     b: gnuImage('gnu-content.tar', { edits: ['content'] }),
     verdict: 'content-differs',
     causes: ['file.content'],
-    checks: { 'file.content': { count: 1, evidence: ['etc/app.conf'] } },
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['etc/app.conf'],
+        remedy: ['a real change in etc/app.conf'],
+        notRemedy: ['PYTHONDONTWRITEBYTECODE', '/var/log', 'apt-get'],
+      },
+    },
   },
   {
     name: 'file-added',
@@ -548,7 +557,14 @@ export const PAIRS: Pair[] = [
     b: gnuImage('gnu-pyc-b.tar', { edits: [`pyc:${T + 1}`] }),
     verdict: 'content-differs',
     causes: ['file.content'],
-    checks: { 'file.content': { count: 1, evidence: ['mod.pyc'] } },
+    checks: {
+      'file.content': {
+        count: 1,
+        evidence: ['mod.pyc'],
+        remedy: ['PYTHONDONTWRITEBYTECODE', 'compileall'],
+        notRemedy: ['/var/log', 'apt-get', 'strip-nondeterminism', 'real change'],
+      },
+    },
     // the bytes differ only in the header's source mtime: a timestamp (facts.timestampOnly); the
     // verdict stays the literal one (a file's bytes differ), "same" is the empty cause list
     ignore: [

@@ -8,7 +8,9 @@
  * - file.content, file.added, file.removed: one sentence per kind of file among the paths
  *   (file-kinds.ts: bytecode, logs, package databases, zip/jar, gzip…), and for paths of no
  *   known kind "a real change in <path>: compare the build inputs".
- * - archive.entry-mtime of an oci-archive of a buildah image: containers/image wrote it, not docker save;
+ * - archive.entry-mtime and layer.compression of oci-archives of a buildah image: containers/image
+ *   wrote them (buildah push, skopeo copy), not docker save;
+ * - manifest.annotations: BuildKit's rewritten-epoch, the base-image annotations, or the others;
  * Every other cause keeps the remedy its explainer gave. Pure; the builders are read once per
  * explain() call.
  */
@@ -52,13 +54,28 @@ export function builderSentence(which: keyof Knobs, { a, b }: Builders): string 
 }
 
 /**
- * An oci-archive of an image buildah built: written by containers/image (`buildah push`,
- * `podman save`, `skopeo copy`), not by `docker save`, whose remedies (the containerd image
- * store) do not apply.
+ * Archives written by containers/image (`buildah push`, `podman save`, `skopeo copy`), not by
+ * `docker save`, whose remedies (the containerd image store) do not apply: a docker-archive the
+ * layout reader recognises as theirs, or an oci-archive of an image buildah built.
  */
 function writtenByContainersImage(ctx: Context): boolean {
   const { a, b } = buildersOf(ctx);
+  const labelled = (s: 'a' | 'b') => (ctx.side(s).format.layoutLabel ?? '').includes('containers/image');
+  if (labelled('a') && labelled('b')) return true; // skopeo's and podman's docker-archive
   return ctx.a.format.layout === 'oci' && ctx.b.format.layout === 'oci' && (a.id === 'buildah' || b.id === 'buildah');
+}
+
+/**
+ * manifest.annotations: BuildKit's `rewritten-epoch` keeps the catalog's remedy; the base-image
+ * annotations (`org.opencontainers.image.base.name` / `.digest`, written by buildah and by
+ * BuildKit) point at the FROM line; other keys at the annotation settings of the build or push.
+ */
+function annotationsRemedy(roots: Difference[], fallback: string): string {
+  const keys = roots.map((d) => (d.subject === 'manifest' ? d.field : '').replace(/^annotations\./, ''));
+  if (keys.some((k) => k.startsWith('buildkit/'))) return fallback;
+  if (keys.length && keys.every((k) => k.startsWith('org.opencontainers.image.base.')))
+    return "The base image differs: `org.opencontainers.image.base.name` / `.digest` record the FROM image's name and digest. Build both FROM the same image by digest (`FROM name@sha256:…`).";
+  return 'Build and push both with the same annotation settings (`--annotation`, labels copied to annotations); set any time in them from `SOURCE_DATE_EPOCH`.';
 }
 
 /** True when every history root is a `created` time. */
@@ -128,9 +145,15 @@ export function remedyFor(id: CauseId, roots: Difference[], ctx: Context, fallba
       const paths = [...new Set(roots.map(pathOf))];
       return kindsRemedy(paths, (ps) => `Compare the build steps and inputs that write ${quoted(ps)}.`, PRESENCE_KINDS);
     }
+    case 'layer.compression':
+      return writtenByContainersImage(ctx)
+        ? 'containers/image compressed these layers (`buildah push`, `podman push`, `skopeo copy`): push or copy both with the same `--compression-format` and `--compression-level` (skopeo: `--dest-compress-format`, `--dest-compress-level`) and the same tool version, or compare the uncompressed layers (the same diff_id).'
+        : fallback;
+    case 'manifest.annotations':
+      return annotationsRemedy(roots, fallback);
     case 'archive.entry-mtime':
       return writtenByContainersImage(ctx)
-        ? "Nothing in the image to fix: `buildah push`, `podman save` and `skopeo copy` to `oci-archive:` (containers/image) write the archive's entries with the time of the export. Compare the images, not the archive files, or repack with `tar --sort=name --mtime=@EPOCH`."
+        ? "Nothing in the image to fix: `buildah push`, `podman save` and `skopeo copy` (containers/image) write the archive's entries with the time of the export. Compare the images, not the archive files, or repack with `tar --sort=name --mtime=@EPOCH`."
         : fallback;
     default:
       return fallback;
