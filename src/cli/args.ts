@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { isFormat, FORMATS, type Format } from '../present';
 import type { IgnoreOptions } from '../compare/types';
+import { SBOM_FORMATS, type SbomFormat } from '../present/sbom';
 
 export class UsageError extends Error {}
 
@@ -21,7 +22,7 @@ export interface CommonOptions {
 export type Command =
   | { name: 'help'; topic?: 'diff' | 'inspect' }
   | { name: 'version' }
-  | ({ name: 'inspect'; file: string } & CommonOptions)
+  | ({ name: 'inspect'; file: string; sbom?: SbomFormat } & CommonOptions)
   | ({ name: 'diff'; a: string; b: string; ignore: IgnoreOptions; verify: boolean } & CommonOptions);
 
 const OPTIONS = {
@@ -36,6 +37,7 @@ const OPTIONS = {
   'ignore-path': { type: 'string', multiple: true },
   semantic: { type: 'boolean' },
   'no-verify': { type: 'boolean' },
+  sbom: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -88,8 +90,11 @@ export function parseCommand(argv: string[]): Command {
     if (used.length) throw new UsageError(`--${used[0]} applies to diff, not inspect`);
     if (o['no-verify']) throw new UsageError('--no-verify applies to diff, not inspect (an inspection always checks every digest)');
     if (files.length !== 1) throw new UsageError(`inspect takes one archive (got ${files.length})`);
-    return { name: 'inspect', file: files[0], ...common };
+    if (o.sbom !== undefined && !(SBOM_FORMATS as string[]).includes(o.sbom))
+      throw new UsageError(`--sbom must be one of ${SBOM_FORMATS.join(', ')} (got "${o.sbom}")`);
+    return { name: 'inspect', file: files[0], ...common, ...(o.sbom ? { sbom: o.sbom as SbomFormat } : {}) };
   }
+  if (o.sbom !== undefined) throw new UsageError('--sbom applies to inspect, not diff');
   if (files.length !== 2) throw new UsageError(`diff takes two archives (got ${files.length})`);
   const all = !!o.semantic;
   const ignore: IgnoreOptions = {

@@ -9,6 +9,7 @@ import { EXIT, INSPECT_EXIT } from './exit-codes';
 import { createNodeEngine } from '../node/engine';
 import { PRESENTERS, inspectionOutcome } from '../present';
 import { visible } from '../present/escape';
+import { presentSbom, sbomNote } from '../present/sbom';
 
 export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io: CliIo, signal?: AbortSignal): Promise<number> {
   const file = await openInput(cmd.file);
@@ -18,7 +19,11 @@ export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io:
     const report = await engine.inspect(file, cmd.file, { signal, onProgress: (p) => progress?.update(p) });
     progress?.clear();
     if (signal?.aborted) return EXIT.interrupted;
-    writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
+    if (cmd.sbom) {
+      writeReport(presentSbom(report, cmd.sbom), cmd.output, io.stdout);
+      const note = sbomNote(report);
+      if (note) io.stderr.write(`tarscope: ${visible(note, 400)}\n`);
+    } else writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
     const outcome = inspectionOutcome(report);
     if (outcome === 'unreadable') {
       for (const i of report.inputs) if (i.error) io.stderr.write(`tarscope: ${visible(i.error, 400)}\n`);

@@ -38,7 +38,9 @@ Exit status: 0 same (verdict identical, or no cause left after the ignore option
              1 different, 2 error (bad usage, unreadable file or archive).`;
 
 const INSPECT = `tarscope inspect A [options]
-  Describes one archive: layout, images, layers, integrity, files.
+  Describes one archive: layout, images, layers, integrity, files, packages.
+      --sbom cyclonedx       write the packages the layers' databases list (dpkg, apk,
+                             Python, npm) as a CycloneDX 1.5 JSON SBOM instead of the report
 
 Exit status: 0 readable and every integrity check passed, 1 integrity failures
              (or a layer that could not be read), 2 error (unreadable archive, bad usage).`;

@@ -3,10 +3,11 @@
  * (errors, integrity, images with layers and history, the merged filesystem or the
  * files of a plain tar). Listings are capped; the embedded JSON has every row.
  */
-import type { InputReport, ImageReport, FileRecord, MergedFile } from '../report/types';
+import type { InputReport, ImageReport, FileRecord, MergedFile, ImagePackage } from '../report/types';
 import { h, join, text, trusted, type Html } from './html-kit';
 import { formatBytes, formatCount, formatUnixTime, compactMediaType, plural, formatPlatform, truncatedDigest, compressionName } from './format';
 import { inputFacts } from './facts';
+import { MAX_PACKAGE_ROWS, PACKAGE_HEAD, packageRow, packagesSummary } from './packages';
 import { warningText } from './warnings';
 
 /** Rows of a file listing shown before "… N more in the embedded JSON". */
@@ -88,7 +89,18 @@ function image(img: ImageReport): Html {
 <dt>config</dt><dd><code>${img.config.digest ?? '—'}</code></dd></dl>
 ${img.layers.length ? h`<table><thead><tr><th class="num">#</th><th>digest</th><th>media type</th><th>compression</th><th class="num">size</th><th class="num">uncompressed</th><th class="num">files</th><th>diff_id</th><th>created by</th></tr></thead><tbody>${layers}</tbody></table>` : ''}
 ${history.length ? h`<details><summary>History (${history.length})</summary><table><thead><tr><th class="num">#</th><th>created</th><th>created by</th><th></th></tr></thead><tbody>${history}</tbody></table></details>` : ''}
+${img.packages?.packages.length ? packages(img) : ''}
 ${img.merged ? fileList(`Merged filesystem (${formatCount(img.merged.files.length)} files, ${formatBytes(img.merged.totalBytes)}${img.merged.wastedBytes ? `; ${formatBytes(img.merged.wastedBytes)} hidden by later layers` : ''})`, img.merged.files) : ''}`;
+}
+
+function packages(img: ImageReport): Html {
+  const pk = img.packages!;
+  const num = new Set(['files', 'installed size']);
+  const head = PACKAGE_HEAD.map((c) => (num.has(c) ? h`<th class="num">${c}</th>` : h`<th>${c}</th>`));
+  const cells = (p: ImagePackage) => packageRow(p).map((c, i) => (num.has(PACKAGE_HEAD[i]) ? h`<td class="num">${c}</td>` : h`<td>${c}</td>`));
+  const rows = pk.packages.slice(0, MAX_PACKAGE_ROWS).map((p) => h`<tr>${cells(p)}</tr>`);
+  const more = pk.packages.length - MAX_PACKAGE_ROWS;
+  return h`<details><summary>Packages: ${packagesSummary(pk)}</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${more > 0 ? h`<p class="muted">… ${formatCount(more)} more in the embedded JSON report.</p>` : ''}${pk.notes.map((n) => h`<p class="muted small">${n}</p>`)}</details>`;
 }
 
 function fileList(title: string, files: (FileRecord | MergedFile)[]): Html {

@@ -9,13 +9,14 @@
  * Only our own vocabulary (cause ids, verdicts) is put in code spans, and only after
  * checking it is made of safe characters.
  */
-import type { InspectionReport, InputReport } from '../report/types';
+import type { ImagePackage, ImageReport, InspectionReport, InputReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { htmlText, md, mdFence } from './escape';
 import { formatBytes, formatCount, compactMediaType, plural, formatPlatform, truncatedDigest } from './format';
 import { ignoredText } from './comparison-words';
 import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
+import { MAX_PACKAGE_ROWS, PACKAGE_HEAD, packageRow, packagesSummary } from './packages';
 import { warningText } from './warnings';
 
 export interface MarkdownOptions {
@@ -209,6 +210,20 @@ function inputSections(input: InputReport, b: Budget): string[] {
       out.push('', '</details>', '');
     }
   }
+  for (const img of images.filter((i) => i.packages?.packages.length)) out.push(...packageSection(img, b.layers ? MAX_PACKAGE_ROWS : 20));
+  return out;
+}
+
+function packageSection(img: ImageReport, max: number): string[] {
+  const pk = img.packages!;
+  const label = img.tags[0] ?? truncatedDigest(img.manifest?.digest);
+  const out = [`<details><summary>Packages of ${htmlText(label, 120)}: ${htmlText(packagesSummary(pk), 300)}</summary>`, ''];
+  out.push(`| ${PACKAGE_HEAD.join(' | ')} |`, `|${PACKAGE_HEAD.map((h) => (h === 'files' || h === 'installed size' ? '--:' : '---')).join('|')}|`);
+  const row = (p: ImagePackage) => packageRow(p).map((c) => cell(c, 100));
+  for (const p of pk.packages.slice(0, max)) out.push(`| ${row(p).join(' | ')} |`);
+  const more = pk.packages.length - max;
+  if (more > 0) out.push('', `… ${formatCount(more)} more in the JSON report (\`tarscope inspect --sbom cyclonedx\` writes them all).`);
+  out.push('', '</details>', '');
   return out;
 }
 

@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatDurationMs, compactMediaType, plural, f
 import { ignoredText } from './comparison-words';
 import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
+import { packagesSummary } from './packages';
 import { warningText } from './warnings';
 
 export interface TextOptions {
@@ -109,6 +110,10 @@ function imageBlock(img: ImageReport, p: Paint): string[] {
       `    merged filesystem ${plural(img.merged.files.length, 'file')}, ${formatBytes(img.merged.totalBytes)}` +
         (img.merged.wastedBytes ? `; ${formatBytes(img.merged.wastedBytes)} hidden by later layers` : ''),
     );
+  }
+  if (img.packages) {
+    out.push(`    packages ${v(packagesSummary(img.packages), 400)}`);
+    for (const n of img.packages.notes) out.push(`    ${p.dim(`packages: ${v(n, 300)}`)}`);
   }
   return out;
 }
