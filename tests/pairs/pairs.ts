@@ -77,6 +77,9 @@ export const PAIRS: Pair[] = [
     verdict: 'same-image',
     causes: ['archive.entry-mtime'],
     checks: { 'archive.entry-mtime': { level: 'outer tar', count: 9, summary: ['1 h'] } },
+    ignore: [
+      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'outer-order',
@@ -114,6 +117,9 @@ export const PAIRS: Pair[] = [
     b: repack('outer-ustar.tar', { fixture: 'umoci-oci-layout.tar', flags: `${REPRO()} --format=ustar` }),
     verdict: 'same-image',
     causes: ['archive.tar-format'],
+    ignore: [
+      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
+    ],
   },
   // ---- the whole file's compression ---------------------------------------------------
   {
@@ -124,6 +130,9 @@ export const PAIRS: Pair[] = [
     verdict: 'same-image',
     causes: ['archive.outer-compression'],
     checks: { 'archive.outer-compression': { summary: [/mtime/i] } },
+    ignore: [
+      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'outer-gzip-vs-zstd',
@@ -348,6 +357,9 @@ export const PAIRS: Pair[] = [
     verdict: 'same-filesystem',
     causes: ['layer.compression'],
     checks: { 'layer.compression': { count: 2, summary: [/mtime/i] } },
+    ignore: [
+      { options: SEMANTIC, verdict: 'same-filesystem', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'layer-gzip-level',
@@ -459,7 +471,10 @@ export const PAIRS: Pair[] = [
     b: gnuImage('gnu-names-builder.tar', { flags: LAYER_FLAGS({ owner: '--owner=builder:0 --group=builder:0' }) }),
     verdict: 'metadata-only',
     causes: ['file.owner-name'],
-    ignore: [{ options: { ownerNames: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
+    ignore: [
+      { options: { ownerNames: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'file-mode',
@@ -478,7 +493,10 @@ export const PAIRS: Pair[] = [
     causes: ['file.atime-ctime'],
     checks: { 'file.atime-ctime': { summary: ['28 files', 'pax header'] } },
     volatile: [/\b1[7-9]\d{8}(\.\d+)?\b/g, /\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g],
-    ignore: [{ options: { timestamps: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
+    ignore: [
+      { options: { timestamps: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'file-tar-format',
@@ -487,7 +505,10 @@ export const PAIRS: Pair[] = [
     b: gnuImage('gnu-pax.tar', { flags: LAYER_FLAGS({ format: POSIX(false) }) }),
     verdict: 'metadata-only',
     causes: ['file.tar-format'],
-    ignore: [{ options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
+    ignore: [
+      { options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'file-xattrs',
