@@ -8,6 +8,7 @@ import type { CauseId, IgnoreOptions, Verdict } from '../../src/compare/types';
 import type { Source } from './cache';
 import type { CauseCheck } from './expect';
 import { synthetic } from './synthetic';
+import { sparseImage, squashImage } from './layering';
 import { legacySave, skopeoCopy, twoImages } from './derived';
 import { embeddedImage } from './embedded';
 import { buildahImage, kindImage, skopeoCopyOf } from './remedy-writers';
@@ -505,10 +506,63 @@ export const PAIRS: Pair[] = [
     b: gnuImage('gnu-pax.tar', { flags: LAYER_FLAGS({ format: POSIX(false) }) }),
     verdict: 'metadata-only',
     causes: ['file.tar-format'],
+    // the tree's paths over 100 bytes: a GNU ././@LongLink entry in A, a pax `path` record in B
+    checks: { 'file.tar-format': { summary: ['longName', 'pax.path'] } },
     ignore: [
       { options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
       { options: SEMANTIC, verdict: 'metadata-only', causes: [], headline: EQUIVALENT },
     ],
+  },
+  // ---- same files, other representation (the merged filesystem is the same) --------------
+  {
+    name: 'sparse-gnu-vs-dense',
+    what: 'var/lib/sparse.img (data in its first block and at 56 KiB, a hole between) packed by GNU tar --format=gnu without and with -S (an old GNU sparse entry, typeflag S)',
+    a: sparseImage('sparse-gnu-dense.tar', { format: 'gnu', sparse: false }),
+    b: sparseImage('sparse-gnu-S.tar', { format: 'gnu', sparse: true }),
+    verdict: 'metadata-only',
+    causes: ['file.tar-format'],
+    checks: { 'file.tar-format': { count: 1, summary: [/sparse/], evidence: ['var/lib/sparse.img'] } },
+    headline: [/merged filesystem is the same/],
+  },
+  {
+    name: 'sparse-pax-vs-dense',
+    what: 'the same file packed by GNU tar --format=posix without and with -S --sparse-version=1.0 (pax GNU.sparse records, the map at the start of the data, a GNUSparseFile header name)',
+    a: sparseImage('sparse-pax-dense.tar', { format: 'pax', sparse: false }),
+    b: sparseImage('sparse-pax-S.tar', { format: 'pax', sparse: true }),
+    verdict: 'metadata-only',
+    causes: ['file.tar-format'],
+    checks: { 'file.tar-format': { summary: [/sparse/], evidence: ['var/lib/sparse.img'] } },
+    headline: [/merged filesystem is the same/],
+  },
+  {
+    name: 'hardlink-vs-copy',
+    what: 'layer 1 packed by GNU tar with --hard-dereference (data/motd.hardlink and etc/motd two copies) and without (etc/motd a hard link to data/motd.hardlink, the first in name order)',
+    a: gnu,
+    b: gnuImage('gnu-hardlinks.tar', { flags: LAYER_FLAGS({ hardlinks: true }) }),
+    verdict: 'metadata-only',
+    causes: ['file.tar-format'],
+    checks: { 'file.tar-format': { count: 1, summary: [/hard link/], evidence: ['etc/motd'] } },
+    headline: [/merged filesystem is the same/],
+  },
+  {
+    name: 'opaque-vs-whiteouts',
+    what: "layer 1 deletes layer 0's only etc/ entry (etc/os-release) by making etc/ opaque (etc/.wh..wh..opq) in A, by a whiteout (etc/.wh.os-release) in B: the same merged filesystem",
+    a: gnuImage('gnu-opaque.tar', { edits: ['opaque'] }),
+    b: gnuImage('gnu-whiteout.tar', { edits: ['whiteout'] }),
+    verdict: 'metadata-only',
+    causes: ['layer.layering'],
+    checks: { 'layer.layering': { count: 2, summary: [/merged filesystem is the same/], evidence: ['.wh..wh..opq', '.wh.os-release'] } },
+    headline: [/merged filesystem is the same/],
+  },
+  {
+    name: 'squashed-vs-layered',
+    what: 'three GNU tar layers (base; the fixture tree; etc/extra.txt and a whiteout of tmp/delete-me.txt), and the same three extracted in order by GNU tar and packed again as one layer',
+    a: squashImage('layered-3.tar', { squashed: false }),
+    b: squashImage('squashed-1.tar', { squashed: true }),
+    verdict: 'metadata-only',
+    causes: ['layer.layering'],
+    checks: { 'layer.layering': { summary: [/merged filesystem is the same/, 'A has 3 layers, B 1 layer'] } },
+    headline: [/merged filesystem is the same/],
   },
   {
     name: 'file-xattrs',

@@ -6,7 +6,7 @@
  * the bytes that differ are still the writer's.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { sh } from '../support/tools';
 import { nodeHooks } from '../support/hooks';
@@ -78,9 +78,13 @@ export function umociEdit(file: string, commands: string[]): Recipe<{ commands: 
  * `content` edits etc/app.conf, `added` adds etc/extra.txt, `type` turns the symlink
  * data/link-to-hostname into a regular file, `whiteout` deletes layer 0's etc/os-release,
  * `opaque` makes etc/ opaque, `pyc:<mtime>` adds a module and its bytecode compiled by
- * python3 from a source with that mtime (the .pyc embeds it).
+ * python3 from a source with that mtime (the .pyc embeds it), `sparse` adds var/lib/sparse.img:
+ * 60 KiB with data only in its first and last blocks (a hole between, on filesystems with holes).
  */
-export type TreeEdit = 'content' | 'added' | 'type' | 'whiteout' | 'opaque' | `pyc:${number}`;
+export type TreeEdit = 'content' | 'added' | 'type' | 'whiteout' | 'opaque' | 'sparse' | `pyc:${number}`;
+
+/** Where the `sparse` edit's data sits: its first block and the block at 56 KiB. */
+export const SPARSE_FILE = 'var/lib/sparse.img';
 
 export interface LayerParams {
   /** GNU tar flags (the member list is given by `find | sort`, so no --sort here) */
@@ -92,8 +96,14 @@ export interface LayerParams {
 
 /** Flags of the default layer tar: GNU format, pinned mtime and owner, hardlinks stored as files
  *  (so that a different member order cannot turn a file into a hardlink). */
-export const LAYER_FLAGS = (over: { mtime?: number; owner?: string; format?: string; extra?: string } = {}) =>
-  [`--mtime=@${over.mtime ?? T}`, over.owner ?? '--owner=0 --group=0 --numeric-owner', over.format ?? '--format=gnu', '--hard-dereference', over.extra ?? '']
+export const LAYER_FLAGS = (over: { mtime?: number; owner?: string; format?: string; extra?: string; hardlinks?: boolean } = {}) =>
+  [
+    `--mtime=@${over.mtime ?? T}`,
+    over.owner ?? '--owner=0 --group=0 --numeric-owner',
+    over.format ?? '--format=gnu',
+    over.hardlinks ? '' : '--hard-dereference',
+    over.extra ?? '',
+  ]
     .join(' ')
     .trim();
 
@@ -109,7 +119,17 @@ function applyEdits(root: string, edits: TreeEdit[]): void {
       writeFileSync(join(root, 'data/link-to-hostname'), 'tarscope-fixture\n', { mode: 0o644 });
     } else if (e === 'whiteout') writeFileSync(join(root, 'etc/.wh.os-release'), '', { mode: 0o644 });
     else if (e === 'opaque') writeFileSync(join(root, 'etc/.wh..wh..opq'), '', { mode: 0o644 });
-    else if (e.startsWith('pyc:')) {
+    else if (e === 'sparse') {
+      mkdirSync(join(root, 'var/lib'), { recursive: true });
+      chmodSync(join(root, 'var/lib'), 0o755);
+      // Written at two offsets: the blocks between are never written (a hole), which
+      // GNU tar -S finds (SEEK_HOLE) and stores as a sparse map instead of zeros.
+      const fd = openSync(join(root, SPARSE_FILE), 'w', 0o644);
+      writeSync(fd, 'sparse head\n', 0);
+      writeSync(fd, 'sparse tail\n', 56 * 1024);
+      closeSync(fd);
+      chmodSync(join(root, SPARSE_FILE), 0o644);
+    } else if (e.startsWith('pyc:')) {
       const dir = join(root, 'usr/lib/app');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'mod.py'), 'GREETING = "hello"\n\ndef greet():\n    return GREETING\n');
