@@ -8,6 +8,7 @@ import { DASH, formatIsoDate, plural, shortMediaType } from '../present/format';
 import { HistoryList } from './HistoryList';
 import { imagePlatform, imageTitle } from './imageText';
 import { LayersTable } from './LayersTable';
+import { PackagesView } from './PackagesView';
 
 export interface ImageDetailsProps {
   image: ImageReport;
@@ -102,6 +103,7 @@ export function ImageDetails({ image, position }: ImageDetailsProps) {
         </summary>
         <HistoryList image={image} />
       </details>
+      {image.packages && <PackagesView image={image} packages={image.packages} name={imageTitle(image, position)} id={id} onBrowse={browse} />}
       <FileBrowser id={`${id}-files`} image={image} view={view} onViewChange={setView} />
     </section>
   );
