@@ -3,6 +3,9 @@
  * (text hunks, hex, recognised kinds, compression facts) and remedies, and every
  * difference grouped by the level it lives at.
  */
+import { causeTitle } from '../compare/cause-titles';
+import { htmlWithCode } from './code-spans';
+import { evidenceErrorLines } from './evidence-errors';
 import type { ComparisonReport, Cause, Evidence, ContentEvidence } from '../compare/types';
 import { h, text, trusted, type Html } from './html-kit';
 import { formatBytes, formatCount, formatDurationMs, plural } from './format';
@@ -28,15 +31,18 @@ ${embeddedTimestampsText(r) ? h`<p class="muted">${text(embeddedTimestampsText(r
 
 export function causesSection(r: ComparisonReport): Html {
   if (!r.causes.length) return h`<h2>Causes</h2><p>No differences remain${ignoredText(r.options) ? ' after the ignore options' : ''}.</p>`;
-  return h`<h2>Causes (${r.causes.length})</h2>${r.causes.map((c, i) => cause(c, i))}`;
+  const failed = evidenceErrorLines(r);
+  return h`<h2>Causes (${r.causes.length})</h2>${r.causes.map((c, i) => cause(c, i))}${
+    failed.length ? h`<p class="warn">Evidence not read:</p><ul>${failed.map((l) => h`<li>${text(l, 2000)}</li>`)}</ul>` : ''
+  }`;
 }
 
 function cause(c: Cause, i: number): Html {
   const cons = c.consequences ? `, ${plural(c.consequences, 'consequence')}` : '';
-  return h`<details${i < 5 ? trusted(' open') : ''}><summary>${i + 1}. <code>${c.id}</code> <span class="muted">${c.level}</span> — ${plural(c.count, 'difference')}${cons}</summary>
+  return h`<details${i < 5 ? trusted(' open') : ''}><summary>${i + 1}. ${causeTitle(c.id)} <code>${c.id}</code> <span class="muted">${c.level}</span> — ${plural(c.count, 'difference')}${cons}</summary>
 <p>${text(c.summary, 4000)}</p>
 ${c.evidence.length ? h`<ul class="evidence">${c.evidence.map(evidence)}</ul>` : ''}
-${c.remedy ? h`<p><strong>Remedy:</strong> ${text(c.remedy, 4000)}</p>` : ''}</details>`;
+${c.remedy ? h`<p><strong>Remedy:</strong> ${htmlWithCode(c.remedy, 4000)}</p>` : ''}</details>`;
 }
 
 function evidence(e: Evidence): Html {

@@ -9,6 +9,9 @@
  * Only our own vocabulary (cause ids, verdicts) is put in code spans, and only after
  * checking it is made of safe characters.
  */
+import { causeTitle } from '../compare/cause-titles';
+import { mdWithCode } from './code-spans';
+import { evidenceErrorLines } from './evidence-errors';
 import type { ImagePackage, ImageReport, InspectionReport, InputReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { htmlText, md, mdFence } from './escape';
@@ -84,14 +87,20 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
     out.push('| # | cause | level | count | summary |', '|--:|---|---|--:|---|');
     r.causes.forEach((c, i) => {
       const cons = c.consequences ? ` (+${formatCount(c.consequences)})` : '';
-      out.push(`| ${i + 1} | ${code(c.id)} | ${cell(c.level)} | ${formatCount(c.count)}${cons} | ${cell(c.summary, 300)} |`);
+      out.push(`| ${i + 1} | ${md(causeTitle(c.id))} ${code(c.id)} | ${cell(c.level)} | ${formatCount(c.count)}${cons} | ${cell(c.summary, 300)} |`);
     });
     out.push('');
     if (b.evidence > 0) for (const c of r.causes) out.push(...causeDetails(c, b));
     const remedies = r.causes.filter((c) => c.remedy);
     if (remedies.length) {
       out.push('#### Remedies', '');
-      for (const c of remedies) out.push(`- ${code(c.id)}: ${md(c.remedy, 600)}`);
+      for (const c of remedies) out.push(`- ${md(causeTitle(c.id))} (${code(c.id)}): ${mdWithCode(c.remedy, 600)}`);
+      out.push('');
+    }
+    const failed = evidenceErrorLines(r);
+    if (failed.length) {
+      out.push('#### Evidence not read', '');
+      for (const line of failed) out.push(`- ${md(line, 600)}`);
       out.push('');
     }
   } else {

@@ -3,6 +3,7 @@
  * only when asked (the CLI asks on a TTY). Every string from an archive goes through
  * `visible()`, which also removes ESC and every other byte a terminal would interpret.
  */
+import { evidenceErrorLines } from './evidence-errors';
 import type { InspectionReport, InputReport, ImageReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
 import { visible } from './escape';
@@ -154,6 +155,7 @@ export function comparisonText(r: ComparisonReport, o: TextOptions = {}): string
       out.push(...causeBlock(c, i, per, p));
     });
   }
+  for (const line of evidenceErrorLines(r)) out.push(p.yellow(v(line, 600)));
   const groups = differenceGroups(r.differences);
   if (groups.length) {
     out.push(

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Cause, ComparisonReport, Difference, Evidence } from '../compare/types';
 import { CauseCard } from './CauseCard';
+import { EvidenceErrorsNote } from './EvidenceErrorsNote';
 
 export interface CauseListProps {
   report: ComparisonReport;
@@ -68,6 +69,7 @@ export function CauseList({ report, byId, evidence, withImage, cancelled = false
           <CauseCard key={`${c.id}-${i}`} cause={c} rank={i + 1} differencesOf={differencesOf} byId={byId} evidence={evidence} withImage={withImage} />
         ))}
       </ol>
+      <EvidenceErrorsNote errors={report.stats.evidenceErrors} />
     </section>
   );
 }

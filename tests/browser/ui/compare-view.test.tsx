@@ -276,3 +276,29 @@ describe('CompareView: a cancelled comparison', () => {
     expect(page.getByRole('button', { name: 'Compare again' }).query()).toBeNull();
   });
 });
+
+describe('CompareView: content evidence that could not be read', () => {
+  it('stats.evidenceErrors shows as a note under the causes, with component, message and place', async () => {
+    const r = structuredClone(contentDiffers());
+    r.stats.evidenceErrors = [
+      {
+        differences: r.causes[0].differences.slice(0, 2),
+        error: {
+          code: 'truncated',
+          component: 'tar',
+          message: 'tar: archive truncated in the data (in etc/os-release, at offset 9216)',
+          path: 'etc/os-release',
+          offset: 9216,
+        },
+      },
+    ];
+    const root = view(r);
+    await settle();
+    const note = root.querySelector('.causes .evidence-errors')!;
+    expect(note.getAttribute('role')).toBe('note');
+    expect(note.querySelector('li')!.textContent).toBe('2 differences: tar: archive truncated in the data (in etc/os-release, at offset 9,216)');
+    // After the list of causes, inside their panel.
+    expect(note.previousElementSibling!.classList.contains('cause-list')).toBe(true);
+    expect(view(contentDiffers()).querySelector('.evidence-errors')).toBeNull();
+  });
+});
