@@ -61,7 +61,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/corpus/**/*.test.ts', 'tests/pairs/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/corpus/**/*.test.ts', 'tests/pairs/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
