@@ -41,7 +41,11 @@ export function VerdictHeader({ report, status, ignored, verifying, onStopVerify
       <p class="verdict-sub muted">{subline(report, status)}</p>
       {!preliminary && <VerificationLine report={report} progress={verifying ?? null} onStop={onStopVerifying} />}
       {ignored != null && ignored > 0 && (
-        <p class="ignored-line">{plural(ignored, 'difference')} ignored by the options below (they are still listed in the drill-down).</p>
+        <p class="ignored-line">
+          {/* No cause left: "same" under these options (the CLI's exit 0, present/outcome.ts); the badge keeps the literal verdict. */}
+          {report.causes.length === 0 && report.verdict !== 'unreadable' ? <strong>Same under these options: </strong> : null}
+          {plural(ignored, 'difference')} ignored by the options below (they are still listed in the drill-down).
+        </p>
       )}
     </section>
   );
