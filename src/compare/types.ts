@@ -153,6 +153,36 @@ export type ContentEvidence =
   | { kind: 'recognised'; what: string; detail: string }
   | { kind: 'compression'; detail: string; divergesAt?: number; matchesZlibLevel?: number | null };
 
+/** Which tool built an image, as its config tells (src/compare/explain/builder.ts). */
+export type BuilderId = 'buildkit' | 'docker-legacy' | 'buildah' | 'kaniko' | 'ko' | 'jib' | 'bazel' | 'apko' | 'unknown';
+
+/** Kinds of differing files a remedy speaks to (src/compare/explain/file-kinds.ts); `other`: none of them. */
+export type FileKindId =
+  | 'pyc'
+  | 'log'
+  | 'ldconfig'
+  | 'machine-id'
+  | 'dpkg'
+  | 'apt'
+  | 'apk'
+  | 'rpm'
+  | 'apt-cache'
+  | 'jar'
+  | 'wheel'
+  | 'zip'
+  | 'gzip'
+  | 'compressed'
+  | 'other';
+
+export interface RemedyBasis {
+  /** The builders of A and B when the remedy names a builder's settings. */
+  builders?: { a: BuilderId; b: BuilderId };
+  /** The kinds of files, in the order the remedy speaks to them. */
+  kinds?: FileKindId[];
+  /** The archives were written by containers/image (buildah push, podman save, skopeo copy). */
+  writer?: 'containers-image';
+}
+
 export interface Cause {
   id: CauseId;
   level: Level;
@@ -163,6 +193,9 @@ export interface Cause {
   /** A few concrete examples with A and B values and where they are. */
   evidence: Evidence[];
   remedy: string;
+  /** What the remedy was chosen from, when it was composed rather than the catalog's
+   *  (src/compare/explain/remedy.ts, docs/causes.md "Remedies"). Optional: older reports lack it. */
+  remedyFor?: RemedyBasis;
   /** Ids of the differences explained (capped; `count` is the total). */
   differences: string[];
   /** Differences folded under this cause as consequences (digest chains). */

@@ -74,6 +74,7 @@ const PAIRS: CorpusPair[] = [
       'file.mtime': {
         remedy: ['A was built by the legacy docker builder', 'B by kaniko', 'build both with the same builder', '--reproducible', 'rewrite-timestamp=true'],
         notRemedy: ['buildah', 'Jib', 'ko build'],
+        remedyFor: { builders: { a: 'docker-legacy', b: 'kaniko' } },
       },
       'config.created': { remedy: ['legacy docker builder', 'kaniko', '--reproducible'], notRemedy: ['buildah', 'Jib'] },
     },

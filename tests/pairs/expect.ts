@@ -1,6 +1,6 @@
 /** Assertions on comparison reports shared by golden.test.ts and tests/corpus/compare-corpus.test.ts. */
 import { expect } from 'vitest';
-import type { CauseId, ComparisonReport, Level, Verdict } from '../../src/compare/types';
+import type { CauseId, ComparisonReport, Level, RemedyBasis, Verdict } from '../../src/compare/types';
 
 export interface CauseCheck {
   level?: Level;
@@ -15,6 +15,8 @@ export interface CauseCheck {
   remedy?: (string | RegExp)[];
   /** the remedy names none of these (tools unrelated to the evidence) */
   notRemedy?: (string | RegExp)[];
+  /** what the remedy was chosen from (`Cause.remedyFor`), matched as a subset */
+  remedyFor?: RemedyBasis;
 }
 
 export interface ReportExpectation {
@@ -48,6 +50,7 @@ export function checkCause(r: ComparisonReport, id: CauseId, c: CauseCheck): voi
   for (const s of c.summary ?? []) expect(matches(cause.summary, s), `${id} summary "${cause.summary}" should contain ${s}`).toBe(true);
   for (const s of c.notSummary ?? []) expect(matches(cause.summary, s), `${id} summary "${cause.summary}" should not contain ${s}`).toBe(false);
   for (const s of c.remedy ?? []) expect(matches(cause.remedy, s), `${id} remedy "${cause.remedy}" should contain ${s}`).toBe(true);
+  if (c.remedyFor) expect(cause.remedyFor, `${id} remedyFor`).toMatchObject(c.remedyFor);
   for (const s of c.notRemedy ?? []) expect(matches(cause.remedy, s), `${id} remedy "${cause.remedy}" should not contain ${s}`).toBe(false);
   const lines = cause.evidence.map((e) => `${e.text} ${e.where ?? ''}`);
   for (const s of c.evidence ?? [])

@@ -771,6 +771,7 @@ export const PAIRS: Pair[] = [
         count: 1,
         evidence: ['etc/app/config.yaml'],
         remedy: ['a real change in etc/app/config.yaml', 'compare the build inputs'],
+        remedyFor: { kinds: ['other'] },
         notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'strip-nondeterminism', 'BuildKit'],
       },
     },
@@ -787,6 +788,7 @@ export const PAIRS: Pair[] = [
         count: 1,
         evidence: ['usr/share/app/app.jar'],
         remedy: ['project.build.outputTimestamp', 'preserveFileTimestamps', 'strip-nondeterminism'],
+        remedyFor: { kinds: ['jar'] },
         notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'real change'],
       },
     },
@@ -803,6 +805,7 @@ export const PAIRS: Pair[] = [
         count: 1,
         evidence: ['var/lib/dpkg/status'],
         remedy: ['apt-get install pkg=version', 'snapshot.debian.org'],
+        remedyFor: { kinds: ['dpkg'] },
         notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'strip-nondeterminism', 'real change'],
       },
     },
@@ -815,7 +818,12 @@ export const PAIRS: Pair[] = [
     verdict: 'metadata-only',
     causes: ['config.created', 'config.history', 'file.mtime', 'archive.entry-mtime'],
     checks: {
-      'file.mtime': { evidence: ['app'], remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'] },
+      'file.mtime': {
+        evidence: ['app'],
+        remedy: ['buildah', '--timestamp'],
+        notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'],
+        remedyFor: { builders: { a: 'buildah', b: 'buildah' } },
+      },
       'config.created': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
       'config.history': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
       'archive.entry-mtime': { remedy: ['buildah push', 'skopeo'], notRemedy: ['BuildKit', 'containerd', 'docker'] },
@@ -837,7 +845,13 @@ export const PAIRS: Pair[] = [
     b: skopeoCopyOf('buildah-a-skopeo.tar', BUILDAH_A, 1),
     verdict: 'same-image',
     causes: ['archive.entry-mtime'],
-    checks: { 'archive.entry-mtime': { remedy: ['buildah push', 'skopeo copy'], notRemedy: ['BuildKit', 'rewrite-timestamp', 'containerd', 'docker'] } },
+    checks: {
+      'archive.entry-mtime': {
+        remedy: ['buildah push', 'skopeo copy'],
+        notRemedy: ['BuildKit', 'rewrite-timestamp', 'containerd', 'docker'],
+        remedyFor: { writer: 'containers-image' },
+      },
+    },
     volatile: [
       /\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g,
       /\b[0-9a-f]{64}\b/g, // the blobs of a real build (its times are in them)

@@ -18,8 +18,9 @@
  * - Bazel (rules_docker, rules_oci): `author: "Bazel"`, `created_by: "bazel build …"` (ggcr test images).
  */
 import type { InputReport } from '../../report/types';
+import type { BuilderId } from '../types';
 
-export type BuilderId = 'buildkit' | 'docker-legacy' | 'buildah' | 'kaniko' | 'ko' | 'jib' | 'bazel' | 'apko' | 'unknown';
+export type { BuilderId };
 
 export interface Builder {
   id: BuilderId;

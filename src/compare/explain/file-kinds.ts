@@ -5,22 +5,10 @@
  * for bytecode, the package manager whose database it is, the archive's writer for zip/jar.
  * Ordered, first match wins (STYLE.md habit 4: a registry, not a switch).
  */
+import type { FileKindId as ContractKind } from '../types';
 
-export type FileKindId =
-  | 'pyc'
-  | 'log'
-  | 'ldconfig'
-  | 'machine-id'
-  | 'dpkg'
-  | 'apt'
-  | 'apk'
-  | 'rpm'
-  | 'apt-cache'
-  | 'jar'
-  | 'wheel'
-  | 'zip'
-  | 'gzip'
-  | 'compressed';
+/** The contract's kinds (../types.ts) but `other`, which is no kind. */
+export type FileKindId = Exclude<ContractKind, 'other'>;
 
 export interface FileKind {
   id: FileKindId;

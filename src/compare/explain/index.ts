@@ -83,6 +83,7 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
     const entry = CATALOG[bucket.id];
     const described = owner.describe(bucket.id, bucket.roots, ctx);
     const category: Category = described.category ?? entry.category;
+    const remedy = remedyFor(bucket.id, bucket.roots, ctx, described.remedy);
     const differences = bucket.roots.length > MAX_CAUSE_DIFFERENCES ? bucket.roots.slice(0, MAX_CAUSE_DIFFERENCES) : bucket.roots;
     const cause: Cause = {
       id: bucket.id,
@@ -90,7 +91,8 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
       count: bucket.roots.length,
       summary: described.summary,
       evidence: described.evidence.slice(0, 5),
-      remedy: remedyFor(bucket.id, bucket.roots, ctx, described.remedy),
+      remedy: remedy.text,
+      ...(remedy.basis ? { remedyFor: remedy.basis } : {}),
       differences: differences.map((d) => d.id),
       consequences: cons,
     };

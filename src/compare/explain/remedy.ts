@@ -14,7 +14,7 @@
  * Every other cause keeps the remedy its explainer gave. Pure; the builders are read once per
  * explain() call.
  */
-import type { CauseId, Difference } from '../types';
+import type { CauseId, Difference, RemedyBasis } from '../types';
 import type { Context } from './context';
 import { type Builder, detectBuilder } from './builder';
 import { KNOBS, type Knobs } from './builder-knobs';
@@ -83,8 +83,8 @@ function onlyHistoryTimes(roots: Difference[]): boolean {
   return roots.every((d) => d.subject === 'history' && d.kind === 'changed' && /\.created$/.test(d.field));
 }
 
-/** One sentence per kind of file among the paths (most paths first); `other` for the rest. */
-export function kindsRemedy(paths: string[], other: (paths: string[]) => string, only?: ReadonlySet<FileKindId>): string {
+/** The kinds among the paths with their paths, most paths first (`null`: no kind, or one outside `only`). */
+function groupKinds(paths: string[], only?: ReadonlySet<FileKindId>): [FileKind | null, string[]][] {
   const groups = new Map<FileKind | null, string[]>();
   for (const p of paths) {
     let k = fileKind(p);
@@ -94,10 +94,18 @@ export function kindsRemedy(paths: string[], other: (paths: string[]) => string,
     else groups.set(k, [p]);
   }
   const order = (k: FileKind | null) => (k ? FILE_KINDS.indexOf(k) : FILE_KINDS.length);
-  return [...groups.entries()]
-    .sort(([ka, pa], [kb, pb]) => pb.length - pa.length || order(ka) - order(kb))
+  return [...groups.entries()].sort(([ka, pa], [kb, pb]) => pb.length - pa.length || order(ka) - order(kb));
+}
+
+/** One sentence per kind of file among the paths (most paths first); `other` for the rest. */
+export function kindsRemedy(paths: string[], other: (paths: string[]) => string, only?: ReadonlySet<FileKindId>): string {
+  return groupKinds(paths, only)
     .map(([k, ps]) => (k ? k.remedy : other(ps)))
     .join(' ');
+}
+
+function byKinds(paths: string[], other: (paths: string[]) => string, only?: ReadonlySet<FileKindId>): Remedy {
+  return { text: kindsRemedy(paths, other, only), basis: { kinds: groupKinds(paths, only).map(([k]) => k?.id ?? 'other') } };
 }
 
 /** Kinds whose presence on one side only is what their remedy is about (not times inside them). */
@@ -105,57 +113,71 @@ const PRESENCE_KINDS: ReadonlySet<FileKindId> = new Set(['pyc', 'log', 'ldconfig
 
 const quoted = (paths: string[]) => list(paths.map((p) => p || './'));
 
+/** A remedy and what it was chosen from (`basis` absent: the explainer's, the catalog's). */
+export interface Remedy {
+  text: string;
+  basis?: RemedyBasis;
+}
+
 /** The remedy of cause `id` over `roots`; `fallback` is the explainer's (the catalog's). */
-export function remedyFor(id: CauseId, roots: Difference[], ctx: Context, fallback: string): string {
+export function remedyFor(id: CauseId, roots: Difference[], ctx: Context, fallback: string): Remedy {
+  const keep: Remedy = { text: fallback };
+  const builders = () => {
+    const { a, b } = buildersOf(ctx);
+    return { builders: { a: a.id, b: b.id } };
+  };
+  const timed = (which: keyof Knobs, tail = ''): Remedy => {
+    const s = builderSentence(which, buildersOf(ctx));
+    return s ? { text: `${s}${tail}`, basis: builders() } : keep;
+  };
+  const containersImage = (text: string): Remedy => (writtenByContainersImage(ctx) ? { text, basis: { writer: 'containers-image' } } : keep);
   switch (id) {
-    case 'file.mtime': {
-      const s = builderSentence('fileTimes', buildersOf(ctx));
-      return s ? `${s} Or normalise the layer with ${TAR_NORMALISE}.` : fallback;
-    }
-    case 'file.atime-ctime': {
-      const s = builderSentence('fileTimes', buildersOf(ctx));
-      return s
-        ? `${s} Or write the layer without them: \`tar --pax-option=delete=atime,delete=ctime\` (GNU tar \`--format=posix\` adds them by default).`
-        : fallback;
-    }
+    case 'file.mtime':
+      return timed('fileTimes', ` Or normalise the layer with ${TAR_NORMALISE}.`);
+    case 'file.atime-ctime':
+      return timed(
+        'fileTimes',
+        ' Or write the layer without them: `tar --pax-option=delete=atime,delete=ctime` (GNU tar `--format=posix` adds them by default).',
+      );
     case 'config.created':
-      return builderSentence('configTimes', buildersOf(ctx)) ?? fallback;
-    case 'config.history': {
-      const s = builderSentence('configTimes', buildersOf(ctx));
-      if (!s) return fallback;
-      return onlyHistoryTimes(roots)
-        ? s
-        : `${s} Build both from the same Containerfile with the same builder and version (builders write \`created_by\` and \`comment\` differently; moby/buildkit#4614).`;
-    }
+      return timed('configTimes');
+    case 'config.history':
+      return timed(
+        'configTimes',
+        onlyHistoryTimes(roots)
+          ? ''
+          : ' Build both from the same Containerfile with the same builder and version (builders write `created_by` and `comment` differently; moby/buildkit#4614).',
+      );
     case 'file.tar-format': {
       const { a, b } = buildersOf(ctx);
-      if (a.id === 'unknown' || a.id === 'buildkit' || b.id === 'buildkit') return fallback;
-      return `Write layers with one normalising tar invocation: ${TAR_NORMALISE}; or build both with the same ${a.id === b.id ? `${a.name} version` : 'builder and version'}.`;
+      if (a.id === 'unknown' || a.id === 'buildkit' || b.id === 'buildkit') return keep;
+      return {
+        text: `Write layers with one normalising tar invocation: ${TAR_NORMALISE}; or build both with the same ${a.id === b.id ? `${a.name} version` : 'builder and version'}.`,
+        basis: builders(),
+      };
     }
-    case 'file.content': {
-      const paths = [...new Set(roots.map(pathOf))];
-      return kindsRemedy(
-        paths,
+    case 'file.content':
+      return byKinds(
+        [...new Set(roots.map(pathOf))],
         (ps) =>
           `A real change in ${quoted(ps)}: compare the build inputs (the files the build copies in, its arguments, the versions it fetches); the content evidence shows what changed.`,
       );
-    }
     case 'file.added':
-    case 'file.removed': {
-      const paths = [...new Set(roots.map(pathOf))];
-      return kindsRemedy(paths, (ps) => `Compare the build steps and inputs that write ${quoted(ps)}.`, PRESENCE_KINDS);
-    }
+    case 'file.removed':
+      return byKinds([...new Set(roots.map(pathOf))], (ps) => `Compare the build steps and inputs that write ${quoted(ps)}.`, PRESENCE_KINDS);
     case 'layer.compression':
-      return writtenByContainersImage(ctx)
-        ? 'containers/image compressed these layers (`buildah push`, `podman push`, `skopeo copy`): push or copy both with the same `--compression-format` and `--compression-level` (skopeo: `--dest-compress-format`, `--dest-compress-level`) and the same tool version, or compare the uncompressed layers (the same diff_id).'
-        : fallback;
-    case 'manifest.annotations':
-      return annotationsRemedy(roots, fallback);
+      return containersImage(
+        'containers/image compressed these layers (`buildah push`, `podman push`, `skopeo copy`): push or copy both with the same `--compression-format` and `--compression-level` (skopeo: `--dest-compress-format`, `--dest-compress-level`) and the same tool version, or compare the uncompressed layers (the same diff_id).',
+      );
+    case 'manifest.annotations': {
+      const text = annotationsRemedy(roots, fallback);
+      return text === fallback ? keep : { text };
+    }
     case 'archive.entry-mtime':
-      return writtenByContainersImage(ctx)
-        ? "Nothing in the image to fix: `buildah push`, `podman save` and `skopeo copy` (containers/image) write the archive's entries with the time of the export. Compare the images, not the archive files, or repack with `tar --sort=name --mtime=@EPOCH`."
-        : fallback;
+      return containersImage(
+        "Nothing in the image to fix: `buildah push`, `podman save` and `skopeo copy` (containers/image) write the archive's entries with the time of the export. Compare the images, not the archive files, or repack with `tar --sort=name --mtime=@EPOCH`.",
+      );
     default:
-      return fallback;
+      return keep;
   }
 }
