@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import type { Difference, Evidence } from '../compare/types';
 import { ContentEvidenceView } from './ContentEvidenceView';
-import { formatValue, valueText, whatText, whereText } from './diffText';
+import { factLabel, formatValue, valueText, whatText, whereText } from './diffText';
 import { layerName } from '../present/format';
 
 export interface DiffDetailsProps {
@@ -65,13 +65,16 @@ export function DiffDetails({ diff: d, byId, evidence }: DiffDetailsProps) {
         {d.facts &&
           Object.entries(d.facts).map(([k, v]) => (
             <Fragment key={k}>
-              <dt>{k}</dt>
-              <dd class="mono wrap">{factText(k, v)}</dd>
+              <dt>{factLabel(k)}</dt>
+              <dd class="wrap">{factText(k, v)}</dd>
             </Fragment>
           ))}
-        <dt>Id</dt>
-        <dd class="mono wrap select-all">{d.id}</dd>
       </dl>
+      {/* The difference's id is for tools and bug reports (the JSON's differences[].id), not for reading. */}
+      <details class="diff-id">
+        <summary class="muted">Difference id (as in the exported JSON)</summary>
+        <code class="wrap select-all">{d.id}</code>
+      </details>
       {evidence?.map((e, i) => (
         <div key={i} class="evidence-detail">
           <p class="evidence-text">{e.text}</p>

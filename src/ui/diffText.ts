@@ -20,9 +20,30 @@ export function whatText(d: Difference): string {
   if (d.kind === 'reordered') return 'order';
   if (d.kind === 'added' && !d.field) return `${subjectNoun(d)} added in B`;
   if (d.kind === 'removed' && !d.field) return `${subjectNoun(d)} only in A`;
-  if (d.kind === 'added') return `${d.field} (only in B)`;
-  if (d.kind === 'removed') return `${d.field} (only in A)`;
-  return d.field ?? 'changed';
+  const field = fieldText(d);
+  if (d.kind === 'added') return `${field} (only in B)`;
+  if (d.kind === 'removed') return `${field} (only in A)`;
+  return field ?? 'changed';
+}
+
+/**
+ * The field as a person names it. A `repositories` leaf is a JSON path `<repo>.<tag>`
+ * (json-diff joins keys with dots): shown as the tag it is, `app:latest`. The repository ends
+ * at the first dot after its last slash (a registry host has dots, a Docker Hub name rarely).
+ */
+function fieldText(d: Difference): string | undefined {
+  const f = d.field;
+  if (!f || d.subject !== 'index' || d.scope.path !== 'repositories' || f === '$') return f;
+  const slash = f.lastIndexOf('/');
+  const dot = f.indexOf('.', slash + 1);
+  return dot > 0 ? `tag ${f.slice(0, dot)}:${f.slice(dot + 1)}` : `repository ${f}`;
+}
+
+/** A fact's name in words: `sizeA` → "size (A)", `uncompressedSize` → "uncompressed size". */
+export function factLabel(key: string): string {
+  const side = /^(.+?)([AB])$/.exec(key);
+  const base = (side ? side[1] : key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return side ? `${base} (${side[2]})` : base;
 }
 
 function subjectNoun(d: Difference): string {
@@ -84,7 +105,7 @@ export function formatValue(field: string | undefined, v: Json | undefined, full
   if (Array.isArray(v)) return full ? JSON.stringify(v, null, 2) : JSON.stringify(v);
   if (typeof v.type === 'string' && Object.keys(v).every((k) => k === 'type' || k === 'size')) {
     // {type,size} of a file or entry present on one side only
-    return typeof v.size === 'number' && v.type !== 'dir' ? `${v.type}, ${formatBytes(v.size)}` : v.type;
+    return typeof v.size === 'number' && v.type === 'file' ? `${v.type}, ${formatBytes(v.size)}` : v.type;
   }
   const entries = Object.entries(v);
   if (entries.every(([, x]) => x === null || typeof x !== 'object')) {

@@ -60,6 +60,10 @@ export function show(v: Json | undefined): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return v === '' ? '""' : v.length > 80 ? `${v.slice(0, 80)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // {type, size} of an entry present on one side only: "symlink", "file, 1,234 bytes" (not JSON)
+  if (!Array.isArray(v) && typeof v.type === 'string' && Object.keys(v).every((k) => k === 'type' || k === 'size')) {
+    return typeof v.size === 'number' && v.type === 'file' ? `file, ${num(v.size)} bytes` : v.type;
+  }
   const t = JSON.stringify(v);
   return t.length > 80 ? `${t.slice(0, 80)}…` : t;
 }

@@ -170,6 +170,12 @@ describe('CompareView: drill-down by level', () => {
     expect(values[0]).toMatch(/^[0-9a-f]{64}$/);
     expect(values[1]).toMatch(/^[0-9a-f]{64}$/);
     expect(values[0]).not.toBe(values[1]);
+    // No internal names in what is read: fact names in words, the id tucked away for tools.
+    const labels = texts(details, 'dl.facts dt');
+    for (const l of labels) expect(l).not.toMatch(/[a-z][A-Z]|^Id$/);
+    const id = details.querySelector('details.diff-id')!;
+    expect(id.hasAttribute('open')).toBe(false);
+    expect(id.querySelector('summary')!.textContent).toBe('Difference id (as in the exported JSON)');
   });
 });
 
