@@ -13,7 +13,7 @@ import { sh } from '../support/tools';
 import { nodeHooks } from '../support/hooks';
 import { buildLegacySave, buildOciArchive, type ImageSpec } from '../builders/image';
 import type { Recipe } from './cache';
-import { baseLayer, gnuLayer, LAYER_FLAGS, T, type LayerParams } from './writers';
+import { baseLayer, gnuLayer, LAYER_FLAGS, REPRO, T, type LayerParams } from './writers';
 
 /** Layer 2: one file (opt/top.txt), packed by GNU tar with the default flags. */
 function topLayer(work: string): Uint8Array {
@@ -113,6 +113,43 @@ export function twoImages(file: string, reverse: boolean): Recipe<TwoImagesParam
         { cwd: work },
       );
       sh(`tar -C x --no-recursion --mtime=@${T} --owner=0 --group=0 --numeric-owner --format=gnu -T members -cf '${out}'`, { cwd: work });
+    },
+  };
+}
+
+export interface BuildahLayersParams {
+  /** `buildah build --timestamp`: the created time of the config, the history and the intermediate images, and the new files' mtimes */
+  timestamp: number;
+}
+
+/**
+ * A real `buildah build --layers --timestamp <t>` of a three-step Containerfile (FROM scratch,
+ * ADD a GNU tar, COPY two files in two steps), pushed to oci-archive by buildah, the archive
+ * repacked by GNU tar with fixed flags (the push writes the export time into its entries).
+ * With `--layers` buildah commits an intermediate image after each step and writes
+ * `"comment": "FROM <its id>"` on the next step's history entry, and the manifest's
+ * `org.opencontainers.image.base.digest` names the last one; their configs hold the build
+ * time, so both differ between two builds at other times (docs/causes.md "Derivation rules":
+ * they follow the time of the step before).
+ */
+export function buildahLayers(file: string, timestamp: number): Recipe<BuildahLayersParams> {
+  return {
+    file,
+    writer: `buildah build --layers --timestamp ${timestamp} + push oci-archive (vfs, chroot); repacked by GNU tar`,
+    params: { timestamp },
+    build(out, p, { work }) {
+      const ctx = join(work, 'ctx');
+      mkdirSync(join(ctx, 'tree/etc'), { recursive: true });
+      writeFileSync(join(ctx, 'tree/etc/motd'), 'built by buildah --layers\n');
+      writeFileSync(join(ctx, 'app.conf'), 'mode=a\n');
+      writeFileSync(join(ctx, 'extra.conf'), 'extra=1\n');
+      sh(`tar -C tree ${LAYER_FLAGS()} -cf files.tar etc`, { cwd: ctx });
+      writeFileSync(join(ctx, 'Containerfile'), 'FROM scratch\nADD files.tar /\nCOPY app.conf /app/app.conf\nCOPY extra.conf /app/extra.conf\n');
+      const b = `buildah --storage-driver vfs --root '${join(work, 'root')}' --runroot '${join(work, 'run')}'`;
+      sh(`${b} build --isolation chroot --layers --timestamp ${p.timestamp} -q -f Containerfile -t tarscope-layers . >/dev/null`, { cwd: ctx });
+      sh(`${b} push -q tarscope-layers 'oci-archive:${join(work, 'pushed.tar')}'`, { cwd: work });
+      sh(`${b} rmi -a -f >/dev/null 2>&1 || true`, { cwd: work });
+      sh(`mkdir x && tar -C x -xf pushed.tar && tar -C x ${REPRO()} -cf '${out}' oci-layout index.json blobs`, { cwd: work });
     },
   };
 }

@@ -8,6 +8,7 @@ import { bestRoot } from './emit';
 import { jsonLeaves } from './json-diff';
 import { emitLeaves } from './json-emit';
 import { imageScope, type ImagePairCtx } from './layers';
+import { foldIntermediateIds } from './intermediate-ids';
 
 export function diffConfig(x: ImagePairCtx): string | undefined {
   const leaves = jsonLeaves(x.A.config.json ?? undefined, x.B.config.json ?? undefined);
@@ -29,6 +30,8 @@ export function diffConfig(x: ImagePairCtx): string | undefined {
       return m ? layerOfHistory.get(`${leaf.kind}:${m[1]}`) : undefined;
     },
   });
+  // buildah's "FROM <intermediate id>" comments derive from the steps before them
+  foldIntermediateIds(x, diffs);
   let root = bestRoot(diffs);
   const da = x.A.config.digest;
   const db = x.B.config.digest;

@@ -13,6 +13,7 @@ import { jsonLeaves } from './json-diff';
 import { emitLeaves } from './json-emit';
 import { imageScope, type ImagePairCtx } from './layers';
 import { jsonHints } from './values';
+import { intermediateBaseRoot } from './intermediate-ids';
 
 function shape(img: ImageReport): Record<string, unknown> {
   const m = img.manifest!;
@@ -31,6 +32,8 @@ export function diffManifest(x: ImagePairCtx): string | undefined {
     prefix: () => `manifest:i${x.k}`,
     subject: () => 'manifest',
     scope,
+    // buildah --layers: the base is the build's own intermediate image (intermediate-ids.ts)
+    follows: (leaf) => (leaf.path === 'annotations.org.opencontainers.image.base.digest' ? intermediateBaseRoot(x) : undefined),
   });
   for (const p of x.layerPairs) {
     if (p.a === null || p.b === null) continue;
