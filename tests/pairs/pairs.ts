@@ -11,6 +11,7 @@ import { synthetic } from './synthetic';
 import { sparseImage, squashImage } from './layering';
 import { buildahLayers, legacySave, skopeoCopy, twoImages } from './derived';
 import { embeddedImage } from './embedded';
+import { debImage } from './packages';
 import { buildahImage, kindImage, skopeoCopyOf } from './remedy-writers';
 import { badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit } from './writers';
 
@@ -726,6 +727,47 @@ export const PAIRS: Pair[] = [
       { options: { fileOrder: true, ownerNames: true, tarFormat: true, history: true }, verdict: 'content-differs', causes: ['file.content', 'file.mtime'] },
     ],
   },
+  // ---- packages (src/packages: the layers' package databases) ----------------------------
+  {
+    name: 'deb-package-upgraded',
+    what: 'layer 2 holds a dpkg database: zlib1g 1:1.2.13.dfsg-1 in A, 1:1.2.13.dfsg-1+b1 in B (var/lib/dpkg/status), and the library its info/zlib1g:amd64.list names with other bytes',
+    a: debImage('deb-zlib-a.tar', { zlibVersion: '1:1.2.13.dfsg-1', zlibBuild: 'a' }),
+    b: debImage('deb-zlib-b.tar', { zlibVersion: '1:1.2.13.dfsg-1+b1', zlibBuild: 'b' }),
+    verdict: 'content-differs',
+    // the status file itself belongs to no package: it stays a file.content of its own
+    causes: ['package.upgraded', 'file.content'],
+    checks: {
+      'package.upgraded': {
+        count: 1,
+        summary: ['1 of 2 changed files belongs to 1 deb package: 1 upgraded (zlib1g 1:1.2.13.dfsg-1 → 1:1.2.13.dfsg-1+b1); 1 belongs to none'],
+        evidence: ['zlib1g 1:1.2.13.dfsg-1 → 1:1.2.13.dfsg-1+b1: 1 file (usr/lib/x86_64-linux-gnu/libz.so.1.2.13)'],
+        remedy: ['apt-get install zlib1g=1:1.2.13.dfsg-1+b1', 'snapshot.debian.org'],
+      },
+      'file.content': { count: 1, evidence: ['var/lib/dpkg/status'] },
+    },
+  },
+  {
+    name: 'deb-package-rebuilt',
+    what: 'the same dpkg database (zlib1g 1:1.2.13.dfsg-1 on both sides) and the library it lists with other bytes: the same version built twice',
+    a: debImage('deb-zlib-a.tar', { zlibVersion: '1:1.2.13.dfsg-1', zlibBuild: 'a' }),
+    b: debImage('deb-zlib-rebuilt.tar', { zlibVersion: '1:1.2.13.dfsg-1', zlibBuild: 'rebuilt' }),
+    verdict: 'content-differs',
+    causes: ['package.rebuilt'],
+    checks: { 'package.rebuilt': { count: 1, summary: ['Rebuilt at the same version: zlib1g 1:1.2.13.dfsg-1', 'not reproducible'] } },
+  },
+  {
+    name: 'python-package-added',
+    what: 'B has a pip-installed package more: six-1.16.0.dist-info (METADATA, RECORD) and six.py in layer 2',
+    a: debImage('deb-zlib-a.tar', { zlibVersion: '1:1.2.13.dfsg-1', zlibBuild: 'a' }),
+    b: debImage('deb-zlib-a-six.tar', { zlibVersion: '1:1.2.13.dfsg-1', zlibBuild: 'a', python: true }),
+    verdict: 'content-differs',
+    // the dist-info directory is listed by no RECORD: a file.added of its own
+    causes: ['package.added', 'file.added'],
+    checks: {
+      'package.added': { count: 3, summary: ['1 python package installed in B only: six 1.16.0 (3 files)'] },
+      'file.added': { count: 1, summary: ['six-1.16.0.dist-info'] },
+    },
+  },
   // ---- remedies chosen from the evidence and the builder (src/compare/explain/remedy.ts) ----
   {
     name: 'remedy-yaml-edit',
@@ -739,6 +781,7 @@ export const PAIRS: Pair[] = [
         count: 1,
         evidence: ['etc/app/config.yaml'],
         remedy: ['a real change in etc/app/config.yaml', 'compare the build inputs'],
+        remedyFor: { kinds: ['other'] },
         notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'strip-nondeterminism', 'BuildKit'],
       },
     },
@@ -755,6 +798,7 @@ export const PAIRS: Pair[] = [
         count: 1,
         evidence: ['usr/share/app/app.jar'],
         remedy: ['project.build.outputTimestamp', 'preserveFileTimestamps', 'strip-nondeterminism'],
+        remedyFor: { kinds: ['jar'] },
         notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'apt-get', 'real change'],
       },
     },
@@ -771,6 +815,7 @@ export const PAIRS: Pair[] = [
         count: 1,
         evidence: ['var/lib/dpkg/status'],
         remedy: ['apt-get install pkg=version', 'snapshot.debian.org'],
+        remedyFor: { kinds: ['dpkg'] },
         notRemedy: ['PYTHONDONTWRITEBYTECODE', 'compileall', '/var/log', 'strip-nondeterminism', 'real change'],
       },
     },
@@ -783,7 +828,12 @@ export const PAIRS: Pair[] = [
     verdict: 'metadata-only',
     causes: ['config.created', 'config.history', 'file.mtime', 'archive.entry-mtime'],
     checks: {
-      'file.mtime': { evidence: ['app'], remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'] },
+      'file.mtime': {
+        evidence: ['app'],
+        remedy: ['buildah', '--timestamp'],
+        notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'],
+        remedyFor: { builders: { a: 'buildah', b: 'buildah' } },
+      },
       'config.created': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
       'config.history': { remedy: ['buildah', '--timestamp'], notRemedy: ['BuildKit', 'kaniko', 'docker'] },
       'archive.entry-mtime': { remedy: ['buildah push', 'skopeo'], notRemedy: ['BuildKit', 'containerd', 'docker'] },
@@ -805,7 +855,13 @@ export const PAIRS: Pair[] = [
     b: skopeoCopyOf('buildah-a-skopeo.tar', BUILDAH_A, 1),
     verdict: 'same-image',
     causes: ['archive.entry-mtime'],
-    checks: { 'archive.entry-mtime': { remedy: ['buildah push', 'skopeo copy'], notRemedy: ['BuildKit', 'rewrite-timestamp', 'containerd', 'docker'] } },
+    checks: {
+      'archive.entry-mtime': {
+        remedy: ['buildah push', 'skopeo copy'],
+        notRemedy: ['BuildKit', 'rewrite-timestamp', 'containerd', 'docker'],
+        remedyFor: { writer: 'containers-image' },
+      },
+    },
     volatile: [
       /\b20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g,
       /\b[0-9a-f]{64}\b/g, // the blobs of a real build (its times are in them)
