@@ -105,6 +105,9 @@ function subline(r: ComparisonReport, status: RunStatus): string {
     if (s.layersSkipped) layers += `, ${s.layersSkipped} skipped (same blob on both sides)`;
     parts.push(layers);
   }
+  // Files the timestamp classification did not read stay content differences (compare/evidence/timestamp-only.ts).
+  const notRead = s.embeddedTimestamps?.notClassified ?? 0;
+  if (notRead) parts.push(`${plural(notRead, '.pyc/zip/.gz file')} not read for embedded timestamps (they count as content differences)`);
   return parts.join(' · ');
 }
 

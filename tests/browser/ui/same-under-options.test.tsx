@@ -31,9 +31,19 @@ describe('CompareView: ignore options that leave no cause', () => {
     expect(root.querySelector('.ignored-line')!.textContent).toBe(
       'Same under these options: 5 differences ignored by the options below (they are still listed in the drill-down).',
     );
+    expect(root.querySelector('.verdict-sub')!.textContent).not.toMatch(/embedded timestamps/);
     unmountAll();
     const still = view({ ...r, options: { ...r.options, timestamps: true } }, 1);
     await settle();
     expect(still.querySelector('.ignored-line')!.textContent).toBe('1 difference ignored by the options below (they are still listed in the drill-down).');
+  });
+
+  it('says how many .pyc/zip/.gz files were not read for embedded timestamps', async () => {
+    const r = contentDiffers();
+    const root = view({ ...r, stats: { ...r.stats, embeddedTimestamps: { candidates: 9, classified: 6, timestampOnly: 6, notClassified: 3 } } }, 0);
+    await settle();
+    expect(root.querySelector('.verdict-sub')!.textContent).toMatch(
+      / · 3 \.pyc\/zip\/\.gz files not read for embedded timestamps \(they count as content differences\)$/,
+    );
   });
 });
