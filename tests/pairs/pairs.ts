@@ -534,6 +534,7 @@ export const PAIRS: Pair[] = [
     causes: ['file.tar-format'],
     checks: { 'file.tar-format': { count: 1, summary: [/sparse/], evidence: ['var/lib/sparse.img'] } },
     headline: [/merged filesystem is the same/],
+    ignore: [{ options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'sparse-pax-vs-dense',
@@ -544,6 +545,7 @@ export const PAIRS: Pair[] = [
     causes: ['file.tar-format'],
     checks: { 'file.tar-format': { summary: [/sparse/], evidence: ['var/lib/sparse.img'] } },
     headline: [/merged filesystem is the same/],
+    ignore: [{ options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'hardlink-vs-copy',
@@ -554,6 +556,7 @@ export const PAIRS: Pair[] = [
     causes: ['file.tar-format'],
     checks: { 'file.tar-format': { count: 1, summary: [/hard link/], evidence: ['etc/motd'] } },
     headline: [/merged filesystem is the same/],
+    ignore: [{ options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'opaque-vs-whiteouts',

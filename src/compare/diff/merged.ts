@@ -167,7 +167,7 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
     const vb = linked ? linked.b : b;
     const fields = changedFields(va, vb);
     const content = fields.includes('content') ? contentValues(va, vb) : null;
-    if (isRegularType(va.type) && isRegularType(vb.type) && !contentValues(va, vb)) unknown = true;
+    if (!unknown && isRegularType(va.type) && isRegularType(vb.type) && !sharedHash(va, vb)) unknown = true;
     // Extended attributes are not a merged field (a file difference says them), but a
     // container sees them: the merged filesystems are not the same when they differ.
     if (!fields.length && !sameXattrs(va, vb)) xattrs = true;
@@ -195,7 +195,13 @@ function readInFull(img: ImagePairCtx['A']): boolean {
   return img.layers.every((l) => filesKnown(l) && !l.error);
 }
 
+/** Both sides have a hash of the same kind (contentValues without its allocation: the hot path). */
+function sharedHash(a: MergedFile, b: MergedFile): boolean {
+  return (a.sha256 !== undefined && b.sha256 !== undefined) || (a.xxh64 !== undefined && b.xxh64 !== undefined);
+}
+
 function sameXattrs(a: MergedFile, b: MergedFile): boolean {
+  if (a.xattrs === undefined && b.xattrs === undefined) return true;
   const ax = a.xattrs ?? {};
   const bx = b.xattrs ?? {};
   const keys = Object.keys(ax);
