@@ -526,6 +526,17 @@ export const PAIRS: Pair[] = [
   },
   // ---- same files, other representation (the merged filesystem is the same) --------------
   {
+    name: 'long-name-gnu-vs-ustar',
+    what: 'layer 1 (without the one name ustar cannot hold) packed by GNU tar --format=gnu and --format=ustar: the 136-byte path is a ././@LongLink entry in A and a prefix/name split in B',
+    a: gnuImage('gnu-short-names.tar', { edits: ['short-names'] }),
+    b: gnuImage('ustar-short-names.tar', { edits: ['short-names'], flags: LAYER_FLAGS({ format: '--format=ustar' }) }),
+    verdict: 'metadata-only',
+    causes: ['file.tar-format'],
+    checks: { 'file.tar-format': { summary: ['longName'] } },
+    headline: [/merged filesystem is the same/],
+    ignore: [{ options: { tarFormat: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
+  },
+  {
     name: 'sparse-gnu-vs-dense',
     what: 'var/lib/sparse.img (data in its first block and at 56 KiB, a hole between) packed by GNU tar --format=gnu without and with -S (an old GNU sparse entry, typeflag S)',
     a: sparseImage('sparse-gnu-dense.tar', { format: 'gnu', sparse: false }),

@@ -12,7 +12,7 @@ import { sh } from '../support/tools';
 import { nodeHooks } from '../support/hooks';
 import { buildOciArchive, type ImageHooks } from '../builders/image';
 import type { FixtureName } from '../fixtures/images';
-import { buildPlainTree, pinMtimes, TREE_EPOCH } from '../fixtures/tree';
+import { buildPlainTree, LONG_NAME_FILE, pinMtimes, TREE_EPOCH } from '../fixtures/tree';
 import type { Recipe } from './cache';
 
 export const T = TREE_EPOCH;
@@ -79,9 +79,10 @@ export function umociEdit(file: string, commands: string[]): Recipe<{ commands: 
  * data/link-to-hostname into a regular file, `whiteout` deletes layer 0's etc/os-release,
  * `opaque` makes etc/ opaque, `pyc:<mtime>` adds a module and its bytecode compiled by
  * python3 from a source with that mtime (the .pyc embeds it), `sparse` adds var/lib/sparse.img:
- * 60 KiB with data only in its first and last blocks (a hole between, on filesystems with holes).
+ * 60 KiB with data only in its first and last blocks (a hole between, on filesystems with holes),
+ * `short-names` removes the one path ustar cannot hold (a name component over 100 bytes).
  */
-export type TreeEdit = 'content' | 'added' | 'type' | 'whiteout' | 'opaque' | 'sparse' | `pyc:${number}`;
+export type TreeEdit = 'content' | 'added' | 'type' | 'whiteout' | 'opaque' | 'sparse' | 'short-names' | `pyc:${number}`;
 
 /** Where the `sparse` edit's data sits: its first block and the block at 56 KiB. */
 export const SPARSE_FILE = 'var/lib/sparse.img';
@@ -119,6 +120,7 @@ function applyEdits(root: string, edits: TreeEdit[]): void {
       writeFileSync(join(root, 'data/link-to-hostname'), 'tarscope-fixture\n', { mode: 0o644 });
     } else if (e === 'whiteout') writeFileSync(join(root, 'etc/.wh.os-release'), '', { mode: 0o644 });
     else if (e === 'opaque') writeFileSync(join(root, 'etc/.wh..wh..opq'), '', { mode: 0o644 });
+    else if (e === 'short-names') rmSync(join(root, LONG_NAME_FILE));
     else if (e === 'sparse') {
       mkdirSync(join(root, 'var/lib'), { recursive: true });
       chmodSync(join(root, 'var/lib'), 0o755);
