@@ -56,12 +56,13 @@ export function differsOnlyInTimes(kind: TimestampOnly, a: Uint8Array, b: Uint8A
   const fa = timeFields(kind, a);
   const fb = timeFields(kind, b);
   if (!fa || !fb || fa.length !== fb.length || fa.some(([s, e], i) => s !== fb[i][0] || e !== fb[i][1])) return false;
-  const inside = new Uint8Array(a.length);
-  for (const [s, e] of fa) inside.fill(1, s, Math.min(e, a.length));
+  // The ranges are sorted (timeFields); walk them alongside the bytes.
   let any = false;
+  let r = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
-    if (!inside[i]) return false;
+    while (r < fa.length && fa[r][1] <= i) r++;
+    if (r === fa.length || i < fa[r][0]) return false;
     any = true;
   }
   return any;

@@ -97,7 +97,7 @@ export async function classifyTimestamps(
   let bytes = 0;
   for (const c of candidates) {
     if (c.sizeA > maxFile) {
-      skip(`larger than ${mib(maxFile)} (not read)`);
+      skip(`larger than ${mib(maxFile)}`);
       continue;
     }
     if (targets.length >= maxFiles || bytes + 2 * c.sizeA > maxBytes) {
