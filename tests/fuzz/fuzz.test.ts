@@ -5,11 +5,13 @@
  * for longer (scripts/fuzz.mjs sets FUZZ_SECONDS / FUZZ_SEED / FUZZ_CRASHES). README.md says more.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { TarscopeError } from '../../src/io/errors';
 import { join } from 'node:path';
 import { Rng } from './mutate';
-import { check, fuzz } from './runner';
-import { TARGETS } from './targets';
+import { CASE_MS, check, fuzz } from './runner';
+import { TARGETS, type Target } from './targets';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 /** Per target: 6 targets x 2.5 s = 15 s in npm test. */
@@ -26,6 +28,73 @@ describe('fuzz (fixed seed, time-bounded)', () => {
       expect(res.failures.map((f) => `${f.target} seed ${f.seed} iteration ${f.iteration}${f.file ? ` (${f.file})` : ''}: ${f.error}`)).toEqual([]);
     });
   }
+});
+
+describe('the oracle', () => {
+  const target = (run: () => void): Target => ({ name: 't', seeds: () => [new Uint8Array(1)], mutators: [], run });
+  const r = new Rng(1);
+  it('passes typed errors and rejects everything else', async () => {
+    expect(
+      await check(
+        target(() => {}),
+        new Uint8Array(1),
+        r,
+      ),
+    ).toBeNull();
+    const typed = new TarscopeError({ code: 'corrupt', component: 'tar', message: 'tar: bad' });
+    expect(
+      await check(
+        target(() => {
+          throw typed;
+        }),
+        new Uint8Array(1),
+        r,
+      ),
+    ).toBeNull();
+    expect(
+      await check(
+        target(() => {
+          throw new RangeError('boom');
+        }),
+        new Uint8Array(1),
+        r,
+      ),
+    ).toMatch(/^not a TarscopeError: RangeError: boom/);
+    const internal = new TarscopeError({ code: 'internal', component: 'tar', message: 'tar: oops' });
+    expect(
+      await check(
+        target(() => {
+          throw internal;
+        }),
+        new Uint8Array(1),
+        r,
+      ),
+    ).toBe('internal error: tar: oops');
+    expect(
+      await check(
+        target(() => {
+          const t = performance.now();
+          while (performance.now() - t < CASE_MS + 50);
+        }),
+        new Uint8Array(1),
+        r,
+      ),
+    ).toMatch(/^took \d+ ms/);
+  });
+
+  it('finds a planted bug and writes the input', async () => {
+    const planted: Target = {
+      ...TARGETS[0],
+      name: 'planted',
+      run: (b) => {
+        if (b.length % 512 !== 0) throw new Error('planted');
+      },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'tarscope-fuzz-'));
+    const res = await fuzz(planted, { seed: 1, ms: 2000, maxFailures: 1, crashDir: dir });
+    expect(res.failures).toHaveLength(1);
+    expect(readFileSync(res.failures[0].file!)).toEqual(Buffer.from(res.failures[0].bytes));
+  });
 });
 
 describe('fuzz regressions (inputs fuzzing found, replayed)', () => {

@@ -1,15 +1,16 @@
 /**
  * Seeds for the fuzz targets: small archives written at test time by the real writers
  * (GNU tar in every format it writes, gzip, zstd) and by the in-memory builders
- * (tests/builders: pax, GNU long names, base-256, every image layout). Kept small (a few
- * KiB each) so thousands of mutations run in seconds.
+ * (tests/builders: pax, GNU long names, base-256, every image layout), and the small tars
+ * of other implementations' test suites when ../shared/corpus-tar-suites exists. Kept small
+ * (at most 16 KiB each) so thousands of mutations run in seconds.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTar, concat } from '../builders/tar';
 import { buildDocker25, buildKanikoTarball, buildLegacySave, buildOciArchive, layerTar } from '../builders/image';
 import { nodeHooks } from '../support/hooks';
-import { sh, tempDir } from '../support/tools';
+import { ROOT, sh, tempDir } from '../support/tools';
 
 export interface Seeds {
   tar: Uint8Array[];
@@ -54,7 +55,15 @@ function build(): Seeds {
       },
     ]),
   ];
-  const tar = [...gnuTars, ...built];
+  // Other implementations' edge cases (../shared/corpus-tar-suites), when that folder exists.
+  const suites = join(ROOT, '../shared/corpus-tar-suites');
+  const suiteTars = existsSync(suites)
+    ? readdirSync(suites)
+        .filter((f) => f.endsWith('.tar') && statSync(join(suites, f)).size <= 16384)
+        .sort()
+        .map((f) => new Uint8Array(readFileSync(join(suites, f))))
+    : [];
+  const tar = [...gnuTars, ...built, ...suiteTars];
   const pax = [
     '30 mtime=1700000000.123456789\n20 path=some/where\n',
     '19 linkpath=target\n12 uid=1000\n15 size=123456\n',
