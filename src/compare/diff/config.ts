@@ -8,7 +8,7 @@ import { bestRoot } from './emit';
 import { jsonLeaves } from './json-diff';
 import { emitLeaves } from './json-emit';
 import { imageScope, type ImagePairCtx } from './layers';
-import { foldIntermediateIds } from './intermediate-ids';
+import { foldBuilderIds, foldIntermediateIds } from './intermediate-ids';
 
 export function diffConfig(x: ImagePairCtx): string | undefined {
   const leaves = jsonLeaves(x.A.config.json ?? undefined, x.B.config.json ?? undefined);
@@ -32,6 +32,7 @@ export function diffConfig(x: ImagePairCtx): string | undefined {
   });
   // buildah's "FROM <intermediate id>" comments derive from the steps before them
   foldIntermediateIds(x, diffs);
+  foldBuilderIds(x, diffs);
   let root = bestRoot(diffs);
   const da = x.A.config.digest;
   const db = x.B.config.digest;

@@ -71,3 +71,37 @@ function earliestBefore(k: number, diffs: Difference[], layerRootOfStep: Map<num
   }
   return undefined;
 }
+
+/** An image id as the legacy builder writes it: `sha256:<64 hex>` (or the bare hex). */
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{64}$/;
+
+/**
+ * The legacy builder's (and old docker commit's) own bookkeeping in the config (moby
+ * builder/dockerfile, image/image.go V1Image):
+ *  - `config.Image` and `container_config.Image` name the image the last step started from:
+ *    the id (config digest) of the image the steps before it made, so they follow the earliest
+ *    root among those steps, as buildah's `FROM <id>` comments do;
+ *  - `container_config.Hostname` is the build container's hostname, which defaults to the first
+ *    12 characters of its id (`container`): it follows the `container` difference.
+ * The container id itself is random per build and stays a root.
+ */
+export function foldBuilderIds(x: ImagePairCtx, diffs: Difference[]): void {
+  const layerRootOfStep = new Map<number, string>();
+  for (const p of x.layerPairs) {
+    const l = p.a !== null ? x.A.layers[p.a] : x.B.layers[p.b!];
+    const root = x.layerRoots.get(`${p.a ?? ''}-${p.b ?? ''}`);
+    if (root && l.historyIndex !== null && !layerRootOfStep.has(l.historyIndex)) layerRootOfStep.set(l.historyIndex, root);
+  }
+  const last = Math.max(x.A.history.length, x.B.history.length) - 1;
+  const container = diffs.find((d) => d.subject === 'config' && d.field === 'container' && d.kind === 'changed' && !d.follows);
+  for (const d of diffs) {
+    if (d.subject !== 'config' || d.kind !== 'changed' || d.follows) continue;
+    const ids = typeof d.a === 'string' && typeof d.b === 'string';
+    if ((d.field === 'config.Image' || d.field === 'container_config.Image') && ids && IMAGE_ID.test(d.a as string) && IMAGE_ID.test(d.b as string)) {
+      const root = last > 0 ? earliestBefore(last, diffs, layerRootOfStep) : undefined;
+      if (root) x.c.setFollows(d, root);
+    } else if (d.field === 'container_config.Hostname' && ids && container && typeof container.a === 'string' && typeof container.b === 'string') {
+      if (container.a.startsWith(d.a as string) && container.b.startsWith(d.b as string) && (d.a as string).length === 12) x.c.setFollows(d, container.id);
+    }
+  }
+}

@@ -4,7 +4,7 @@
  * by identity, and the order a document lists them in is one difference (image-order.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { buildLegacySave, layerTar, type ImageSpec } from '../../../builders/image';
+import { buildLegacySave, buildOciArchive, layerTar, type ImageSpec } from '../../../builders/image';
 import { nodeHooks } from '../../../support/hooks';
 import { alignItems, movedItems } from '../../../../src/compare/diff/image-order';
 import { bySubject, diff, get, inspect, roots, rootKinds } from './helpers';
@@ -89,5 +89,64 @@ describe('images pair by identity', () => {
     expect(movedItems([0, 1, 2])).toBe(0);
     expect(movedItems([1, 0])).toBe(1);
     expect(movedItems([2, 0, 1, -1])).toBe(1);
+  });
+});
+
+describe('ids of intermediate images follow the steps before them', () => {
+  const hex = (c: string) => c.repeat(64);
+  /** Two-step history, buildah --layers style: step 1 names the intermediate image of step 0. */
+  const buildah = (t: string, from: string, layers = [base, mid(T)]) =>
+    buildOciArchive(
+      [
+        spec({
+          layers,
+          config: (c) => {
+            c.history = [
+              { created: t, created_by: '/bin/sh -c #(nop) ADD file:x in / ' },
+              { created: t, created_by: '/bin/sh -c #(nop) COPY file:y in /app ', comment: `FROM ${from}` },
+            ];
+          },
+        }),
+      ],
+      nodeHooks,
+    ).tar;
+
+  it("buildah's FROM <id> comment follows the time of the step before it", async () => {
+    const r = diff(await inspect(buildah('2024-01-01T00:00:00Z', 'aaaaaaaaaaaa')), await inspect(buildah('2024-01-01T00:01:00Z', 'bbbbbbbbbbbb')));
+    expect(get(r, 'history:i0:history[1].comment').follows).toBe('history:i0:history[0].created');
+    expect(roots(r).map((d) => d.id)).toEqual(['history:i0:history[0].created', 'history:i0:history[1].created']);
+  });
+
+  it('…and stays a root when nothing before it differs (another base image)', async () => {
+    const r = diff(await inspect(buildah('2024-01-01T00:00:00Z', 'aaaaaaaaaaaa')), await inspect(buildah('2024-01-01T00:00:00Z', 'bbbbbbbbbbbb')));
+    expect(roots(r).map((d) => d.id)).toEqual(['history:i0:history[1].comment']);
+  });
+
+  it("the legacy builder's config.Image follows the layer below the last step; Hostname follows the build container id", async () => {
+    const legacy = (layer0: Uint8Array, image: string, container: string) =>
+      buildOciArchive(
+        [
+          spec({
+            layers: [layer0, mid(T)],
+            config: (c) => {
+              c.config = { Image: `sha256:${image}` };
+              c.container = container;
+              c.container_config = { Hostname: container.slice(0, 12), Image: `sha256:${image}` };
+            },
+          }),
+        ],
+        nodeHooks,
+      ).tar;
+    const other = layerTar([
+      { name: 'etc/', typeflag: '5', mtime: T },
+      { name: 'etc/hostname', data: 'other\n', mtime: T },
+    ]);
+    const r = diff(await inspect(legacy(base, hex('1'), hex('c'))), await inspect(legacy(other, hex('2'), hex('d'))));
+    const fileRoot = get(r, 'config:i0:rootfs.diff_ids[0]').follows;
+    expect(fileRoot).toMatch(/^file:i0:L0-0:etc\/hostname/);
+    expect(get(r, 'config:i0:config.Image').follows).toBe(fileRoot);
+    expect(get(r, 'config:i0:container_config.Image').follows).toBe(fileRoot);
+    expect(get(r, 'config:i0:container_config.Hostname').follows).toBe('config:i0:container');
+    expect(get(r, 'config:i0:container').follows).toBeUndefined();
   });
 });
