@@ -110,7 +110,11 @@ export async function readStructure(runner: JobRunner, file: Blob, name: string,
     });
     for (const [k, v] of r.index.blobs) r.blobs.set(k, v);
     const cut = r.index.error?.code === 'truncated' ? (r.index.error.offset ?? file.size) : undefined;
-    if (r.index.entries.length) r.archive = readLayout({ entries: r.index.entries, files: r.index.files, truncatedAt: cut });
+    // An empty tar (only the end-of-archive marker) is a plain tar of no entries, not a
+    // report with neither a layout nor an error (found by tests/fuzz).
+    if (r.index.entries.length || (r.index.tar && !r.index.error)) {
+      r.archive = readLayout({ entries: r.index.entries, files: r.index.files, truncatedAt: cut });
+    }
     r.complete = r.index.mode === 'stream' && !r.index.error;
   } catch (e) {
     r.errors.push(abortOr(e, signal));

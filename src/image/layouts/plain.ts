@@ -9,7 +9,11 @@ export const plain: LayoutReader = {
     return {
       layout: 'plain',
       layoutLabel: this.label,
-      notes: [`no manifest.json, index.json, oci-layout or repositories: read as a plain tar of ${l.entries.length} entries`],
+      notes: [
+        l.entries.length
+          ? `no manifest.json, index.json, oci-layout or repositories: read as a plain tar of ${l.entries.length} entries`
+          : 'an empty tar: no entries before the end-of-archive marker',
+      ],
       images: [],
       errors: [],
     };

@@ -46,6 +46,15 @@ describe('reader warnings in the inspection report', () => {
     expect(JSON.parse(JSON.stringify(r)).inputs[0].warnings[0].code).toBe('no-end-marker');
   });
 
+  it('an empty tar (only the end marker) is a plain tar of no entries, not a blank report (found by tests/fuzz)', async () => {
+    const r = await inspect(new Uint8Array(10240));
+    const input = r.inputs[0];
+    expect(input.error).toBeNull();
+    expect(input.format.layout).toBe('plain');
+    expect(input.format.notes).toEqual(['an empty tar: no entries before the end-of-archive marker']);
+    expect(input.files).toEqual([]);
+  });
+
   it('a layer tar gets the same treatment, with the layer blob as path', async () => {
     const layer = concat([layerTar([{ name: 'etc/x', data: 'x' }]), new Uint8Array([1, 2, 3])]);
     const built = buildOciArchive([{ tags: ['app:1'], layers: [layer] }], nodeHooks);
