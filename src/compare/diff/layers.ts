@@ -29,6 +29,9 @@ export interface ImagePairCtx {
   layerRoots: Map<string, string>;
   /** DiffResult.uncompared */
   uncompared: { where: string; why: string }[];
+  /** Set by diffMerged: both merged filesystems read in full and every path the same
+   *  (`Pairing.mergedSame`). */
+  mergedSame?: boolean;
 }
 
 export function imageScope(x: ImagePairCtx): Scope {
