@@ -27,7 +27,8 @@ export function embedStyles(): string {
   return text;
 }
 
-const DARK_BLOCK = /@media \(prefers-color-scheme: dark\)\s*\{\s*:host\s*\{([^}]*)\}\s*\}/g;
+// Whitespace-tolerant: the library build minifies the CSS (`@media (prefers-color-scheme:dark){:host{…}}`).
+const DARK_BLOCK = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{\s*:host\s*\{([^}]*)\}\s*\}/g;
 
 /**
  * The page follows the OS (`@media (prefers-color-scheme: dark)` on `:root`); the element
@@ -38,7 +39,7 @@ const DARK_BLOCK = /@media \(prefers-color-scheme: dark\)\s*\{\s*:host\s*\{([^}]
 export function themed(css: string): string {
   if (!DARK_BLOCK.test(css)) throw new Error('embed styles: the dark tokens block of src/ui/styles.css was not found');
   DARK_BLOCK.lastIndex = 0;
-  return css.replace(DARK_BLOCK, ".embed[data-theme='dark'] {$1}").replace(/(:host\s*\{[^}]*?)color-scheme:\s*light dark;/g, '$1');
+  return css.replace(DARK_BLOCK, ".embed[data-theme='dark'] {$1}").replace(/(:host\s*\{[^}]*?)color-scheme:\s*light dark;?/g, '$1');
 }
 
 /** One constructed stylesheet shared by every element on the page (adoptedStyleSheets), or a <style> where that is missing. */

@@ -213,4 +213,25 @@ describe('comparison page, built and served', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('at 390 px nothing overflows; a text file given as B says it is text (not "truncated at byte 0"), no layout difference', async () => {
+    const { page, errors } = await openPage(390);
+    const text = Buffer.from('hello, this is not an archive: 35!\n');
+    await compare(page, { name: A_NAME, buffer: archiveA }, { name: 'notes.txt', buffer: text });
+    const body = (await page.textContent('main'))!;
+    expect(body).toContain('not a tar archive: the file is text (35 bytes)');
+    expect(body).not.toMatch(/truncated at byte 0|at byte 0\b/);
+    expect(body).not.toContain('archive layout differs');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(OUT, 'compare-text-b-390.png'), fullPage: true });
+    await page.close();
+    // The two real archives at 390 px, and the debootstrap-like shape of the page at 1280×900 is
+    // the browser test's (tests/browser/ui/bounded-evidence.test.tsx); here: the built page.
+    const wide = await openPage(390);
+    await compare(wide.page, { name: A_NAME, buffer: archiveA }, { name: B_NAME, buffer: archiveB });
+    expect(await wide.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await wide.page.screenshot({ path: join(OUT, 'compare-390.png'), fullPage: true });
+    expect([...errors, ...wide.errors]).toEqual([]);
+    await wide.page.close();
+  });
 });

@@ -182,4 +182,43 @@ describe('<tarscope-diff> and <tarscope-inspect> on docs/embed.html', () => {
     expect(await shown('#inspect', '.files')).toBe(false);
     await page.close();
   });
+
+  it('at 320 px on a light page with a dark OS: light (the page decides, not the OS), nothing overflows; theme="dark" switches', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 }, colorScheme: 'dark' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${site.url}/docs/embed.html?a=${encodeURIComponent(`/range/${A_NAME}`)}&b=${encodeURIComponent(`/range/${B_NAME}`)}`);
+    await finished(page, '#diff');
+    const state = () =>
+      page.evaluate(() => {
+        const host = document.getElementById('diff')!;
+        const wrap = host.shadowRoot!.querySelector<HTMLElement>('.embed')!;
+        return {
+          prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
+          theme: wrap.dataset.theme,
+          bg: getComputedStyle(wrap).backgroundColor,
+          right: host.getBoundingClientRect().right,
+          wide: [...host.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+            .filter((el) => !el.closest('.table-scroll, .vlist') && !el.matches('.visually-hidden') && el.getBoundingClientRect().right > innerWidth + 1)
+            .map((el) => el.className),
+          pageWidth: document.documentElement.scrollWidth,
+        };
+      });
+    const light = await state();
+    expect(light.prefersDark).toBe(true);
+    expect(light.theme).toBe('light');
+    expect(light.bg).toBe('rgb(246, 247, 249)');
+    expect(light.wide).toEqual([]);
+    expect(light.right).toBeLessThanOrEqual(320);
+    expect(light.pageWidth).toBeLessThanOrEqual(320);
+    // Compact (a narrow column): no jump links to panels compact mode leaves out.
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('diff')!.shadowRoot!.querySelector('.jump-links')!).display)).toBe('none');
+    await page.locator('#diff').screenshot({ path: join(ROOT, 'tests/.out/embed-320.png') });
+    await page.evaluate(() => document.getElementById('diff')!.setAttribute('theme', 'dark'));
+    await page.waitForFunction(() => document.getElementById('diff')!.shadowRoot!.querySelector<HTMLElement>('.embed')!.dataset.theme === 'dark');
+    expect((await state()).bg).toBe('rgb(17, 20, 24)');
+    await page.locator('#diff').screenshot({ path: join(ROOT, 'tests/.out/embed-320-dark.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defineElements } from '../../../src/embed/elements';
-import { embedStyles } from '../../../src/embed/styles';
+import { embedStyles, themed } from '../../../src/embed/styles';
 import { schemeOf } from '../../../src/embed/theme';
 import { frame } from './dom';
 
@@ -87,5 +87,12 @@ describe('<tarscope-diff theme>', () => {
     expect(css).not.toMatch(/@media[^{]*prefers-color-scheme/);
     expect(css).toContain(".embed[data-theme='dark'] {");
     expect(/:host\s*\{[^}]*color-scheme/.test(css)).toBe(false);
+  });
+});
+
+describe('themed(): the library build minifies the CSS', () => {
+  it('moves the dark block and drops :host color-scheme in minified CSS too', () => {
+    const min = ':host{color-scheme:light dark;--bg:#f6f7f9}@media (prefers-color-scheme:dark){:host{--bg:#111418}}.x{color:red}';
+    expect(themed(min)).toBe(":host{--bg:#f6f7f9}.embed[data-theme='dark'] {--bg:#111418}.x{color:red}");
   });
 });

@@ -49,6 +49,17 @@ describe('bad input', () => {
     expect(long.error).toBe('archive: not a tar archive: the file is text; tarscope reads tar, tar.gz and tar.zst');
   });
 
+  it('compared, a text file is explained as text: no "at byte 0", no layout difference', async () => {
+    const a = await inspect(buildTar([{ name: 'etc/hostname', data: 'box\n' }]), 'a.tar');
+    const b = await inspect(new TextEncoder().encode('hello, this is not an archive: 35!\n'), 'notes.txt');
+    const r = diffInputs(a, b);
+    expect(r.differences.filter((d) => d.subject === 'layout')).toEqual([]);
+    const ex = explain(r, a, b, NO_IGNORES);
+    expect(ex.causes[0].id).toBe('input.unsupported');
+    expect(ex.causes[0].summary).toContain('B (notes.txt) uses something tarscope does not read yet: text (35 bytes) (archive)');
+    expect(`${ex.headline} ${ex.causes[0].summary}`).not.toMatch(/at byte 0|layout/);
+  });
+
   it('a PNG, a ZIP and an ELF file are named by their magic bytes', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, ...new Array(600).fill(0)]);
     expect((await inspect(png)).error).toBe('archive: not a tar archive: the file is a PNG image; tarscope reads tar, tar.gz and tar.zst');

@@ -47,7 +47,7 @@ function what(d: InputDifference): string {
   if (code === 'cancelled') return `was not read to the end: the comparison was cancelled`;
   if (code === 'unsupported') {
     // The error message names the format ("the file is xz-compressed; …"): say it.
-    const named = /^(?:[\w ]+: )?(?:the file is )?([^;]+?)(?:;|$)/.exec(String(f.message ?? ''))?.[1];
+    const named = /^(?:[\w ]+: )*(?:the file is )?([^;]+?)(?:;|$)/.exec(String(f.message ?? ''))?.[1];
     return `uses something tarscope does not read yet${named ? `: ${named}` : ''} (${comp}${place(d) ? `, ${place(d)}` : ''})`;
   }
   if (code === 'internal') return `could not be read: internal error in ${comp}`;
