@@ -30,6 +30,8 @@ export interface MergedFile {
   gid: number;
   mtime: number;
   linkname?: string;
+  /** Extended attributes of the visible version (FileRecord.xattrs: canonical base64). */
+  xattrs?: Record<string, string>;
   /** Earlier layers whose version of this path is hidden by the visible one. */
   overwrites?: number[];
 }
@@ -173,6 +175,7 @@ export function mergeLayers(layers: FileRecord[][]): MergedFs {
     if (r.sha256 !== undefined) f.sha256 = r.sha256;
     if (r.xxh64 !== undefined) f.xxh64 = r.xxh64;
     if (r.linkname) f.linkname = r.linkname;
+    if (r.xattrs) f.xattrs = r.xattrs;
     if (n.overwrites.length) f.overwrites = n.overwrites;
     files.push(f);
   }
