@@ -9,6 +9,7 @@ import { EXIT, INSPECT_EXIT } from './exit-codes';
 import { createNodeEngine } from '../node/engine';
 import { PRESENTERS, inspectionOutcome } from '../present';
 import { visible } from '../present/escape';
+import { warningText } from '../present/warnings';
 import { presentSbom, sbomNote } from '../present/sbom';
 
 export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -24,6 +25,9 @@ export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io:
       const note = sbomNote(report);
       if (note) io.stderr.write(`tarscope: ${visible(note, 400)}\n`);
     } else writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
+    // What the readers warned about (no end-of-archive marker, trailing garbage, …) goes to
+    // stderr as well, whatever the format, as GNU tar does; it does not change the exit code.
+    for (const i of report.inputs) for (const w of i.warnings ?? []) io.stderr.write(`tarscope: warning: ${visible(warningText(w), 400)}\n`);
     const outcome = inspectionOutcome(report);
     if (outcome === 'unreadable') {
       for (const i of report.inputs) if (i.error) io.stderr.write(`tarscope: ${visible(i.error, 400)}\n`);
