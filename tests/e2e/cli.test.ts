@@ -546,3 +546,19 @@ describe('cli: hostile names', () => {
     }
   }, 60_000);
 });
+
+// Issue 12, point 4, from the findings: "An archive that ends exactly at an entry boundary
+// with no end-of-archive blocks exits 0 without saying it may be truncated." It still exits
+// 0 (GNU tar does), and now says so on stderr and in the report.
+describe('tarscope inspect: reader warnings', () => {
+  it('an archive with no end-of-archive marker: exit 0, and stderr says it may be truncated', async () => {
+    writeFileSync(join(tmp, 'cut.tar'), buildTar([{ name: 'a', data: 'x' }], { endBlocks: 0 }));
+    const r = await cli(['inspect', 'cut.tar', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('tarscope: warning: tar: no end-of-archive marker: the archive ends at offset 1024 right after an entry, and may be truncated\n');
+    expect(JSON.parse(r.stdout).inputs[0].warnings[0].code).toBe('no-end-marker');
+    writeFileSync(join(tmp, 'ok.tar'), buildTar([{ name: 'a', data: 'x' }]));
+    const ok = await cli(['inspect', 'ok.tar', '--format', 'json']);
+    expect([ok.status, ok.stderr]).toEqual([0, '']);
+  });
+});
