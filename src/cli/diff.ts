@@ -21,7 +21,10 @@ export async function runDiff(cmd: Extract<Command, { name: 'diff' }>, io: CliIo
     writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
     const outcome = comparisonOutcome(report);
     if (outcome === 'error') {
-      for (const i of report.inputs) if (i.error) io.stderr.write(`tarscope: ${visible(i.error, 400)}\n`);
+      // Which side: the two inputs' errors read alike ("tar: archive truncated…").
+      report.inputs.forEach((i, n) => {
+        if (i.error) io.stderr.write(`tarscope: ${n === 0 ? 'A' : 'B'} (${visible(i.name, 200)}): ${visible(i.error, 400)}\n`);
+      });
     }
     return DIFF_EXIT[outcome];
   } finally {

@@ -10,6 +10,7 @@ import type { BlobResult } from './blob-sink';
 import type { IndexResult } from './index-result';
 import type { FileRecord, ImageReport, InputReport, LayerReport, ReportWarning } from '../report/types';
 import { toOuterRecord, toFileRecord } from './file-record';
+import { notTarError } from './layer-check';
 import { EMPTY_SHA256 } from './layer-sink';
 import { normalizePath } from '../formats/tar/normalize';
 import type { TarEntry } from '../formats/tar/types';
@@ -45,11 +46,12 @@ function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobRes
   const b = ref.blob ? blobs.get(ref.blob.entry) : undefined;
   const files = b?.layer?.files ?? b?.partialFiles ?? [];
   const history = ref.historyIndex !== undefined ? img.config.history[ref.historyIndex] : undefined;
+  const mediaType = ref.mediaType ?? (legacy ? inferMediaType(b) : null);
   return {
     index: ref.index,
     digest: ref.digest ?? b?.sha256 ?? null,
     diffId: ref.diffId ?? b?.layer?.diffId ?? null,
-    mediaType: ref.mediaType ?? (legacy ? inferMediaType(b) : null),
+    mediaType,
     size: b?.size ?? ref.size ?? null,
     uncompressedSize: b?.layer?.uncompressedSize ?? null,
     fileCount: b?.layer ? (b.layer.isTar ? files.length : null) : b?.partialFiles ? files.length : null,
@@ -60,7 +62,7 @@ function layerReport(img: ImageRecord, ref: LayerRef, blobs: Map<string, BlobRes
     historyIndex: ref.historyIndex ?? null,
     computed: { blobSha256: b?.sha256 ?? null, diffId: b?.layer?.diffId ?? null },
     files,
-    error: b?.error ?? null,
+    error: b?.error ?? notTarError(img, b, ref.blob?.entry, mediaType) ?? null,
     ...(ref.blob && !b && deferred.has(ref.blob.entry) ? { deferred: 'same-digest' as const } : {}),
   };
 }
@@ -162,6 +164,7 @@ export function assembleInput(a: AssembleInput): InputReport {
     },
     error: first ? formatError(first) : null,
     errors,
+    readToEnd: !idx.error && !a.extraErrors.some((e) => e.code === 'cancelled'),
     ...(warnings.length ? { warnings } : {}),
     entries: idx.entries.map((e) => toOuterRecord(e, idx.fileDigests.get(normalizePath(e.name))?.replace(/^sha256:/, ''))),
     index: a.archive?.index

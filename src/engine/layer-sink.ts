@@ -13,7 +13,8 @@ import { TarParser, type EntrySink, type TarVisitor } from '../formats/tar/parse
 import { PackageCollector } from '../packages/collect';
 import type { LayerPackages } from '../packages/types';
 import type { TarEntry, TarSummary } from '../formats/tar/types';
-import { looksLikeTar } from '../formats/detect';
+import { detectCompression, looksLikeTar } from '../formats/detect';
+import type { Algorithm } from '../formats/compression';
 import type { Sha256 } from '../hash/sha256';
 import { EMPTY_XXH64, type Xxh64 } from '../hash/xxh64';
 import type { FileRecord } from '../report/types';
@@ -28,6 +29,9 @@ export interface LayerFacts {
   uncompressedSize: number;
   /** False when the uncompressed bytes are not a tar (e.g. an in-toto attestation). */
   isTar: boolean;
+  /** When the bytes were walked and are not a tar: what they start with, a compression's
+   *  magic (`gzip`: gzip inside gzip) or `unknown`; `empty` for no bytes at all. */
+  notTar?: Algorithm | 'empty';
   files: FileRecord[];
   tar: TarSummary | null;
   /** The package databases the layer holds, parsed (src/packages); absent when none. */
@@ -53,6 +57,7 @@ export class LayerSink {
   private headLen = 0;
   private size = 0;
   private isTar = false;
+  private notTar: LayerFacts['notTar'];
   private summary: TarSummary | null = null;
   /** Walk the tar ('files'); 'stream' only hashes it. */
   private readonly parse: boolean;
@@ -140,6 +145,7 @@ export class LayerSink {
     // An empty layer is just the end-of-archive marker: two zero blocks.
     const allZero = block.length === 512 && block.every((b) => b === 0);
     this.isTar = allZero || looksLikeTar(block);
+    if (!this.isTar) this.notTar = block.length === 0 ? 'empty' : detectCompression(block);
     if (this.isTar) this.parser = new TarParser(this.withPackages(this.visitor()), { path: this.where.path });
   }
 
@@ -227,6 +233,7 @@ export class LayerSink {
       diffId: this.diff ? 'sha256:' + (k ? k.streamDigest() : this.diff.digest('hex')) : blobDigest,
       uncompressedSize: this.size,
       isTar: this.isTar,
+      ...(this.notTar ? { notTar: this.notTar } : {}),
       files: this.files,
       tar: this.summary,
       ...(packages ? { packages } : {}),

@@ -9,9 +9,14 @@
  *                 difference found is one the caller asked to ignore);
  *  - `different`  otherwise: at least one cause remains.
  * inspection (every input)
- *  - `unreadable` an input has a fatal error (`input.error`: it could not be read to the end);
- *  - `failed`     an integrity check failed, or a layer could not be read (`errors[]`);
+ *  - `unreadable` the archive itself could not be read to its end (`input.readToEnd` false:
+ *                 its outer tar, or the gzip/zstd of the whole file, damaged or cut short);
+ *  - `failed`     read to its end, but an integrity check failed or something in it could not
+ *                 be read (`errors[]`): a layer (corrupt tar, gzip or zstd, a compression
+ *                 tarscope does not read, not a tar at all) or a document (invalid or too
+ *                 deeply nested JSON, a missing blob, no images);
  *  - `ok`         otherwise.
+ * A function of the report alone: the same for every output format.
  */
 import type { InspectionReport } from '../report/types';
 import type { ComparisonReport } from '../compare/types';
@@ -26,7 +31,7 @@ export function comparisonOutcome(r: ComparisonReport): ComparisonOutcome {
 }
 
 export function inspectionOutcome(r: InspectionReport): InspectionOutcome {
-  if (r.inputs.some((i) => i.error)) return 'unreadable';
+  if (r.inputs.some((i) => (i.readToEnd === undefined ? i.error !== null : !i.readToEnd))) return 'unreadable';
   if (r.inputs.some((i) => i.errors.length > 0 || i.integrity.checks.some((c) => !c.ok))) return 'failed';
   return 'ok';
 }

@@ -112,9 +112,18 @@ export interface InputReport {
       globalPax: Record<string, string>[];
     } | null;
   };
-  /** First fatal error (a message naming the component and the place), or null. */
+  /** The first error (a message naming the component and the place), or null: a layer's or
+   *  a document's too, not only one that stopped the reading (that is `readToEnd`). */
   error: string | null;
   errors: ErrorInfo[];
+  /**
+   * False when an error stopped the reading of the archive itself (its outer tar, or the
+   * gzip/zstd of the whole file, damaged or cut short; a cancelled run): `errors[0]` is that
+   * error. True when the outer archive was read to its end, even if a layer or a document in
+   * it could not be read. Absent in reports written before it existed: read `error === null`.
+   * The CLI's exit code: 2 when false (present/outcome.ts).
+   */
+  readToEnd?: boolean;
   /** Warnings of the readers (absent when none): the archive's own tar, then each layer's. */
   warnings?: ReportWarning[];
   entries: OuterEntryRecord[];

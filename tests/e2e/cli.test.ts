@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { imageFixtures, FIXTURE_NAMES, type ImageFixtures } from '../fixtures/images';
 import { ROOT, tempDir } from '../support/tools';
@@ -22,7 +23,7 @@ import { createNodeRunner } from '../../src/node/runner';
 import { buildTar } from '../builders/tar';
 import { buildOciArchive, layerTar } from '../builders/image';
 import { noise } from '../builders/noise';
-import { nodeHooks } from '../support/hooks';
+import { nodeHooks, sha256hex } from '../support/hooks';
 import type { InspectionReport } from '../../src/report/types';
 import type { ComparisonReport } from '../../src/compare/types';
 import { PAIRS } from '../pairs/pairs';
@@ -344,6 +345,94 @@ describe('cli: diff', () => {
     const details = report.causes.flatMap((c) => c.evidence.map((e) => e.detail)).filter((d) => d?.kind === 'compression');
     expect(details.length).toBeGreaterThan(0);
   });
+});
+
+/**
+ * Issue 12: the exit code is a function of the report alone, the same in every format, and the
+ * README's table holds: 1 when the archive was read to its end but a layer or a document in it
+ * could not be read, 2 only when the archive itself could not be read to its end. Inputs are
+ * built in memory (tests/builders) and written to the temp folder.
+ */
+describe('cli: exit codes of broken input, the same in every format', () => {
+  const good = layerTar([{ name: 'etc/hostname', data: 'box\n' }]);
+  /** docker save (< 25) of one image whose only layer blob is `layer` (diff_id: `diffOf`). */
+  function legacy(layer: Uint8Array, o: { diffOf?: Uint8Array; manifest?: string; configExtra?: string } = {}): Uint8Array {
+    const cfg = `{"architecture":"amd64","os":"linux"${o.configExtra ?? ''},"rootfs":{"type":"layers","diff_ids":["sha256:${sha256hex(o.diffOf ?? good)}"]}}`;
+    const cfgName = `${sha256hex(new TextEncoder().encode(cfg))}.json`;
+    const manifest = o.manifest ?? JSON.stringify([{ Config: cfgName, RepoTags: ['x:1'], Layers: ['l/layer.tar'] }]);
+    return buildTar([
+      { name: cfgName, data: cfg },
+      { name: 'l/layer.tar', data: layer },
+      { name: 'manifest.json', data: manifest },
+    ]);
+  }
+  const gz = (b: Uint8Array) => new Uint8Array(gzipSync(b));
+  const badCrc = (() => {
+    const g = gz(good);
+    g[g.length - 6] ^= 1;
+    return g;
+  })();
+  const text = (d: unknown) => (d instanceof Uint8Array ? new TextDecoder().decode(d) : String(d));
+  const oci = (edit: (index: string) => string) =>
+    buildOciArchive([{ tags: ['v1'], layers: [good] }], nodeHooks, {
+      transform: (es) => es.map((e) => (e.name === 'index.json' ? { ...e, data: edit(text(e.data)) } : e)),
+    }).tar;
+  const cases: [string, number, () => Uint8Array, RegExp][] = [
+    ['a readable archive', 0, () => legacy(good), /^$/],
+    [
+      'a layer tar with a bad header checksum',
+      1,
+      () => legacy(buildTar([{ name: 'a', data: 'x', badChecksum: true }])),
+      /tar: .*bad header checksum at offset 0/,
+    ],
+    ['a gzip layer cut in half', 1, () => legacy(gz(good).subarray(0, 30), { diffOf: good }), /gzip: truncated/],
+    ['a gzip layer with a bad CRC', 1, () => legacy(badCrc), /gzip: CRC32 mismatch/],
+    ['an xz layer', 1, () => legacy(new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4, 0xe6, 0xd6, 0xb4, 0x46])), /xz is not supported/],
+    ['a layer of random bytes', 1, () => legacy(noise(1 << 20, 7)), /layer: l\/layer\.tar: it is not a tar \(no tar header at offset 0\)/],
+    ['gzip inside gzip', 1, () => legacy(gz(gz(good))), /layer: l\/layer\.tar: gzip inside gzip/],
+    ['manifest.json holding []', 1, () => legacy(good, { manifest: '[]' }), /manifest\.json: manifest\.json holds no images/],
+    ['an index.json with no manifests', 1, () => oci(() => '{"schemaVersion":2,"manifests":[]}'), /index\.json: index\.json holds no images/],
+    [
+      'a descriptor of an unknown media type',
+      1,
+      () => oci((i) => i.replace('application/vnd.oci.image.manifest.v1+json', 'application/x-unknown')),
+      /holds no images: 1 descriptor of other media types skipped/,
+    ],
+    [
+      'a config nested 100,000 levels deep',
+      1,
+      () => legacy(good, { configExtra: `,"deep":${'['.repeat(100_000)}${']'.repeat(100_000)}` }),
+      /JSON nested too deeply: 100001 levels of arrays and objects \(limit 256\)/,
+    ],
+    ['an archive cut inside a header', 2, () => legacy(good).subarray(0, 1500), /tar: archive truncated inside a header at offset 1024/],
+  ];
+  it.each(cases)(
+    '%s → inspect exits %i in text, json, markdown and html',
+    async (name, code, build, message) => {
+      const file = join(tmp, `exit-${name.replace(/\W+/g, '-')}.tar`);
+      writeFileSync(file, build());
+      const runs = await Promise.all(['text', 'json', 'markdown', 'html'].map((f) => cli(['inspect', file, '--format', f])));
+      expect(runs.map((r) => r.status)).toEqual([code, code, code, code]);
+      const report = JSON.parse(runs[1].stdout) as InspectionReport;
+      expect(inspectionSchemaErrors(report)).toEqual([]);
+      expect(report.inputs[0].errors.map((e) => e.message).join('\n')).toMatch(message);
+      expect(report.inputs[0].readToEnd).toBe(code !== 2);
+      // stderr names the error that stopped the reading, only then
+      expect(runs[0].stderr).toBe(code === 2 ? `tarscope: ${report.inputs[0].error}\n` : '');
+    },
+    60_000,
+  );
+
+  it('diff: an error on stderr says which input, A or B', async () => {
+    const a = join(tmp, 'exit-diff-a.tar');
+    const b = join(tmp, 'exit-diff-b.tar');
+    writeFileSync(a, legacy(good));
+    writeFileSync(b, legacy(good).subarray(0, 1500));
+    const r = await cli(['diff', a, b, '-f', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as ComparisonReport;
+    expect(r.stderr).toBe(`tarscope: B (${b}): ${report.inputs[1].error}\n`);
+  }, 60_000);
 });
 
 describe('cli: progress line and colours', () => {

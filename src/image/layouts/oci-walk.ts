@@ -26,8 +26,9 @@ const IMAGE_CONFIG_TYPES = new Set<string>([MT.ociConfig, MT.dockerConfig]);
 export const ATTESTATION_TYPE = 'vnd.docker.reference.type';
 export const ATTESTATION_DIGEST = 'vnd.docker.reference.digest';
 
-/** Nesting deeper than this is refused (a cycle guard on top of the seen set). */
-const MAX_DEPTH = 8;
+/** Indexes nested deeper than this are not followed (BuildKit and containerd write 2 levels;
+ *  a limit keeps a hostile chain from recursing without bound). */
+export const MAX_INDEX_DEPTH = 64;
 
 export interface WalkResult {
   index?: IndexRecord;
@@ -86,6 +87,9 @@ function indexRecord(source: string, json: Record<string, unknown>, ctx: ReadCon
 }
 
 class Walker {
+  /** The first image of each manifest digest (a map: a search per descriptor was quadratic). */
+  private readonly byDigest = new Map<string, ImageRecord>();
+
   constructor(
     private readonly outer: Outer,
     private readonly ctx: ReadContext,
@@ -125,25 +129,36 @@ class Walker {
         if (d.mediaType) child.mediaType = d.mediaType;
         child.blob = ref;
         idx.children.push(child);
-        if (seen.has(d.digest) || depth >= MAX_DEPTH) {
-          this.ctx.error(`${childWhere} is nested too deeply or refers to itself; not followed`, path);
+        if (seen.has(d.digest)) {
+          this.ctx.error(`${childWhere} refers to itself (a cycle: ${where} lists it again); not followed`, path);
+          continue;
+        }
+        if (depth >= MAX_INDEX_DEPTH) {
+          this.ctx.error(
+            `${childWhere} is nested too deeply: more than ${MAX_INDEX_DEPTH} levels of image indexes (limit ${MAX_INDEX_DEPTH}); not followed`,
+            path,
+          );
           continue;
         }
         if (readable) this.visitIndex(child, childWhere, tags, depth + 1, new Set([...seen, d.digest]));
         continue;
       }
-      const known = d.mediaType === undefined || MANIFEST_TYPES.has(d.mediaType) || (isObject(json) && isObject(json.config));
+      // A descriptor's media type says what it is (OCI image-spec descriptor.md): one of
+      // another type is not followed as a manifest, whatever its JSON looks like.
+      const known = d.mediaType === undefined || MANIFEST_TYPES.has(d.mediaType);
       if (!known) {
-        this.ctx.note(`${where} lists ${d.mediaType} ${d.digest}: not an image manifest, skipped`);
+        this.ctx.note(`${where} lists ${d.mediaType} ${d.digest}: not an image manifest (a media type tarscope does not know), skipped`);
         continue;
       }
       // The same manifest listed twice (one descriptor per tag) is one image with both tags.
-      const dup = this.res.images.find((i) => i.manifest?.digest === d.digest && i.kind === 'image');
+      const dup = this.byDigest.get(d.digest);
       if (dup && d.annotations?.[ATTESTATION_TYPE] !== 'attestation-manifest') {
         addTags(dup.tags, tags);
         continue;
       }
-      this.res.images.push(this.image(d, ref, readable ? json : null, tags, path));
+      const img = this.image(d, ref, readable ? json : null, tags, path);
+      this.res.images.push(img);
+      if (img.kind === 'image' && !this.byDigest.has(d.digest)) this.byDigest.set(d.digest, img);
     }
   }
 

@@ -11,6 +11,7 @@ import { dockerTarball } from './docker-tarball';
 import { oci } from './oci';
 import { plain } from './plain';
 import { readTruncated, truncatedLabel } from './truncated';
+import { noImagesError } from './no-images';
 import type { LayoutReader } from './types';
 
 export type { LayoutReader } from './types';
@@ -32,6 +33,8 @@ export function readLayout(l: OuterListing): ImageArchive {
     if (r === plain && l.truncatedAt !== undefined) return readTruncated(l, l.truncatedAt);
     try {
       const archive = r.read(l);
+      const none = noImagesError(archive, l);
+      if (none) archive.errors.push(none);
       if (l.truncatedAt !== undefined) archive.layoutLabel = truncatedLabel(archive.layoutLabel, l.truncatedAt);
       return archive;
     } catch (e) {

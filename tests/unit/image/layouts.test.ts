@@ -3,6 +3,7 @@ import { buildDocker25, buildKanikoTarball, buildLegacySave, buildOciArchive } f
 import { buildTar } from '../../builders/tar';
 import { listingFromTar } from '../../support/listing';
 import { readLayout } from '../../../src/image';
+import { MAX_INDEX_DEPTH } from '../../../src/image/layouts/oci-walk';
 import { APP, BASE, CLEANUP } from './fixtures';
 import { hooks } from './hooks';
 
@@ -280,7 +281,36 @@ describe('OCI image layout', () => {
         { name: `blobs/sha256/${hexC}`, data: nested },
       ]),
     );
-    expect(a.errors.map((e) => e.message)).toEqual([`OCI layout: index blobs/sha256/${hexC} is nested too deeply or refers to itself; not followed`]);
+    expect(a.errors.map((e) => e.message)).toEqual([
+      `OCI layout: index blobs/sha256/${hexC} refers to itself (a cycle: index blobs/sha256/${hexC} lists it again); not followed`,
+    ]);
+  });
+
+  /** A chain of `levels` nested indexes over one image (issue 12: 50 levels were refused as "too deeply or refers to itself"). */
+  function chain(levels: number): ReturnType<typeof read> {
+    const b = buildOciArchive([{ tags: ['v1'], layers: [BASE] }], hooks);
+    const entries = [...b.entries];
+    const index = entries.find((e) => e.name === 'index.json')!;
+    let top = String(index.data instanceof Uint8Array ? new TextDecoder().decode(index.data) : index.data);
+    for (let i = 0; i < levels; i++) {
+      const digest = hooks.sha256(new TextEncoder().encode(top));
+      entries.push({ name: `blobs/sha256/${digest.slice(7)}`, data: top });
+      top = JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest, size: top.length }] });
+    }
+    return read(buildTar(entries.map((e) => (e.name === 'index.json' ? { ...e, data: top } : e))));
+  }
+
+  it(`follows a chain of 50 nested indexes; past ${MAX_INDEX_DEPTH} levels it says so, with the limit`, () => {
+    const ok = chain(50);
+    expect(ok.errors).toEqual([]);
+    expect(ok.images).toHaveLength(1);
+    const deep = chain(MAX_INDEX_DEPTH + 2);
+    expect(deep.images).toHaveLength(0);
+    expect(deep.errors.map((e) => e.message)[0]).toMatch(
+      new RegExp(
+        `^OCI layout: index blobs/sha256/[0-9a-f]{64} is nested too deeply: more than ${MAX_INDEX_DEPTH} levels of image indexes \\(limit ${MAX_INDEX_DEPTH}\\); not followed$`,
+      ),
+    );
   });
 
   it('accepts Docker v2 schema 2 media types', () => {
