@@ -34,7 +34,19 @@ function key(d: IndexDocsDifference): string {
   const m = /annotations\.(.+)$/.exec(f);
   if (m) return m[1];
   if (/RepoTags/.test(f)) return `${file(d)} RepoTags`;
-  return `${file(d)} ${f}`;
+  return `${file(d)} ${fieldWords(d)}`;
+}
+
+/**
+ * A `repositories` leaf is the JSON path `<repo>.<tag>` (json-diff joins keys with dots): said
+ * as the tag it is, "tag app:latest", not "app.latest". The repository ends at the first dot
+ * after its last slash (a registry host has dots, a plain repository name rarely does).
+ */
+function fieldWords(d: IndexDocsDifference): string {
+  const f = d.field ?? '';
+  if (file(d) !== 'repositories' || !f || f === '$') return f;
+  const dot = f.indexOf('.', f.lastIndexOf('/') + 1);
+  return dot > 0 ? `tag ${f.slice(0, dot)}:${f.slice(dot + 1)}` : `repository ${f}`;
 }
 
 export const indexDocsExplainer: Explainer<'index' | 'image'> = {
@@ -44,7 +56,7 @@ export const indexDocsExplainer: Explainer<'index' | 'image'> = {
   claim,
   describe(id, roots, ctx) {
     const line = (d: IndexDocsDifference) =>
-      d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${d.field}: ${show(d.a)} → ${show(d.b)}`;
+      d.subject === 'image' ? `${show(d.a ?? d.b)}: only in ${d.kind === 'added' ? 'B' : 'A'}` : `${file(d)} ${fieldWords(d)}: ${show(d.a)} → ${show(d.b)}`;
     const ev = evidence(roots, ctx, line, 5, undefined);
     const remedy = CATALOG[id].remedy;
     if (id === 'archive.image-order') {
