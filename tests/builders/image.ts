@@ -384,6 +384,10 @@ export interface Docker25Options extends CommonOptions {
   missingPlatforms?: OciOptions['missingPlatforms'];
   /** containerd store: the provenance attestation's predicate. */
   provenance?: OciOptions['provenance'];
+  /** graphdriver store: also write each layer's v1 image JSON as a blob nothing refers to, as
+   *  moby's tarexport saveLayer does (id derived from the parent id and the chain, the top one
+   *  from the config's created time too: image/v1 CreateID). Default false. */
+  v1Configs?: boolean;
 }
 
 /**
@@ -409,10 +413,25 @@ export function buildDocker25(spec: ImageSpec, hooks: ImageHooks, opts: Docker25
   if (!containerd) {
     entry.LayerSources = Object.fromEntries(img.diffIds.map((d, i) => [d, { mediaType: MT.layer, size: spec.layers[i].length, digest: img.layerDigests[i] }]));
   }
+  const v1: BuildEntry[] = [];
+  if (!containerd && opts.v1Configs) {
+    let chain = '';
+    let parent: string | undefined;
+    img.diffIds.forEach((d, i) => {
+      chain = chain ? hooks.sha256(enc.encode(`${chain} ${d}`)) : d;
+      const top = i === img.diffIds.length - 1;
+      const created = top ? (spec.created ?? '2024-01-01T00:00:00Z') : '1970-01-01T00:00:00Z';
+      const id = hex(hooks.sha256(json({ created, layer_id: chain, ...(parent ? { parent: `sha256:${parent}` } : {}) })));
+      const bytes = json({ id, ...(parent ? { parent } : {}), created, container_config: { Cmd: null }, os: spec.os ?? 'linux' });
+      v1.push(file(`blobs/sha256/${hex(hooks.sha256(bytes))}`, bytes, { mode: 0o444 }));
+      parent = id;
+    });
+  }
   const entries: BuildEntry[] = [
     { name: 'blobs/', typeflag: '5', mode: 0o755 },
     { name: 'blobs/sha256/', typeflag: '5', mode: 0o755 },
     ...l.blobs.entries,
+    ...v1,
     file('index.json', json(l.index)),
     file('manifest.json', json([entry])),
     file('oci-layout', json({ imageLayoutVersion: '1.0.0' })),

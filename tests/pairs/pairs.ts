@@ -232,6 +232,18 @@ export const PAIRS: Pair[] = [
     ignore: [{ options: { fileOrder: true }, verdict: 'same-image', causes: [], headline: EQUIVALENT }],
   },
   {
+    name: 'docker25-v1-configs-xattr',
+    what: "Docker 25+ graphdriver saves (tests/builders, with moby's per-layer v1 image JSON blobs that nothing refers to) of layers [L0, L1, L0]: L1's usr/bin/tool gains security.capability in B, so the v1 ids of layers 2 and 3, and their JSON blobs' names, change with the chain",
+    a: synthetic('docker25-v1-dup.tar', { layout: 'docker25', v1Configs: true, duplicateLayer: true }, 'Docker 25+ save (graphdriver) with v1 JSON blobs'),
+    b: synthetic(
+      'docker25-v1-dup-cap.tar',
+      { layout: 'docker25', v1Configs: true, duplicateLayer: true, capability: true },
+      'Docker 25+ save (graphdriver) with v1 JSON blobs, security.capability on usr/bin/tool',
+    ),
+    verdict: 'metadata-only',
+    causes: ['file.xattrs'],
+  },
+  {
     name: 'containerd-attestation-changed',
     what: "Docker 25+ containerd-store saves of one image whose provenance attestation records another build start time: the attestation's layer, config and manifest, the nested image index blob that lists it, and index.json's descriptor of that index all change with it",
     a: synthetic('docker25-containerd.tar', { layout: 'docker25', store: 'containerd' }, 'Docker 25+ docker save (containerd image store)'),

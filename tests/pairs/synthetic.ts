@@ -42,6 +42,8 @@ export interface SynthParams {
   uncompressed?: boolean;
   /** docker25 containerd / oci with attestations: the provenance predicate's build start time */
   buildStartedOn?: string;
+  /** docker25 graphdriver: each layer's v1 image JSON as a blob nothing refers to (moby saveLayer) */
+  v1Configs?: boolean;
 }
 
 const DOCKER = {
@@ -129,8 +131,9 @@ export function synthetic(file: string, params: SynthParams, writer: string): Re
       } else if (p.layout === 'docker25') {
         const store = p.store ?? 'graphdriver';
         const provenance = p.buildStartedOn ? { metadata: { buildStartedOn: p.buildStartedOn } } : undefined;
-        names = buildDocker25(s, nodeHooks, { store, provenance }).images[0].layerNames;
-        tar = buildDocker25(s, nodeHooks, { store, provenance, transform }).tar;
+        const v1Configs = p.v1Configs;
+        names = buildDocker25(s, nodeHooks, { store, provenance, v1Configs }).images[0].layerNames;
+        tar = buildDocker25(s, nodeHooks, { store, provenance, v1Configs, transform }).tar;
       } else {
         const specs = p.arm64 ? [s, spec(p, 'arm64')] : [s];
         const opts = {

@@ -25,7 +25,7 @@ import { registerNestedIndexes } from './nested-index';
 import { diffLayout, diffOuterEnd, diffOuterEntries } from './outer';
 import { diffOuterCompression } from './outer-compression';
 import { isRegular } from './records';
-import { legacyFolders, registerLegacyIds } from './legacy-ids';
+import { legacyFolders, registerLegacyIds, registerV1Blobs } from './legacy-ids';
 
 export { dropDeep } from './drop-deep';
 
@@ -59,6 +59,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   const pairs: ImagePairCtx[] = [];
   const uncompared: { where: string; why: string }[] = [];
   const folders = { a: legacyFolders(a), b: legacyFolders(b) };
+  const chainRoots: (string | undefined)[] = [];
 
   images.forEach((p, k) => {
     if (p.a === null || p.b === null) return;
@@ -78,7 +79,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
     };
     diffLayers(x);
     // v1 ids derive from the chain and the config: registered before anything names them.
-    registerLegacyIds(x, diffConfig(x), folders);
+    chainRoots.push(registerLegacyIds(x, diffConfig(x), folders));
     diffManifest(x);
     for (const lp of x.layerPairs) layers.push({ image: k, ...lp });
     pairs.push(x);
@@ -114,6 +115,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
     if (ca && cb) keys.configs.set(ca, cb);
   }
   registerNestedIndexes(c, r, a, b);
+  registerV1Blobs(r, a, b, chainRoots);
   const docRoots = diffIndexDocuments(c, r, a, b, layoutRoot, keys);
   // Plain tars: their entries are the files compared above.
   const outer = bothPlain ? { unknownContent: [] } : diffOuterEntries(c, r, a, b, layoutRoot, docRoots);

@@ -18,6 +18,7 @@
  */
 import type { InputReport, LayerReport } from '../../report/types';
 import type { ImagePairCtx } from './layers';
+import type { Resolver } from './resolver';
 
 /** `<v1 id>/layer.tar`: the legacy layer folder's layer entry (a file, or a link to the blob). */
 const LAYER_TAR = /^([^/]+)\/layer\.tar$/;
@@ -105,10 +106,16 @@ function chainRoots(x: ImagePairCtx, side: 'a' | 'b', configRoot: string | undef
  * only, they are the layout's. Ids whose chain nothing explains stay unregistered: their
  * entries follow the layout difference when the writers differ, or stay roots.
  */
-export function registerLegacyIds(x: ImagePairCtx, configRoot: string | undefined, folders: { a: Map<string, string[]>; b: Map<string, string[]> }): void {
+export function registerLegacyIds(
+  x: ImagePairCtx,
+  configRoot: string | undefined,
+  folders: { a: Map<string, string[]>; b: Map<string, string[]> },
+): string | undefined {
+  // the lowest root of this image's chain (what changes its bottom-most changed v1 id)
+  const lowest = chainRoots(x, 'a', configRoot).find((id) => id !== undefined) ?? chainRoots(x, 'b', configRoot).find((id) => id !== undefined);
   // Folders on one side only exist because of the layout (docker-archive vs oci-archive):
   // those follow the layout difference, not the chain.
-  if (folders.a.size === 0 || folders.b.size === 0) return;
+  if (folders.a.size === 0 || folders.b.size === 0) return lowest;
   for (const side of ['a', 'b'] as const) {
     const layers = side === 'a' ? x.A.layers : x.B.layers;
     const f = folders[side];
@@ -118,5 +125,46 @@ export function registerLegacyIds(x: ImagePairCtx, configRoot: string | undefine
       const root = roots[i];
       if (root) for (const id of idsOf(l, f)) x.r.add(id, root);
     });
+  }
+  return lowest;
+}
+
+const BLOB = /^blobs\/sha256\/([0-9a-f]{64})$/;
+
+/** Every digest's hex this side's images and index.json name (manifests, configs, layers). */
+function referenced(x: InputReport): Set<string> {
+  const out = new Set<string>();
+  const add = (d: string | null | undefined) => {
+    const h = d ? /[0-9a-f]{64}/.exec(d)?.[0] : undefined;
+    if (h) out.add(h);
+  };
+  for (const d of x.index?.manifests ?? []) add(d.digest);
+  for (const img of x.images) {
+    add(img.manifest?.digest);
+    add(img.config.digest);
+    for (const l of img.layers) for (const k of [l.digest, l.diffId, l.computed.blobSha256, l.computed.diffId]) add(k);
+  }
+  return out;
+}
+
+/**
+ * Docker 25+ graphdriver saves: moby's tarexport `saveLayer` also writes each layer's v1 image
+ * JSON (id, parent, created…: the legacy ids above) as `blobs/sha256/<digest of that JSON>`,
+ * which no descriptor names. Their names change with the chain, and the report does not keep
+ * their bytes to tell which layer each belongs to: when both sides are Docker 25+ saves, a
+ * blob nothing refers to follows the lowest chain root of the images (`roots`, one per image
+ * pair: registerLegacyIds' result). With no chain root it stays what it was (a root, or the
+ * layout's).
+ */
+export function registerV1Blobs(r: Resolver, a: InputReport, b: InputReport, roots: (string | undefined)[]): void {
+  if (a.format.layout !== 'docker-oci' || b.format.layout !== 'docker-oci') return;
+  const root = roots.find((id) => id !== undefined);
+  if (!root) return;
+  for (const x of [a, b]) {
+    const known = referenced(x);
+    for (const e of x.entries) {
+      const m = BLOB.exec(e.path);
+      if (m && !known.has(m[1]) && r.exact(e.path) === undefined) r.add(e.path, root);
+    }
   }
 }
