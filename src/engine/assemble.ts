@@ -3,7 +3,7 @@
  * image model read from it, and the facts of each blob. No I/O here.
  */
 import type { ImageArchive, ImageRecord, LayerRef } from '../image/model';
-import { checkIntegrity, mergeLayers, type BlobFacts } from '../image';
+import { checkIntegrity, imageEfficiency, layerChanges, mergeLayers, type BlobFacts } from '../image';
 import type { ErrorInfo } from '../io/errors';
 import { formatError } from '../io/errors';
 import type { BlobResult } from './blob-sink';
@@ -74,6 +74,16 @@ function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: b
   );
   // A merged view needs every layer's files: none while a layer's reading is deferred.
   if (layers.some((l) => l.deferred)) merge = false;
+  const merged = merge && img.kind === 'image' && layers.length ? mergeLayers(layers.map((l) => l.files)) : null;
+  // With the merged view: dive's efficiency and what each layer changes (additive report fields).
+  let efficiency: ImageReport['efficiency'];
+  if (merged) {
+    const files = layers.map((l) => l.files);
+    efficiency = imageEfficiency(files);
+    layerChanges(files).forEach((c, i) => {
+      layers[i].changes = c;
+    });
+  }
   const cfg = img.config;
   return {
     kind: img.kind,
@@ -93,7 +103,8 @@ function imageReport(img: ImageRecord, blobs: Map<string, BlobResult>, legacy: b
     architecture: cfg.architecture ?? null,
     history: cfg.history,
     layers,
-    merged: merge && img.kind === 'image' && layers.length ? mergeLayers(layers.map((l) => l.files)) : null,
+    merged,
+    ...(efficiency ? { efficiency } : {}),
     ...(packages ? { packages } : {}),
     ...(img.attests ? { attests: img.attests } : {}),
   };

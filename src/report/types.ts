@@ -8,6 +8,8 @@ import type { ErrorInfo } from '../io/errors';
 import type { Descriptor, HistoryEntry, LayoutId, Platform, ImageKind } from '../image/model';
 import type { FileRecord } from '../image/file-record';
 import type { MergedFs } from '../image/merge';
+import type { ImageEfficiency } from '../image/efficiency';
+import type { LayerChanges } from '../image/layer-changes';
 import type { IntegrityCheck } from '../image/integrity';
 import type { ImagePackages } from '../packages/types';
 
@@ -15,6 +17,8 @@ import type { ImagePackages } from '../packages/types';
 // layers) and are part of this contract as they are.
 export type { FileRecord } from '../image/file-record';
 export type { MergedFile, MergedFs } from '../image/merge';
+export type { ImageEfficiency, WastedFile } from '../image/efficiency';
+export type { ChangeKind, ChangeTotal, LayerChanges } from '../image/layer-changes';
 export type { IntegrityCheck, IntegrityKind } from '../image/integrity';
 export type { Ecosystem, ImagePackage, ImagePackages } from '../packages/types';
 
@@ -53,6 +57,9 @@ export interface LayerReport {
    *  names the same digest and size, so the layers are the same bytes; it is read (files and
    *  digests) in the background verification. Absent once read. */
   deferred?: 'same-digest';
+  /** What this layer adds, modifies, lists again unchanged and deletes relative to the layers
+   *  below it (src/image/layer-changes.ts); present with the merged view. */
+  changes?: LayerChanges;
 }
 
 export interface ImageReport {
@@ -71,6 +78,8 @@ export interface ImageReport {
   history: HistoryEntry[];
   layers: LayerReport[];
   merged: MergedFs | null;
+  /** dive's efficiency figures (src/image/efficiency.ts); present with the merged view. */
+  efficiency?: ImageEfficiency;
   /** Packages read from the layers' package databases (src/packages); absent when no layer
    *  read holds one. */
   packages?: ImagePackages;
