@@ -153,3 +153,31 @@ export function buildahLayers(file: string, timestamp: number): Recipe<BuildahLa
     },
   };
 }
+
+export interface IndexOrderParams {
+  /** index.json `manifests[]` in reverse order */
+  reverse: boolean;
+}
+
+/**
+ * umoci-oci-layout-2images.tar (two tagged images, `base` and `v1`, sharing a layer) unpacked
+ * by GNU tar; python3 rewrites index.json (its descriptors reversed when asked; both sides go
+ * through the same json.dump) and GNU tar packs the same members again.
+ */
+export function indexOrder(file: string, reverse: boolean): Recipe<IndexOrderParams> {
+  return {
+    file,
+    writer: `umoci layout with 2 images; index.json rewritten by python3${reverse ? ' (manifests reversed)' : ''}; packed by GNU tar`,
+    params: { reverse },
+    build(out, p, { fx, work }) {
+      sh(`mkdir x && tar -C x -xpf '${fx['umoci-oci-layout-2images.tar'].path}' && tar -tf '${fx['umoci-oci-layout-2images.tar'].path}' > members`, {
+        cwd: work,
+      });
+      sh(
+        `python3 -c "import json,sys; i=json.load(open('x/index.json')); i['manifests']=i['manifests'][::-1] if sys.argv[1]=='1' else i['manifests']; json.dump(i, open('x/index.json','w'))" ${p.reverse ? 1 : 0}`,
+        { cwd: work },
+      );
+      sh(`tar -C x --no-recursion ${REPRO()} -T members -cf '${out}'`, { cwd: work });
+    },
+  };
+}

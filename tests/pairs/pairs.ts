@@ -8,8 +8,8 @@ import type { CauseId, IgnoreOptions, Verdict } from '../../src/compare/types';
 import type { Source } from './cache';
 import type { CauseCheck } from './expect';
 import { synthetic } from './synthetic';
+import { buildahLayers, indexOrder, legacySave, skopeoCopy, twoImages } from './derived';
 import { sparseImage, squashImage } from './layering';
-import { buildahLayers, legacySave, skopeoCopy, twoImages } from './derived';
 import { embeddedImage } from './embedded';
 import { debImage } from './packages';
 import { buildahImage, kindImage, skopeoCopyOf } from './remedy-writers';
@@ -242,6 +242,16 @@ export const PAIRS: Pair[] = [
     ),
     verdict: 'metadata-only',
     causes: ['file.xattrs'],
+  },
+  {
+    name: 'index-order',
+    what: 'a umoci OCI layout with two images (base, v1) whose index.json lists them in the other order (python3 rewrite, same members packed by GNU tar)',
+    a: indexOrder('umoci-2images.tar', false),
+    b: indexOrder('umoci-2images-reversed.tar', true),
+    verdict: 'same-image',
+    causes: ['archive.image-order'],
+    checks: { 'archive.image-order': { summary: ['index.json', 'base', 'v1'] } },
+    ignore: [{ options: { fileOrder: true }, verdict: 'same-image', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'containerd-attestation-changed',
