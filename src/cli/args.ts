@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { isFormat, FORMATS, type Format } from '../present';
 import type { IgnoreOptions } from '../compare/types';
 import { SBOM_FORMATS, type SbomFormat } from '../present/sbom';
+import { DIVE_CI_DEFAULTS, thresholdError, type CiThresholds } from '../present/ci-rules';
 
 export class UsageError extends Error {}
 
@@ -22,7 +23,7 @@ export interface CommonOptions {
 export type Command =
   | { name: 'help'; topic?: 'diff' | 'inspect' }
   | { name: 'version' }
-  | ({ name: 'inspect'; file: string; sbom?: SbomFormat } & CommonOptions)
+  | ({ name: 'inspect'; file: string; sbom?: SbomFormat; ci?: CiThresholds } & CommonOptions)
   | ({ name: 'diff'; a: string; b: string; ignore: IgnoreOptions; verify: boolean } & CommonOptions);
 
 const OPTIONS = {
@@ -34,10 +35,16 @@ const OPTIONS = {
   'ignore-owner-names': { type: 'boolean' },
   'ignore-tar-format': { type: 'boolean' },
   'ignore-history': { type: 'boolean' },
+  'ignore-image-name': { type: 'boolean' },
+  'ignore-file-mode-redundant-bits': { type: 'boolean' },
   'ignore-path': { type: 'string', multiple: true },
   semantic: { type: 'boolean' },
   'no-verify': { type: 'boolean' },
   sbom: { type: 'string' },
+  ci: { type: 'boolean' },
+  'lowest-efficiency': { type: 'string' },
+  'highest-wasted-bytes': { type: 'string' },
+  'highest-user-wasted-percent': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -48,9 +55,33 @@ const IGNORE_FLAGS = [
   'ignore-owner-names',
   'ignore-tar-format',
   'ignore-history',
+  'ignore-image-name',
+  'ignore-file-mode-redundant-bits',
   'ignore-path',
   'semantic',
 ] as const;
+
+/** dive's CI rules: flag, rule (dive's name). */
+const CI_FLAGS = [
+  ['lowest-efficiency', 'lowestEfficiency'],
+  ['highest-wasted-bytes', 'highestWastedBytes'],
+  ['highest-user-wasted-percent', 'highestUserWastedPercent'],
+  ['ci', null],
+] as const;
+
+/** The thresholds given (`--ci` alone: dive's defaults for the rules not given), or null. */
+function ciThresholds(o: { ci?: boolean; 'lowest-efficiency'?: string; 'highest-wasted-bytes'?: string; 'highest-user-wasted-percent'?: string }): CiThresholds | null {
+  const t: CiThresholds = o.ci ? { ...DIVE_CI_DEFAULTS } : {};
+  for (const [flag, rule] of CI_FLAGS) {
+    if (!rule) continue;
+    const v = o[flag];
+    if (v === undefined) continue;
+    const err = thresholdError(rule, v);
+    if (err) throw new UsageError(err);
+    t[rule] = v;
+  }
+  return Object.keys(t).length ? t : null;
+}
 
 /** --output's extension picks the format when --format is not given. */
 const BY_EXTENSION: [RegExp, Format][] = [
@@ -92,9 +123,11 @@ export function parseCommand(argv: string[]): Command {
     if (files.length !== 1) throw new UsageError(`inspect takes one archive (got ${files.length})`);
     if (o.sbom !== undefined && !(SBOM_FORMATS as string[]).includes(o.sbom))
       throw new UsageError(`--sbom must be one of ${SBOM_FORMATS.join(', ')} (got "${o.sbom}")`);
-    return { name: 'inspect', file: files[0], ...common, ...(o.sbom ? { sbom: o.sbom as SbomFormat } : {}) };
+    const ci = ciThresholds(o);
+    return { name: 'inspect', file: files[0], ...common, ...(o.sbom ? { sbom: o.sbom as SbomFormat } : {}), ...(ci ? { ci } : {}) };
   }
   if (o.sbom !== undefined) throw new UsageError('--sbom applies to inspect, not diff');
+  for (const f of CI_FLAGS) if (o[f[0]] !== undefined) throw new UsageError(`--${f[0]} applies to inspect, not diff`);
   if (files.length !== 2) throw new UsageError(`diff takes two archives (got ${files.length})`);
   const all = !!o.semantic;
   const ignore: IgnoreOptions = {
@@ -103,6 +136,8 @@ export function parseCommand(argv: string[]): Command {
     ownerNames: all || !!o['ignore-owner-names'],
     tarFormat: all || !!o['ignore-tar-format'],
     history: all || !!o['ignore-history'],
+    imageName: all || !!o['ignore-image-name'],
+    modeBits: all || !!o['ignore-file-mode-redundant-bits'],
     paths: o['ignore-path'] ?? [],
   };
   return { name: 'diff', a: files[0], b: files[1], ignore, verify: !o['no-verify'], ...common };

@@ -24,6 +24,10 @@ Ignore (the same options as the page):
       --ignore-owner-names   uname/gname (uid/gid still compared)
       --ignore-tar-format    ustar / GNU / pax encoding of the same metadata
       --ignore-history       the config history
+      --ignore-image-name    image names: ref.name / containerd name annotations,
+                             RepoTags, repositories
+      --ignore-file-mode-redundant-bits
+                             modes that differ only in the file-type bits
       --ignore-path GLOB     paths inside layers, e.g. '/var/log/**' (repeatable)
       --semantic             all of the above except --ignore-path (diffoci's name)
 
@@ -42,8 +46,16 @@ const INSPECT = `tarscope inspect A [options]
       --sbom cyclonedx       write the packages the layers' databases list (dpkg, apk,
                              Python, npm) as a CycloneDX 1.5 JSON SBOM instead of the report
 
+CI rules (dive's, over dive's efficiency figures; every format shows them):
+      --lowest-efficiency R          fail when the efficiency score is below R (0-1)
+      --highest-wasted-bytes N       fail when more than N bytes are wasted (20MB, 512KiB, 1000)
+      --highest-user-wasted-percent R
+                                     fail when wasted / bytes above the base layer exceeds R (0-1)
+      --ci                           dive's defaults for the rules not given: 0.9, disabled, 0.1
+
 Exit status: 0 readable and every integrity check passed, 1 integrity failures
-             (or a layer that could not be read), 2 error (unreadable archive, bad usage).`;
+             (or a layer that could not be read, or a CI rule failed), 2 error (unreadable
+             archive, bad usage).`;
 
 export function usageText(topic?: 'diff' | 'inspect'): string {
   const head = `tarscope ${TOOL.version}: why are these two container-image tarballs different?\n\n`;

@@ -128,6 +128,13 @@ export interface IgnoreOptions {
   ownerNames: boolean; // uname/gname
   tarFormat: boolean; // ustar/GNU/pax encoding
   history: boolean; // config history entirely
+  /** Image names (diffoci --ignore-image-name): the `org.opencontainers.image.ref.name` and
+   *  `io.containerd.image.name` annotations of index.json, manifest.json `RepoTags`, the
+   *  `repositories` file. Optional (absent = false): added after the first reports. */
+  imageName?: boolean;
+  /** File modes that differ only in the redundant file-type bits (0o170000) some writers put in
+   *  the tar mode field (diffoci --ignore-file-mode-redundant-bits). Optional (absent = false). */
+  modeBits?: boolean;
   /** Glob patterns of paths to ignore inside layers: "/var/log/**", "**\/*.pyc". */
   paths: string[];
 }

@@ -23,6 +23,8 @@ export function ignoredText(o: IgnoreOptions | undefined): string {
   if (o.ownerNames) parts.push('owner names');
   if (o.tarFormat) parts.push('tar format');
   if (o.history) parts.push('history');
+  if (o.imageName) parts.push('image names');
+  if (o.modeBits) parts.push('redundant mode bits');
   if (o.paths?.length) parts.push(`paths ${o.paths.join(', ')}`);
   return parts.join(', ');
 }

@@ -12,11 +12,17 @@ export interface OptionsPanelProps {
 type Flag = Exclude<keyof IgnoreOptions, 'paths'>;
 
 const FLAGS: { key: Flag; label: string; hint: string }[] = [
-  { key: 'timestamps', label: 'Ignore timestamps', hint: 'file and entry mtimes, atime/ctime, config and history created, gzip MTIME, timestamp annotations' },
+  {
+    key: 'timestamps',
+    label: 'Ignore timestamps',
+    hint: 'file and entry mtimes, atime/ctime, config and history created, gzip MTIME, timestamp annotations, and .pyc, zip/jar and .gz files that differ only in a time they embed',
+  },
   { key: 'fileOrder', label: 'Ignore file order', hint: 'order of entries in the archive and in layer tars' },
   { key: 'ownerNames', label: 'Ignore user and group names', hint: 'uname/gname (numeric uid/gid still count)' },
   { key: 'tarFormat', label: 'Ignore tar format', hint: 'ustar vs GNU vs pax encoding of the same metadata' },
   { key: 'history', label: 'Ignore history', hint: 'the config history entirely' },
+  { key: 'imageName', label: 'Ignore image names', hint: 'ref.name / io.containerd.image.name annotations, RepoTags, repositories' },
+  { key: 'modeBits', label: 'Ignore redundant mode bits', hint: 'modes that differ only in the file-type bits some writers put in the tar mode field' },
 ];
 
 /** One glob per line (commas also separate); blank lines dropped. */
@@ -48,7 +54,7 @@ export function OptionsPanel({ options, onChange, ignored }: OptionsPanelProps) 
             <input
               id={`opt-${f.key}`}
               type="checkbox"
-              checked={options[f.key]}
+              checked={!!options[f.key]}
               aria-describedby={`opt-${f.key}-hint`}
               onChange={(e) => onChange({ ...options, [f.key]: (e.currentTarget as HTMLInputElement).checked })}
             />

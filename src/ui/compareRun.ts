@@ -21,6 +21,8 @@ export function sameOptions(x: IgnoreOptions, y: IgnoreOptions): boolean {
     x.ownerNames === y.ownerNames &&
     x.tarFormat === y.tarFormat &&
     x.history === y.history &&
+    !!x.imageName === !!y.imageName &&
+    !!x.modeBits === !!y.modeBits &&
     x.paths.length === y.paths.length &&
     x.paths.every((p, i) => p === y.paths[i])
   );

@@ -31,7 +31,15 @@ export interface IgnoreCase {
 
 const EQUIVALENT = [/^Equivalent when ignoring/];
 /** All of `--semantic` (src/cli/args.ts): every option but `paths`. */
-const SEMANTIC: Partial<IgnoreOptions> = { timestamps: true, fileOrder: true, ownerNames: true, tarFormat: true, history: true };
+const SEMANTIC: Partial<IgnoreOptions> = {
+  timestamps: true,
+  fileOrder: true,
+  ownerNames: true,
+  tarFormat: true,
+  history: true,
+  imageName: true,
+  modeBits: true,
+};
 
 export interface Pair {
   name: string;
@@ -79,9 +87,7 @@ export const PAIRS: Pair[] = [
     verdict: 'same-image',
     causes: ['archive.entry-mtime'],
     checks: { 'archive.entry-mtime': { level: 'outer tar', count: 9, summary: ['1 h'] } },
-    ignore: [
-      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
-    ],
+    ignore: [{ options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'outer-order',
@@ -119,9 +125,7 @@ export const PAIRS: Pair[] = [
     b: repack('outer-ustar.tar', { fixture: 'umoci-oci-layout.tar', flags: `${REPRO()} --format=ustar` }),
     verdict: 'same-image',
     causes: ['archive.tar-format'],
-    ignore: [
-      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
-    ],
+    ignore: [{ options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT }],
   },
   // ---- the whole file's compression ---------------------------------------------------
   {
@@ -132,9 +136,7 @@ export const PAIRS: Pair[] = [
     verdict: 'same-image',
     causes: ['archive.outer-compression'],
     checks: { 'archive.outer-compression': { summary: [/mtime/i] } },
-    ignore: [
-      { options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT },
-    ],
+    ignore: [{ options: SEMANTIC, verdict: 'same-image', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'outer-gzip-vs-zstd',
@@ -297,6 +299,11 @@ export const PAIRS: Pair[] = [
     ),
     verdict: 'same-filesystem',
     causes: ['index.annotations'],
+    // an image name (diffoci --ignore-image-name, part of --semantic)
+    ignore: [
+      { options: { imageName: true }, verdict: 'same-filesystem', causes: [], headline: EQUIVALENT },
+      { options: SEMANTIC, verdict: 'same-filesystem', causes: [], headline: EQUIVALENT },
+    ],
   },
   {
     name: 'index-platforms',
@@ -327,6 +334,8 @@ export const PAIRS: Pair[] = [
     causes: ['manifest.annotations'],
     // the base-image annotation: the FROM line, not BuildKit's rewritten-epoch
     checks: { 'manifest.annotations': { remedy: ['FROM', 'by digest'], notRemedy: ['rewrite-timestamp', 'BuildKit'] } },
+    // a base image's name is not the image's own name: --semantic keeps it
+    ignore: [{ options: SEMANTIC, verdict: 'same-filesystem', causes: ['manifest.annotations'] }],
   },
   // ---- config ---------------------------------------------------------------------------
   {
@@ -395,9 +404,7 @@ export const PAIRS: Pair[] = [
     verdict: 'same-filesystem',
     causes: ['layer.compression'],
     checks: { 'layer.compression': { count: 2, summary: [/mtime/i] } },
-    ignore: [
-      { options: SEMANTIC, verdict: 'same-filesystem', causes: [], headline: EQUIVALENT },
-    ],
+    ignore: [{ options: SEMANTIC, verdict: 'same-filesystem', causes: [], headline: EQUIVALENT }],
   },
   {
     name: 'layer-gzip-level',

@@ -13,6 +13,10 @@
  *  ownerNames  uname/gname of files and archive entries
  *  tarFormat   header encoding (file.tar-format, archive.tar-format)
  *  history     every config history difference
+ *  imageName   image names: index.json's ref.name / io.containerd.image.name annotations,
+ *              manifest.json RepoTags, `repositories` (diffoci --ignore-image-name)
+ *  modeBits    file modes that differ only in the redundant file-type bits (`typeBitsOnly`;
+ *              diffoci --ignore-file-mode-redundant-bits)
  *  paths       file and merged-filesystem differences whose path matches a glob (paths.ts)
  * Input errors and integrity failures are never ignored.
  */
@@ -21,7 +25,7 @@ import { gzipMtimeOnly } from './explainers/layer-blob';
 import { isPaxTime } from './explainers/file-times';
 import type { PathTest } from './paths';
 
-export type IgnoreReason = 'paths' | 'history' | 'timestamps' | 'fileOrder' | 'ownerNames' | 'tarFormat';
+export type IgnoreReason = 'paths' | 'history' | 'timestamps' | 'fileOrder' | 'ownerNames' | 'tarFormat' | 'imageName' | 'modeBits';
 
 /** How the headline names each option. */
 export const REASON_WORDS: Record<IgnoreReason, string> = {
@@ -31,6 +35,8 @@ export const REASON_WORDS: Record<IgnoreReason, string> = {
   fileOrder: 'file order',
   ownerNames: 'owner names',
   tarFormat: 'tar format',
+  imageName: 'image names',
+  modeBits: 'redundant mode bits',
 };
 
 const TIME_IDS = new Set<CauseId>(['file.mtime', 'file.atime-ctime', 'archive.entry-mtime', 'config.created']);
@@ -47,6 +53,15 @@ function isTimestamp(d: Difference, id: CauseId): boolean {
   return false;
 }
 
+const IMAGE_NAME_ANNOTATIONS = /(^|\.)annotations\.(org\.opencontainers\.image\.ref\.name|io\.containerd\.image\.name)$/;
+
+/** An image's name: its ref.name / containerd name annotation, a RepoTags entry, a `repositories` leaf. */
+function isImageName(d: Difference): boolean {
+  if (d.subject !== 'index') return false;
+  const f = d.field ?? '';
+  return IMAGE_NAME_ANNOTATIONS.test(f) || /RepoTags/.test(f) || d.facts?.file === 'repositories' || d.scope.path === 'repositories';
+}
+
 export function ignoreReason(d: Difference, id: CauseId, o: IgnoreOptions, paths: PathTest | null): IgnoreReason | null {
   if (d.subject === 'input' || d.subject === 'integrity') return null;
   if (paths && (d.subject === 'file' || d.subject === 'merged') && d.scope.path && paths(d.scope.path)) return 'paths';
@@ -55,5 +70,7 @@ export function ignoreReason(d: Difference, id: CauseId, o: IgnoreOptions, paths
   if (o.fileOrder && (id === 'file.order' || id === 'archive.entry-order' || id === 'archive.image-order')) return 'fileOrder';
   if (o.ownerNames && (id === 'file.owner-name' || (id === 'archive.entry-owner' && (d.field === 'uname' || d.field === 'gname')))) return 'ownerNames';
   if (o.tarFormat && (id === 'file.tar-format' || id === 'archive.tar-format')) return 'tarFormat';
+  if (o.imageName && id === 'index.annotations' && isImageName(d)) return 'imageName';
+  if (o.modeBits && id === 'file.mode' && d.subject === 'file' && d.facts?.typeBitsOnly === true) return 'modeBits';
   return null;
 }

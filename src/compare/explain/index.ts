@@ -111,7 +111,7 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
   );
   // Ignored causes are described only for the headline when nothing else remains.
   const ignoredBuilt = built.length === 0 && ignored > 0 ? [...dropped.values()].map((bk) => build(bk, ignoredConsequences.get(bk.id) ?? 0)) : [];
-  const order: IgnoreReason[] = ['timestamps', 'fileOrder', 'ownerNames', 'tarFormat', 'history', 'paths'];
+  const order: IgnoreReason[] = ['timestamps', 'fileOrder', 'ownerNames', 'tarFormat', 'history', 'imageName', 'modeBits', 'paths'];
   const { verdict, headline } = verdictOf(
     built,
     ignoredBuilt,
