@@ -7,9 +7,8 @@
  * to none (the package database, etc/alpine-release, etc/os-release, etc/issue,
  * etc/apk/repositories, lib/apk/db/scripts.tar, lib/apk/db/triggers).
  */
-import { openAsBlob, readFileSync } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareArchives } from '../../../src/engine/compare';
 import { inlineRunner } from '../../../src/engine/inline';
@@ -17,23 +16,13 @@ import { inspectArchive } from '../../../src/engine/inspect';
 import type { ComparisonReport } from '../../../src/compare/types';
 import type { InspectionReport } from '../../../src/report/types';
 import { cyclonedx } from '../../../src/packages/sbom-cyclonedx';
+import { cyclonedxValidator } from '../../support/cyclonedx';
 import { comparisonSchemaErrors, inspectionSchemaErrors } from '../../support/schema';
 import { CORPUS, hasCorpus } from '../../support/tools';
 
 const A = 'trivy__alpine-310.tar.gz';
 const B = 'trivy__alpine-311.tar.gz';
 const open = (f: string) => openAsBlob(join(CORPUS, f));
-
-/** The official CycloneDX 1.5 JSON schema as @cyclonedx/cyclonedx-library ships it, with the
- *  two schemas it refers to under the names it refers to them by. */
-export function cyclonedxValidator() {
-  const dir = 'node_modules/@cyclonedx/cyclonedx-library/res/schema';
-  const load = (f: string, id?: string) => ({ ...JSON.parse(readFileSync(join(dir, f), 'utf8')), ...(id ? { $id: id } : {}) });
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-  ajv.addSchema(load('spdx.SNAPSHOT.schema.json', 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json'));
-  ajv.addSchema(load('jsf-0.82.SNAPSHOT.schema.json', 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json'));
-  return ajv.compile(load('bom-1.5.SNAPSHOT.schema.json'));
-}
 
 describe.skipIf(!hasCorpus)('packages of the real alpine 3.10 / 3.11 images', () => {
   let a: InspectionReport;
