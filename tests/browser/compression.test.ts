@@ -264,4 +264,52 @@ describe('compression in Chromium', () => {
     expect(await inflateFast(new Blob([gz]), () => {})).toBeNull();
     await expect(inflateBlob(new Blob([gz]))).rejects.toThrow(/^gzip: CRC32 mismatch in member 1 \(offset 0\): stored 0x[0-9a-f]{8}, computed 0x[0-9a-f]{8}$/);
   });
+  it('a gzip bomb (256 MiB of zeros in ~256 KB) goes to DecompressionStream 32 KiB at a time, and all of it comes out', async () => {
+    // Issue 12: a 4 MiB read of a bomb written whole made the platform queue ~4 GiB at once.
+    // Deflate expands at most ~1032:1, so 32 KiB writes bound what one write can queue (~33 MiB).
+    const GiB = 2 ** 28; // 256 MiB: enough for many 32 KiB writes, quick on a loaded machine
+    const zeros = new Uint8Array(1 << 20);
+    let sent = 0;
+    const source = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      pull(c) {
+        if (sent === GiB) c.close();
+        else {
+          c.enqueue(zeros);
+          sent += zeros.length;
+        }
+      },
+    });
+    const bomb = new Blob([await new Response(source.pipeThrough(new CompressionStream('gzip'))).arrayBuffer()]);
+    expect(bomb.size).toBeLessThan(2 * 1024 * 1024);
+    const Real = globalThis.DecompressionStream;
+    let largestWrite = 0;
+    class Spy {
+      readonly writable: WritableStream<BufferSource>;
+      readonly readable: ReadableStream<Uint8Array<ArrayBuffer>>;
+      constructor(format: CompressionFormat) {
+        const ds = new Real(format);
+        const tap = new TransformStream<BufferSource, BufferSource>({
+          transform(c, ctl) {
+            largestWrite = Math.max(largestWrite, c.byteLength);
+            ctl.enqueue(c);
+          },
+        });
+        void tap.readable.pipeTo(ds.writable).catch(() => {});
+        this.writable = tap.writable;
+        this.readable = ds.readable;
+      }
+    }
+    globalThis.DecompressionStream = Spy as unknown as typeof DecompressionStream;
+    try {
+      let total = 0;
+      const info = await inflateFast(bomb, (c) => {
+        total += c.length;
+      });
+      expect(info?.inflater).toBe('DecompressionStream');
+      expect(total).toBe(GiB);
+      expect(largestWrite).toBe(32 * 1024);
+    } finally {
+      globalThis.DecompressionStream = Real;
+    }
+  }, 120_000);
 });

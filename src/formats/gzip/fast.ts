@@ -39,6 +39,16 @@ import type { GzipInfo, OnData } from '../compression';
 import { GzipHeaderParser } from './header';
 
 const READ_SIZE = 4 * 1024 * 1024;
+/**
+ * Compressed bytes handed to DecompressionStream per write. Its transform inflates a written
+ * chunk whole and queues all of that output at once, whatever the reader's pace; deflate
+ * expands at most ~1032:1, so a 4 MiB read of a gzip bomb (4 GiB of zeros in ~4 MB) queued
+ * ~4 GiB in the page (issue 12: +4.2 GB). 32 KiB pieces bound one write's output to ~33 MiB,
+ * and the stream's backpressure holds the next write until the reader has taken it: inflated
+ * output is consumed as fast as it is produced. (32 KiB writes cost nothing measurable next
+ * to inflating them.)
+ */
+const WRITE_PIECE = 32 * 1024;
 const TWO_32 = 4294967296;
 
 export function isDecompressionStreamAvailable(): boolean {
@@ -106,7 +116,7 @@ export async function inflateFast(
     // Fresh buffers per read (io/read.ts): earlier ones may still be queued in the stream.
     for await (const chunk of readChunks(blob, { chunkSize })) {
       onRead?.(chunk.length);
-      await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      for (let at = 0; at < chunk.length; at += WRITE_PIECE) await writer.write(chunk.subarray(at, at + WRITE_PIECE) as Uint8Array<ArrayBuffer>);
     }
     await writer.close();
   })();
