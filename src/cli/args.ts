@@ -70,7 +70,12 @@ const CI_FLAGS = [
 ] as const;
 
 /** The thresholds given (`--ci` alone: dive's defaults for the rules not given), or null. */
-function ciThresholds(o: { ci?: boolean; 'lowest-efficiency'?: string; 'highest-wasted-bytes'?: string; 'highest-user-wasted-percent'?: string }): CiThresholds | null {
+function ciThresholds(o: {
+  ci?: boolean;
+  'lowest-efficiency'?: string;
+  'highest-wasted-bytes'?: string;
+  'highest-user-wasted-percent'?: string;
+}): CiThresholds | null {
   const t: CiThresholds = o.ci ? { ...DIVE_CI_DEFAULTS } : {};
   for (const [flag, rule] of CI_FLAGS) {
     if (!rule) continue;

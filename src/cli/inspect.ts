@@ -11,6 +11,7 @@ import { PRESENTERS, inspectionOutcome } from '../present';
 import { visible } from '../present/escape';
 import { warningText } from '../present/warnings';
 import { presentSbom, sbomNote } from '../present/sbom';
+import { evaluateCi } from '../present/ci-rules';
 
 export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io: CliIo, signal?: AbortSignal): Promise<number> {
   const file = await openInput(cmd.file);
@@ -19,6 +20,8 @@ export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io:
   try {
     const report = await engine.inspect(file, cmd.file, { signal, onProgress: (p) => progress?.update(p) });
     progress?.clear();
+    // dive's CI rules go into the report, so every format shows them and the exit code reads them.
+    if (cmd.ci) report.ci = evaluateCi(report, cmd.ci);
     if (signal?.aborted) return EXIT.interrupted;
     if (cmd.sbom) {
       writeReport(presentSbom(report, cmd.sbom), cmd.output, io.stdout);

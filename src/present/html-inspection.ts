@@ -9,6 +9,7 @@ import { formatBytes, formatCount, formatUnixTime, compactMediaType, plural, for
 import { inputFacts } from './facts';
 import { MAX_PACKAGE_ROWS, PACKAGE_HEAD, packageRow, packagesSummary } from './packages';
 import { warningText } from './warnings';
+import { efficiencySummary } from './efficiency';
 
 /** Rows of a file listing shown before "… N more in the embedded JSON". */
 export const MAX_FILE_ROWS = 5000;
@@ -90,7 +91,26 @@ function image(img: ImageReport): Html {
 ${img.layers.length ? h`<table><thead><tr><th class="num">#</th><th>digest</th><th>media type</th><th>compression</th><th class="num">size</th><th class="num">uncompressed</th><th class="num">files</th><th>diff_id</th><th>created by</th></tr></thead><tbody>${layers}</tbody></table>` : ''}
 ${history.length ? h`<details><summary>History (${history.length})</summary><table><thead><tr><th class="num">#</th><th>created</th><th>created by</th><th></th></tr></thead><tbody>${history}</tbody></table></details>` : ''}
 ${img.packages?.packages.length ? packages(img) : ''}
+${img.efficiency ? efficiency(img) : ''}
 ${img.merged ? fileList(`Merged filesystem (${formatCount(img.merged.files.length)} files, ${formatBytes(img.merged.totalBytes)}${img.merged.wastedBytes ? `; ${formatBytes(img.merged.wastedBytes)} hidden by later layers` : ''})`, img.merged.files) : ''}`;
+}
+
+/** dive's figures and the paths that waste the most, with what each layer changes. */
+function efficiency(img: ImageReport): Html {
+  const e = img.efficiency!;
+  const wasted = e.topWasted.map(
+    (w) =>
+      h`<tr><td class="num">${formatBytes(w.size)}</td><td class="num">${w.count}</td><td>${w.layers.map((l) => l + 1).join(', ')}</td><td><code>${w.path}</code></td></tr>`,
+  );
+  const changes = img.layers.map((l) => {
+    const c = l.changes;
+    if (!c) return '';
+    const cell = (t: { count: number; bytes: number }) => h`<td class="num">${formatCount(t.count)}${t.bytes ? ` (${formatBytes(t.bytes)})` : ''}</td>`;
+    return h`<tr><td class="num">${l.index + 1}</td>${cell(c.added)}${cell(c.modified)}${cell(c.deleted)}<td>${l.createdBy ? h`<code>${text(l.createdBy, 120)}</code>` : ''}</td></tr>`;
+  });
+  return h`<p class="efficiency">${efficiencySummary(e)}</p>
+${wasted.length ? h`<details><summary>Wasted space (${wasted.length} of ${e.wastedFileCount} paths)</summary><table><thead><tr><th class="num">bytes</th><th class="num">copies</th><th>layers</th><th>path</th></tr></thead><tbody>${wasted}</tbody></table></details>` : ''}
+<details><summary>What each layer changes</summary><table><thead><tr><th class="num">#</th><th class="num">added</th><th class="num">modified</th><th class="num">deleted</th><th>created by</th></tr></thead><tbody>${changes}</tbody></table></details>`;
 }
 
 function packages(img: ImageReport): Html {

@@ -7,7 +7,8 @@
  * `<script type="application/json" id="tarscope-report">` (escaped against `</script>`,
  * escape.ts) so the file can be loaded back into tarscope or read with `jq`.
  */
-import type { InspectionReport } from '../report/types';
+import type { CiResult, InspectionReport } from '../report/types';
+import { failedReason } from './efficiency';
 import type { ComparisonReport } from '../compare/types';
 import { h, trusted, type Html } from './html-kit';
 import { jsonForScript } from './escape';
@@ -57,19 +58,34 @@ ${differencesSection(r)}
 export function inspectionHtml(r: InspectionReport, o: HtmlOptions = {}): string {
   const outcome = inspectionOutcome(r);
   const word = outcome === 'ok' ? 'same' : outcome === 'failed' ? 'different' : 'error';
-  const says = outcome === 'ok' ? 'ok' : outcome === 'failed' ? 'integrity failures' : 'unreadable';
+  const says = outcome === 'ok' ? 'ok' : outcome === 'failed' ? failedReason(r) : 'unreadable';
   const meaning =
     outcome === 'ok'
       ? 'readable to the end; every integrity check passed'
       : outcome === 'failed'
-        ? 'an integrity check failed or a layer could not be read'
+        ? 'an integrity check or a CI rule failed, or a layer could not be read'
         : 'the archive could not be read to the end; the report keeps what was read';
   const names = r.inputs.map((i) => i.name).join(', ');
   const body = h`<h1>tarscope: <code>${names}</code></h1>
 <section class="verdict ${trusted(word)}"><span class="word">${says}</span> <span class="muted">— ${meaning}</span></section>
 ${inputsTable(r.inputs)}
+${r.ci ? ciSection(r.ci) : ''}
 ${r.inputs.map((i) => h`<h2><code>${i.name}</code></h2>${inputDetail(i)}`)}`;
   return page(`tarscope: ${names}`, body, r, o);
+}
+
+/** dive's CI rules, one row per rule and image. */
+function ciSection(ci: CiResult): Html {
+  const rows = ci.rules.flatMap((rule) =>
+    rule.status === 'skip'
+      ? [h`<tr><td>SKIP</td><td>${rule.rule}</td><td class="num"></td><td class="num">disabled</td><td></td></tr>`]
+      : rule.images.map(
+          (i) =>
+            h`<tr><td class="${i.status === 'fail' ? 'bad' : 'ok'}">${i.status === 'fail' ? '✗ FAIL' : '✓ PASS'}</td><td>${rule.rule}</td><td class="num">${i.value === null ? 'n/a' : String(i.value)}</td><td class="num">${rule.threshold}</td><td>${i.image}</td></tr>`,
+        ),
+  );
+  return h`<section class="ci"><h2>CI rules (dive): ${ci.pass ? 'PASS' : 'FAIL'}</h2>
+<table><thead><tr><th>result</th><th>rule</th><th class="num">value</th><th class="num">threshold</th><th>image</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 export function presentHtml(r: InspectionReport | ComparisonReport, o: HtmlOptions = {}): string {

@@ -9,6 +9,7 @@
  * Only our own vocabulary (cause ids, verdicts) is put in code spans, and only after
  * checking it is made of safe characters.
  */
+import { efficiencySummary, failedReason } from './efficiency';
 import { causeTitle } from '../compare/cause-titles';
 import { mdWithCode } from './code-spans';
 import { evidenceErrorLines } from './evidence-errors';
@@ -155,7 +156,7 @@ export function inspectionMarkdown(r: InspectionReport, o: MarkdownOptions = {})
 
 function renderInspection(r: InspectionReport, b: Budget): string {
   const outcome = inspectionOutcome(r);
-  const mark = outcome === 'ok' ? '✅ ok' : outcome === 'failed' ? '❌ integrity failures' : '⚠️ unreadable';
+  const mark = outcome === 'ok' ? '✅ ok' : outcome === 'failed' ? `❌ ${failedReason(r)}` : '⚠️ unreadable';
   const out = [
     `### tarscope: ${mark} — ${r.inputs.map((i) => md(i.name, 200)).join(', ')}`,
     '',
@@ -170,6 +171,17 @@ function renderInspection(r: InspectionReport, b: Budget): string {
     );
   }
   out.push('');
+  if (r.ci) {
+    out.push('#### CI rules (dive)', '', '| result | rule | value | threshold | image |', '|---|---|--:|--:|---|');
+    for (const rule of r.ci.rules) {
+      if (rule.status === 'skip') out.push(`| SKIP | ${rule.rule} | | disabled | |`);
+      for (const i of rule.images)
+        out.push(
+          `| ${i.status === 'fail' ? '❌ FAIL' : '✅ PASS'} | ${rule.rule} | ${i.value === null ? 'n/a' : i.value} | ${cell(rule.threshold)} | ${cell(i.image)} |`,
+        );
+    }
+    out.push('', `CI result: ${r.ci.pass ? '**PASS**' : '**FAIL**'}`, '');
+  }
   for (const input of r.inputs) out.push(...inputSections(input, b));
   out.push(`<sub>tarscope ${htmlText(r.tool.version)}</sub>`, '');
   return out.join('\n');
@@ -216,6 +228,21 @@ function inputSections(input: InputReport, b: Budget): string[] {
           `| ${l.index + 1} | ${cell(truncatedDigest(l.digest))} | ${cell(compactMediaType(l.mediaType))} | ${formatBytes(l.size)} | ${l.fileCount == null ? '—' : formatCount(l.fileCount)} | ${cell(l.createdBy, 100)} |`,
         );
       }
+      out.push('', '</details>', '');
+    }
+  }
+  for (const img of images.filter((i) => i.efficiency)) {
+    const e = img.efficiency!;
+    const label = img.tags[0] ?? truncatedDigest(img.manifest?.digest);
+    out.push(`**${md(label, 120)}**: ${md(efficiencySummary(e), 400)}`, '');
+    if (e.topWasted.length) {
+      out.push(
+        `<details><summary>Wasted space in ${htmlText(label, 120)} (top ${Math.min(20, e.topWasted.length)})</summary>`,
+        '',
+        '| bytes | copies | path |',
+        '|--:|--:|---|',
+      );
+      for (const w of e.topWasted.slice(0, 20)) out.push(`| ${formatBytes(w.size)} | ${w.count} | ${cell(w.path, 200)} |`);
       out.push('', '</details>', '');
     }
   }

@@ -14,7 +14,9 @@
  *  - `failed`     read to its end, but an integrity check failed or something in it could not
  *                 be read (`errors[]`): a layer (corrupt tar, gzip or zstd, a compression
  *                 tarscope does not read, not a tar at all) or a document (invalid or too
- *                 deeply nested JSON, a missing blob, no images);
+ *                 deeply nested JSON, a missing blob, no images); or a CI rule the CLI was
+ *                 given failed (`report.ci`: dive's lowestEfficiency, highestWastedBytes,
+ *                 highestUserWastedPercent);
  *  - `ok`         otherwise.
  * A function of the report alone: the same for every output format.
  */
@@ -33,5 +35,6 @@ export function comparisonOutcome(r: ComparisonReport): ComparisonOutcome {
 export function inspectionOutcome(r: InspectionReport): InspectionOutcome {
   if (r.inputs.some((i) => (i.readToEnd === undefined ? i.error !== null : !i.readToEnd))) return 'unreadable';
   if (r.inputs.some((i) => i.errors.length > 0 || i.integrity.checks.some((c) => !c.ok))) return 'failed';
+  if (r.ci && !r.ci.pass) return 'failed';
   return 'ok';
 }

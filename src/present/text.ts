@@ -3,6 +3,8 @@
  * only when asked (the CLI asks on a TTY). Every string from an archive goes through
  * `visible()`, which also removes ESC and every other byte a terminal would interpret.
  */
+import { ciLines } from './ci-rules';
+import { efficiencySummary, failedReason } from './efficiency';
 import { evidenceErrorLines } from './evidence-errors';
 import type { InspectionReport, InputReport, ImageReport } from '../report/types';
 import type { ComparisonReport, Cause, Evidence } from '../compare/types';
@@ -42,12 +44,17 @@ export function inspectionText(r: InspectionReport, o: TextOptions = {}): string
   const p = paint(!!o.color);
   const out: string[] = [];
   for (const input of r.inputs) out.push(...inputBlock(input, p), '');
+  if (r.ci) {
+    out.push(p.bold('CI rules (dive)'));
+    for (const l of ciLines(r.ci)) out.push(`  ${l.startsWith('FAIL') ? p.red(v(l, 400)) : v(l, 400)}`);
+    out.push('');
+  }
   const outcome = inspectionOutcome(r);
   out.push(
     outcome === 'ok'
       ? p.green('ok: readable, every integrity check passed')
       : outcome === 'failed'
-        ? p.red('integrity failures: see above')
+        ? p.red(`${failedReason(r)}: see above`)
         : p.red('unreadable: the archive could not be read to the end'),
   );
   return out.join('\n') + '\n';
@@ -111,6 +118,10 @@ function imageBlock(img: ImageReport, p: Paint): string[] {
       `    merged filesystem ${plural(img.merged.files.length, 'file')}, ${formatBytes(img.merged.totalBytes)}` +
         (img.merged.wastedBytes ? `; ${formatBytes(img.merged.wastedBytes)} hidden by later layers` : ''),
     );
+  }
+  if (img.efficiency) {
+    out.push(`    ${v(efficiencySummary(img.efficiency), 400)}`);
+    for (const w of img.efficiency.topWasted.slice(0, 10)) out.push(`      ${formatBytes(w.size).padStart(10)}  ×${w.count}  ${v(w.path, 200)}`);
   }
   if (img.packages) {
     out.push(`    packages ${v(packagesSummary(img.packages), 400)}`);

@@ -159,4 +159,23 @@ export interface InspectionReport {
   kind: 'inspection';
   createdAt: string;
   inputs: InputReport[];
+  /** dive's CI rules, when the CLI was given thresholds (src/present/ci-rules.ts). */
+  ci?: CiResult;
+}
+
+export type CiRuleName = 'lowestEfficiency' | 'highestWastedBytes' | 'highestUserWastedPercent';
+
+export interface CiRuleResult {
+  rule: CiRuleName;
+  /** As given (`0.9`, `20MB`, `disabled`). */
+  threshold: string;
+  status: 'pass' | 'fail' | 'skip';
+  /** Per image with efficiency figures: its value (`null`: no user bytes) and status. */
+  images: { image: string; value: number | null; status: 'pass' | 'fail' }[];
+}
+
+export interface CiResult {
+  /** false when a rule failed: `tarscope inspect` exits 1. */
+  pass: boolean;
+  rules: CiRuleResult[];
 }
