@@ -207,6 +207,24 @@ export interface Cause {
   differences: string[];
   /** Differences folded under this cause as consequences (digest chains). */
   consequences: number;
+  /** The build steps (config history entries) that made the layers this cause's differences live
+   *  in, when they live in one to three layer pairs (src/compare/explain/steps.ts). Optional:
+   *  absent for causes outside the layers, and in older reports. */
+  steps?: CauseStep[];
+}
+
+/** One history entry behind a cause: "layer 3 (0-based 2), `RUN apt-get install -y curl`". */
+export interface CauseStep {
+  /** Whose layer: A's, B's, or both (the same layer index, history index and created_by). */
+  side: 'a' | 'b' | 'both';
+  /** 0-based layer index in that image (`layers[].index`; shown 1-based). */
+  layer: number;
+  /** 0-based index into the image config's `history`. */
+  historyIndex: number;
+  /** `history[historyIndex].created_by`, exactly as the config holds it. */
+  createdBy: string;
+  /** The image pair's label, when several images are compared. */
+  image?: string;
 }
 
 /** What `explain()` (src/compare/explain) returns: the parts of a report that depend on the ignore options. */

@@ -12,6 +12,7 @@ import { formatBytes, formatCount, formatDurationMs, plural } from './format';
 import { VERDICT_TEXT, ignoredText } from './comparison-words';
 import { changeText, differenceGroups, embeddedTimestampsText, scopeText, verificationText } from './facts';
 import { comparisonOutcome } from './outcome';
+import { stepFull, stepText, stepWhere } from './step';
 
 /** Rows per difference group before "… N more in the embedded JSON". */
 export const MAX_DIFFERENCE_ROWS = 2000;
@@ -41,6 +42,7 @@ function cause(c: Cause, i: number): Html {
   const cons = c.consequences ? `, ${plural(c.consequences, 'consequence')}` : '';
   return h`<details${i < 5 ? trusted(' open') : ''}><summary>${i + 1}. ${causeTitle(c.id)} <code>${c.id}</code> <span class="muted">${c.level}</span> — ${plural(c.count, 'difference')}${cons}</summary>
 <p>${text(c.summary, 4000)}</p>
+${c.steps ? h`<ul class="steps">${c.steps.map((s) => h`<li>Step: ${stepWhere(s)}, <code title="${stepFull(s.createdBy)}">${stepText(s.createdBy)}</code></li>`)}</ul>` : ''}
 ${c.evidence.length ? h`<ul class="evidence">${c.evidence.map(evidence)}</ul>` : ''}
 ${c.remedy ? h`<p><strong>Remedy:</strong> ${htmlWithCode(c.remedy, 4000)}</p>` : ''}</details>`;
 }

@@ -21,6 +21,7 @@ import { ignoredText } from './comparison-words';
 import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 import { MAX_PACKAGE_ROWS, PACKAGE_HEAD, packageRow, packagesSummary } from './packages';
+import { stepText, stepWhere } from './step';
 import { warningText } from './warnings';
 
 export interface MarkdownOptions {
@@ -91,6 +92,13 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
       out.push(`| ${i + 1} | ${md(causeTitle(c.id))} ${code(c.id)} | ${cell(c.level)} | ${formatCount(c.count)}${cons} | ${cell(c.summary, 300)} |`);
     });
     out.push('');
+    const stepped = r.causes.filter((c) => c.steps);
+    if (stepped.length) {
+      out.push('#### Build steps', '');
+      for (const c of stepped)
+        out.push(`- ${md(causeTitle(c.id))} (${code(c.id)}): ${c.steps!.map((s) => `${md(stepWhere(s))}, ${md(stepText(s.createdBy))}`).join('; ')}`);
+      out.push('');
+    }
     if (b.evidence > 0) for (const c of r.causes) out.push(...causeDetails(c, b));
     const remedies = r.causes.filter((c) => c.remedy);
     if (remedies.length) {

@@ -14,6 +14,7 @@ import { ignoredText } from './comparison-words';
 import { differenceGroups, embeddedTimestampsText, inputFacts, verificationText } from './facts';
 import { comparisonOutcome, inspectionOutcome } from './outcome';
 import { packagesSummary } from './packages';
+import { stepText, stepWhere } from './step';
 import { warningText } from './warnings';
 
 export interface TextOptions {
@@ -183,6 +184,7 @@ function causeBlock(c: Cause, i: number, per: number, p: Paint): string[] {
   const cons = c.consequences ? `, ${plural(c.consequences, 'consequence')}` : '';
   const out = [`${String(i + 1).padStart(2)}. ${p.cyan(v(c.id))} ${p.dim(`(${v(c.level)})`)} — ${plural(c.count, 'difference')}${cons}`];
   out.push(`    ${v(c.summary, 600)}`);
+  for (const s of c.steps ?? []) out.push(`    ${p.bold('step')} ${stepWhere(s)}: ${stepText(s.createdBy)}`);
   for (const e of c.evidence.slice(0, per)) out.push(...evidenceLines(e, p));
   if (c.evidence.length > per) out.push(p.dim(`    … ${plural(c.evidence.length - per, 'more example')} in the JSON/HTML report`));
   if (c.remedy) out.push(`    ${p.bold('remedy')} ${v(c.remedy, 600)}`);

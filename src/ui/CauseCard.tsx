@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { causeTitle } from '../compare/cause-titles';
 import type { Cause, Difference, Evidence } from '../compare/types';
 import { plural } from '../present/format';
+import { stepFull, stepText, stepWhere } from '../present/step';
 import { DiffList } from './DiffList';
 import { EvidenceItem } from './EvidenceItem';
 import { differenceExample, type ExampleGroup, groupEvidence, shownExamples } from './evidenceGroups';
@@ -57,6 +58,19 @@ export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withI
         <span class="cause-count">{plural(c.count, 'difference')}</span>
       </div>
       <p class="cause-summary">{c.summary}</p>
+      {c.steps && (
+        <ul class="cause-steps" aria-label={`Build steps of ${title}`}>
+          {c.steps.map((s) => (
+            <li key={`${s.side}-${s.image ?? ''}-${s.layer}-${s.historyIndex}`}>
+              <span class="cause-step-where">{stepWhere(s)}</span>{' '}
+              {/* At most 100 characters (one line on a wide page; it wraps on a narrow one); the whole step on hover. */}
+              <code class="cause-step" title={stepFull(s.createdBy)}>
+                {stepText(s.createdBy)}
+              </code>
+            </li>
+          ))}
+        </ul>
+      )}
       {groups.length > 0 && (
         <ul class="evidence-list" aria-label={`Examples for ${title}`}>
           {groups.slice(0, n).map((g) => (

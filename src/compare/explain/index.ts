@@ -19,6 +19,7 @@ import { ignoreReason, type IgnoreReason } from './ignore';
 import { compilePathGlobs } from './paths';
 import { claim, OWNER } from './registry';
 import { remedyFor } from './remedy';
+import { causeSteps } from './steps';
 import type { Category } from './types';
 import { verdictOf, type Weighed } from './verdict';
 
@@ -85,6 +86,7 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
     const category: Category = described.category ?? entry.category;
     const remedy = remedyFor(bucket.id, bucket.roots, ctx, described.remedy);
     const differences = bucket.roots.length > MAX_CAUSE_DIFFERENCES ? bucket.roots.slice(0, MAX_CAUSE_DIFFERENCES) : bucket.roots;
+    const steps = causeSteps(bucket.roots, ctx);
     const cause: Cause = {
       id: bucket.id,
       level: entry.level,
@@ -95,6 +97,7 @@ export function explain(diff: DiffResult, a: InputReport, b: InputReport, option
       ...(remedy.basis ? { remedyFor: remedy.basis } : {}),
       differences: differences.map((d) => d.id),
       consequences: cons,
+      ...(steps ? { steps } : {}),
     };
     return { cause, category, phrase: described.phrase, weight: cause.count + cons, level: entry.level };
   };
