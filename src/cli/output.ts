@@ -2,7 +2,7 @@
  * Writing the presented report: to stdout, or to --output FILE (written whole, then
  * renamed over the target, so a failed run never leaves half a report where CI looks).
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Stream } from './terminal';
 import { CliError, fsReason } from './errors';
@@ -17,6 +17,30 @@ export function writeReport(text: string, output: string | null, stdout: Stream)
     writeFileSync(tmp, text);
     renameSync(tmp, output);
   } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`cannot write ${output}: ${fsReason(e)}`);
+  }
+}
+
+/**
+ * The same, from pieces (present/json-chunks.ts): a large JSON report is never one string.
+ * To a file: each piece written as it comes. To stdout: each piece handed to the stream.
+ */
+export function writeReportChunks(chunks: Iterable<string>, output: string | null, stdout: Stream): void {
+  if (output === null || output === '-') {
+    for (const c of chunks) stdout.write(c);
+    return;
+  }
+  const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(tmp, 'w');
+    for (const c of chunks) writeSync(fd, c);
+    closeSync(fd);
+    fd = null;
+    renameSync(tmp, output);
+  } catch (e) {
+    if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${output}: ${fsReason(e)}`);
   }
