@@ -15,6 +15,10 @@
  *   PE    "MZ"                        DOS header of Windows executables
  *   wasm  00 61 73 6d                 WebAssembly core spec 5.5.16
  *   SQLite "SQLite format 3\0"
+ *   compress (.Z) 1f 9d, lzip "LZIP", lzop 89 "LZO" 00 0d 0a 1a 0a, legacy lz4 02 21 4c 18,
+ *   lzma 5d 00 00 (LZMA-alone
+ *   properties byte and dictionary size), cpio "07070[127]" (odc, newc, crc) and c7 71 (binary):
+ *   compressions and archives tarscope does not read (libarchive's test_compat_* files)
  *
  * Text: valid UTF-8 without control characters other than tab, newline, carriage return and
  * form feed (a tar header is mostly NUL bytes, so text is never a tar). Pure.
@@ -40,6 +44,15 @@ const MAGIC: { kind: string; at?: number; bytes: readonly number[] }[] = [
   { kind: 'an SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66, 0x6f, 0x72, 0x6d, 0x61, 0x74, 0x20, 0x33, 0x00] },
   { kind: 'a WebP image', at: 8, bytes: [0x57, 0x45, 0x42, 0x50] },
   { kind: 'a Windows executable', bytes: [0x4d, 0x5a] },
+  { kind: 'compress (.Z) data', bytes: [0x1f, 0x9d] },
+  { kind: 'lzip-compressed data', bytes: [0x4c, 0x5a, 0x49, 0x50] },
+  { kind: 'lzop-compressed data', bytes: [0x89, 0x4c, 0x5a, 0x4f, 0x00, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { kind: 'lzma-compressed data', bytes: [0x5d, 0x00, 0x00] },
+  { kind: 'lz4-compressed data (legacy format)', bytes: [0x02, 0x21, 0x4c, 0x18] },
+  { kind: 'a cpio archive', bytes: [0x30, 0x37, 0x30, 0x37, 0x30, 0x37] },
+  { kind: 'a cpio archive', bytes: [0x30, 0x37, 0x30, 0x37, 0x30, 0x31] },
+  { kind: 'a cpio archive', bytes: [0x30, 0x37, 0x30, 0x37, 0x30, 0x32] },
+  { kind: 'a cpio archive', bytes: [0xc7, 0x71] },
 ];
 
 function at(head: Uint8Array, offset: number, bytes: readonly number[]): boolean {
