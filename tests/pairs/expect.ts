@@ -1,6 +1,7 @@
 /** Assertions on comparison reports shared by golden.test.ts and tests/corpus/compare-corpus.test.ts. */
 import { expect } from 'vitest';
 import type { CauseId, ComparisonReport, Level, RemedyBasis, Verdict } from '../../src/compare/types';
+import { stepInstruction, stepWhere } from '../../src/present/step';
 
 export interface CauseCheck {
   level?: Level;
@@ -17,6 +18,8 @@ export interface CauseCheck {
   notRemedy?: (string | RegExp)[];
   /** what the remedy was chosen from (`Cause.remedyFor`), matched as a subset */
   remedyFor?: RemedyBasis;
+  /** each is among the cause's build steps (`Cause.steps`), read as "layer N: INSTRUCTION" (src/present/step.ts) */
+  steps?: (string | RegExp)[];
 }
 
 export interface ReportExpectation {
@@ -52,6 +55,12 @@ export function checkCause(r: ComparisonReport, id: CauseId, c: CauseCheck): voi
   for (const s of c.remedy ?? []) expect(matches(cause.remedy, s), `${id} remedy "${cause.remedy}" should contain ${s}`).toBe(true);
   if (c.remedyFor) expect(cause.remedyFor, `${id} remedyFor`).toMatchObject(c.remedyFor);
   for (const s of c.notRemedy ?? []) expect(matches(cause.remedy, s), `${id} remedy "${cause.remedy}" should not contain ${s}`).toBe(false);
+  const steps = (cause.steps ?? []).map((s) => `${stepWhere(s)}: ${stepInstruction(s.createdBy)}`);
+  for (const s of c.steps ?? [])
+    expect(
+      steps.some((l) => matches(l, s)),
+      `${id} steps ${JSON.stringify(steps)} should name ${s}`,
+    ).toBe(true);
   const lines = cause.evidence.map((e) => `${e.text} ${e.where ?? ''}`);
   for (const s of c.evidence ?? [])
     expect(

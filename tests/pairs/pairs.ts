@@ -273,7 +273,14 @@ export const PAIRS: Pair[] = [
     verdict: 'metadata-only',
     causes: ['config.created', 'config.history', 'file.mtime'],
     // the 3 steps' created times are the history's causes; the 2 comments follow them
-    checks: { 'config.history': { count: 3, notSummary: [/comment/] }, 'config.created': { summary: ['1 min'] } },
+    checks: {
+      'config.history': { count: 3, notSummary: [/comment/] },
+      'config.created': { summary: ['1 min'] },
+      // each layer is named by the Containerfile line that made it (buildah writes no empty_layer here)
+      'file.mtime': {
+        steps: [/^layer 1: ADD file:\w+ in \/$/, /^layer 2: COPY file:\w+ in \/app\/app\.conf$/, /^layer 3: COPY file:\w+ in \/app\/extra\.conf$/],
+      },
+    },
     // what --semantic ignores: no cause is left (the folded comments and base.digest go with the times)
     ignore: [{ options: { timestamps: true }, verdict: 'metadata-only', causes: [], headline: EQUIVALENT }],
   },
@@ -875,6 +882,9 @@ export const PAIRS: Pair[] = [
     checks: {
       'file.mtime': {
         evidence: ['app'],
+        // buildah without --layers writes one layer and marks the ADD step empty_layer: the
+        // layer is the COPY step's (OCI config.md: the i-th layer is the i-th non-empty entry)
+        steps: [/^layer 1: COPY file:\w+ in \/app\/app\.conf$/],
         remedy: ['buildah', '--timestamp'],
         notRemedy: ['BuildKit', 'rewrite-timestamp=true', 'kaniko', 'docker'],
         remedyFor: { builders: { a: 'buildah', b: 'buildah' } },
