@@ -259,7 +259,7 @@ export class LayerSink {
         const inner = v.entry(e) || null;
         if ((e.type !== 'file' && e.type !== 'contiguous') || e.size === 0 || e.sparseMap) return inner;
         const rec = this.files[this.files.length - 1];
-        const cap = rec ? pkgs.entry(rec.path, e.size) : null;
+        const cap = rec ? pkgs.entry(rec.path, e.size, e.mode) : null;
         if (!cap) return inner;
         return {
           data: (c: Uint8Array) => {

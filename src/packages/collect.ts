@@ -7,12 +7,16 @@
  */
 import { isReadable, MAX_LAYER_BYTES, MAX_SOURCE_BYTES, sourceKind } from './paths';
 import { readSource } from './read';
+import { GO_KEEP, GoScanner, goPackages, parseGoBuildInfo } from './go-buildinfo';
 import type { LayerPackages, PackageSource, SourceKind } from './types';
 
 export interface ByteSink {
   data(chunk: Uint8Array): void;
   end(): void;
 }
+
+/** Executables smaller than this are not searched for Go build info (Go binaries are MiBs). */
+export const MIN_GO_BYTES = 256 * 1024;
 
 interface Pending {
   path: string;
@@ -24,13 +28,15 @@ interface Pending {
 export class PackageCollector {
   private readonly done: Pending[] = [];
   private readonly refused: PackageSource[] = [];
+  private readonly go: PackageSource[] = [];
   private budget = MAX_LAYER_BYTES;
   private capped = 0;
 
-  /** A sink for this file's bytes when it is a package database, else null. */
-  entry(path: string, size: number): ByteSink | null {
+  /** A sink for this file's bytes when it is a package database (or an executable that may be
+   *  a Go binary: `mode` with an x bit, at least MIN_GO_BYTES), else null. */
+  entry(path: string, size: number, mode = 0): ByteSink | null {
     const kind = sourceKind(path);
-    if (!kind) return null;
+    if (!kind) return mode & 0o111 && size >= MIN_GO_BYTES ? this.goBinary(path) : null;
     if (!isReadable(kind)) {
       this.refused.push(readSource(kind, path, new Uint8Array(0)));
       return null;
@@ -54,10 +60,29 @@ export class PackageCollector {
     };
   }
 
+  private goBinary(path: string): ByteSink | null {
+    if (this.budget < GO_KEEP) return null;
+    const scan = new GoScanner();
+    return {
+      data: (c) => scan.data(c),
+      end: () => {
+        const kept = scan.result();
+        if (!kept) return;
+        this.budget -= kept.length;
+        const info = parseGoBuildInfo(kept);
+        this.go.push(
+          info
+            ? { path, kind: 'go-binary', goVersion: info.goVersion, packages: goPackages(info, path) }
+            : { path, kind: 'go-binary', error: 'Go build info in the pre-1.18 form (pointers into the data segment): not read' },
+        );
+      },
+    };
+  }
+
   /** The layer's sources, parsed; undefined when it holds no package database. */
   end(): LayerPackages | undefined {
-    if (!this.done.length && !this.refused.length) return undefined;
-    const sources = [...this.done.map((p) => readSource(p.kind, p.path, p.bytes)), ...this.refused];
+    if (!this.done.length && !this.refused.length && !this.go.length) return undefined;
+    const sources = [...this.done.map((p) => readSource(p.kind, p.path, p.bytes)), ...this.go, ...this.refused];
     return this.capped
       ? { sources, capped: `${this.capped} database file(s) not read (budget ${MAX_LAYER_BYTES} bytes a layer, ${MAX_SOURCE_BYTES} a file)` }
       : { sources };

@@ -19,6 +19,8 @@ export function purl(p: ImagePackage, distro?: string): string {
     case 'python':
       // purl-spec: PyPI names are lower-cased, `_` as `-`
       return `pkg:pypi/${encodeURIComponent(p.name.toLowerCase().replace(/_/g, '-'))}${v}`;
+    case 'go':
+      return `pkg:golang/${enc(p.name)}${v}`;
     case 'npm':
       // a scoped name keeps its `@scope/` as the namespace, the `@` percent-encoded
       return `pkg:npm/${enc(p.name).replace(/^@/, '%40')}${v}`;

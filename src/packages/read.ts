@@ -34,6 +34,8 @@ export function readSource(kind: SourceKind, path: string, bytes: Uint8Array): P
         const m = /^ID="?([^"\n]*)"?$/m.exec(text);
         return m ? { path, kind, distro: m[1] } : { path, kind };
       }
+      case 'go-binary':
+        return { path, kind, error: 'Go build info is read during the scan (go-buildinfo.ts), not from captured bytes' };
       case 'rpm-sqlite':
         return { path, kind, error: 'rpm database (sqlite) found, not read: no sqlite reader is bundled' };
     }

@@ -4,7 +4,7 @@
  */
 
 /** Where a package comes from: the database format that named it. */
-export type Ecosystem = 'deb' | 'apk' | 'rpm' | 'python' | 'npm';
+export type Ecosystem = 'deb' | 'apk' | 'rpm' | 'python' | 'npm' | 'go';
 
 /** One installed package, as its database states it. */
 export interface PackageRecord {
@@ -24,7 +24,16 @@ export interface PackageRecord {
 }
 
 /** What kind of package-database file a path is (`paths.ts` decides). */
-export type SourceKind = 'dpkg-status' | 'dpkg-list' | 'apk-installed' | 'python-metadata' | 'python-record' | 'npm-package' | 'rpm-sqlite' | 'os-release';
+export type SourceKind =
+  | 'dpkg-status'
+  | 'dpkg-list'
+  | 'apk-installed'
+  | 'python-metadata'
+  | 'python-record'
+  | 'npm-package'
+  | 'rpm-sqlite'
+  | 'go-binary'
+  | 'os-release';
 
 /** One package-database file found in a layer and what it says. */
 export interface PackageSource {
@@ -36,6 +45,8 @@ export interface PackageSource {
   owner?: string;
   /** … and the files they list. */
   files?: string[];
+  /** go-binary: the Go version that built it. */
+  goVersion?: string;
   /** os-release: the distribution id (`ID=`), for package URLs. */
   distro?: string;
   /** Why it could not be read (a parse error, a file over the size cap, no reader). */
