@@ -41,7 +41,28 @@ export function readDockerManifest(outer: Outer, ctx: ReadContext): DockerManife
   }
   if (json.length === 0) ctx.note('manifest.json lists no images');
   const entries = json.map((item, i) => readEntry(outer, ctx.component, item, i));
+  noteDisagreeing(json, ctx);
   return { json, entries, ok: true };
+}
+
+/**
+ * Two entries for one image (the same Config) that disagree on their Layers or RepoTags: a
+ * reader that keys images by config keeps one of them, so say so (issue 12: the last one won
+ * without a word). One pass with a map: linear in the entries.
+ */
+function noteDisagreeing(json: unknown[], ctx: ReadContext): void {
+  const first = new Map<string, number>();
+  json.forEach((item, i) => {
+    if (!isObject(item) || typeof item.Config !== 'string') return;
+    const j = first.get(item.Config);
+    if (j === undefined) {
+      first.set(item.Config, i);
+      return;
+    }
+    const other = json[j] as Record<string, unknown>;
+    const differs = (['Layers', 'RepoTags'] as const).filter((k) => JSON.stringify(item[k] ?? null) !== JSON.stringify(other[k] ?? null));
+    if (differs.length) ctx.note(`manifest.json[${j}] and manifest.json[${i}] both describe config ${item.Config} but disagree on ${differs.join(' and ')}`);
+  });
 }
 
 function readEntry(outer: Outer, component: string, item: unknown, i: number): DockerManifestEntry {

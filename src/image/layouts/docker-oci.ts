@@ -69,8 +69,16 @@ export const dockerOci: LayoutReader = {
 
     const m = readDockerManifest(outer, ctx);
     archive.dockerManifest = m.json;
+    // The index's images by config digest (a map: a search per entry was quadratic in the count).
+    const byConfig = new Map<string | undefined, ImageRecord[]>();
+    for (const i of archive.images) {
+      if (i.kind !== 'image') continue;
+      const list = byConfig.get(i.config.digest);
+      if (list) list.push(i);
+      else byConfig.set(i.config.digest, [i]);
+    }
     for (const e of m.entries) {
-      const match = archive.images.find((i) => i.kind === 'image' && i.config.digest === e.image.config.digest && sameLayers(i, e.image));
+      const match = byConfig.get(e.image.config.digest)?.find((i) => sameLayers(i, e.image));
       if (match) {
         // The index already describes this image; manifest.json adds docker's RepoTags.
         const tags = [...e.image.tags];
@@ -86,6 +94,11 @@ export const dockerOci: LayoutReader = {
         ctx.note(`manifest.json[${e.position}] describes an image index.json does not list`);
       }
       archive.images.push(e.image);
+      if (e.image.kind === 'image') {
+        const list = byConfig.get(e.image.config.digest);
+        if (list) list.push(e.image);
+        else byConfig.set(e.image.config.digest, [e.image]);
+      }
       ctx.errors.push(...e.errors.errors);
     }
     const repositories = readRepositories(outer, ctx);

@@ -286,6 +286,19 @@ describe('OCI image layout', () => {
     ]);
   });
 
+  it('two manifest.json entries for one config that disagree are noted (issue 12: the last won silently)', () => {
+    const b = buildLegacySave([{ tags: ['app:1'], layers: [BASE] }], hooks, {
+      transform: (es) =>
+        es.map((e) => {
+          if (e.name !== 'manifest.json') return e;
+          const [entry] = JSON.parse(String(e.data instanceof Uint8Array ? new TextDecoder().decode(e.data) : e.data));
+          return { ...e, data: JSON.stringify([entry, { ...entry, RepoTags: ['app:2'] }]) };
+        }),
+    });
+    const a = read(b.tar);
+    expect(a.notes).toContain(`manifest.json[0] and manifest.json[1] both describe config ${b.images[0].configName} but disagree on RepoTags`);
+  });
+
   /** A chain of `levels` nested indexes over one image (issue 12: 50 levels were refused as "too deeply or refers to itself"). */
   function chain(levels: number): ReturnType<typeof read> {
     const b = buildOciArchive([{ tags: ['v1'], layers: [BASE] }], hooks);
