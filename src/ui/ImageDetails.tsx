@@ -4,6 +4,8 @@ import { Annotations } from './Annotations';
 import { Bytes } from './Bytes';
 import { Digest } from './Digest';
 import { FileBrowser, type FileView } from './FileBrowser';
+import { EfficiencyPanel } from './EfficiencyPanel';
+import { FileTree } from './FileTree';
 import { DASH, formatIsoDate, plural, shortMediaType } from '../present/format';
 import { HistoryList } from './HistoryList';
 import { imagePlatform, imageTitle } from './imageText';
@@ -104,7 +106,9 @@ export function ImageDetails({ image, position }: ImageDetailsProps) {
         <HistoryList image={image} />
       </details>
       {image.packages && <PackagesView image={image} packages={image.packages} name={imageTitle(image, position)} id={id} onBrowse={browse} />}
+      <EfficiencyPanel image={image} id={id} />
       <FileBrowser id={`${id}-files`} image={image} view={view} onViewChange={setView} />
+      {image.merged && <FileTree id={`${id}-tree`} image={image} />}
     </section>
   );
 }

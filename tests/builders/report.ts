@@ -1,12 +1,15 @@
 /**
  * Builders of realistic inspection reports for presenter tests (the UI is a pure function
  * of the report, so its tests start from reports, not archives). The merged filesystem is
- * computed with the engine's own `mergeLayers`, as in a real report. Each scenario is named
+ * computed with the engine's own `mergeLayers`, as in a real report, and so are dive's efficiency
+ * figures and each layer's changes (`imageEfficiency`, `layerChanges`). Each scenario is named
  * after its case: a 3-layer image with whiteouts, an integrity failure, an error in the
  * middle of the archive, a 100,000-file layer, a plain tar, a multi-platform index with
  * an attestation. Runs in Node and in the browser (no Node APIs).
  */
 import { mergeLayers } from '../../src/image/merge';
+import { imageEfficiency } from '../../src/image/efficiency';
+import { layerChanges } from '../../src/image/layer-changes';
 import type { ErrorInfo } from '../../src/io/errors';
 import type { HistoryEntry } from '../../src/image/model';
 import type { FileRecord, ImageReport, InputReport, InspectionReport, IntegrityCheck, LayerReport } from '../../src/report/types';
@@ -104,10 +107,17 @@ export function imageReport(layers: LayerReport[], o: Partial<ImageReport> = {})
     os: 'linux',
     architecture: 'amd64',
     history,
-    layers,
+    layers: withChanges(layers),
     merged: mergeLayers(layers.map((l) => l.files)),
+    efficiency: imageEfficiency(layers.map((l) => l.files)),
     ...o,
   };
+}
+
+/** What each layer changes, as the engine adds it with the merged view. */
+function withChanges(layers: LayerReport[]): LayerReport[] {
+  const c = layerChanges(layers.map((l) => l.files));
+  return layers.map((l, i) => ({ ...l, changes: c[i] }));
 }
 
 export function inputReport(o: Partial<InputReport> = {}): InputReport {
@@ -249,6 +259,7 @@ export function errorMidArchive(): InspectionReport {
   cut.computed = { blobSha256: null, diffId: null };
   cut.error = err;
   im.merged = null;
+  delete im.efficiency;
   input.name = 'truncated.tar';
   input.error = err.message;
   input.errors = [err];
