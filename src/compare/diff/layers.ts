@@ -201,7 +201,14 @@ export function diffLayers(x: ImagePairCtx): void {
       kind: side === 'a' ? 'removed' : 'added',
       scope: { ...base, ...(side === 'a' ? { layerA: i } : { layerB: i }) },
       ...(side === 'a' ? { a: blobDigest(l) } : { b: blobDigest(l) }),
-      facts: { diffId: l.diffId, duplicateOf: duplicateOf(layers, i, firsts[side]), createdBy: l.createdBy, mediaType: l.mediaType, size: l.size, fileCount: l.fileCount },
+      facts: {
+        diffId: l.diffId,
+        duplicateOf: duplicateOf(layers, i, firsts[side]),
+        createdBy: l.createdBy,
+        mediaType: l.mediaType,
+        size: l.size,
+        fileCount: l.fileCount,
+      },
     });
     x.layerRoots.set(side === 'a' ? `${i}-` : `-${i}`, d.id);
     register(x, l, d.id);
