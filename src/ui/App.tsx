@@ -14,6 +14,7 @@ import { STATUS_TEXT } from './run';
 import { assignFiles, fileSource, plan, type Side, type Slots, type Source } from './sources';
 import { RemoteInputs } from './RemoteInputs';
 import { UpdatePrompt } from './UpdatePrompt';
+import { UrlFields } from './UrlFields';
 import { useRemote } from './useRemote';
 import { useRun } from './useRun';
 import type { UrlInputs } from '../remote/params';
@@ -83,6 +84,14 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
     if (Object.keys(changes).length) update(changes);
   }
 
+  /** URLs typed on the page: opened as `?a=&b=` are, and put in the address bar to share the view. */
+  function openUrls(given: UrlInputs) {
+    const query = new URLSearchParams(location.search);
+    for (const side of ['a', 'b'] as const) if (given[side]) query.set(side, given[side]!);
+    history.replaceState(history.state, '', `${location.pathname}?${query.toString().replace(/%2F/g, '/').replace(/%3A/g, ':')}${location.hash}`);
+    remote.open(given, (sources) => update(sources));
+  }
+
   function changeOptions(o: IgnoreOptions) {
     optionsRef.current = o;
     setOptions(o);
@@ -145,6 +154,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
             hint={<BHint />}
           />
         </section>
+        <UrlFields initial={urls} onOpen={openUrls} />
         <RemoteInputs slots={remoteShown} />
         <div class="toolbar">
           <ExportButton report={shown} filename={exportName('json')} busy={working} />
