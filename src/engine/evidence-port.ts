@@ -12,6 +12,7 @@
  * Every failure (a read error, a job that throws) resolves as `{ ok: false, error }`; a cancel
  * rejects, as the jobs do.
  */
+import type { FileRecord } from '../image/file-record';
 import type { ArchiveRead } from './archive-read';
 import type { JobRunner } from './runner';
 import type { BlobPlace, EvidenceSource, Got, Located, Side } from '../compare/evidence/port';
@@ -75,10 +76,8 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
     },
 
     fileOffset(p, path, occurrence) {
-      let n = 0;
-      return read(p)
-        .blobs.get(p.entry)
-        ?.layer?.files.find((f) => f.path === path && ++n === occurrence)?.offset;
+      const files = read(p).blobs.get(p.entry)?.layer?.files;
+      return files ? offsetsByPath(files).get(path)?.[occurrence - 1] : undefined;
     },
 
     read(p, start, end, signal) {
@@ -97,4 +96,24 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
       return got('forensics', opts.signal, () => runner.forensics({ blob: blob(a), info: a.info }, { blob: blob(b), info: b.info }, opts));
     },
   };
+}
+
+/** Each path's header offsets in tar order, built once per layer: evidence asks for the offsets
+ *  of thousands of files (every .pyc/zip/.gz candidate), and a scan of the list per question was
+ *  quadratic in the layer's file count. */
+const OFFSETS = new WeakMap<readonly FileRecord[], { length: number; byPath: Map<string, number[]> }>();
+function offsetsByPath(files: readonly FileRecord[]): Map<string, number[]> {
+  let m = OFFSETS.get(files);
+  // A list that grew since (a layer filled in by the background verification) is indexed again.
+  if (!m || m.length !== files.length) {
+    const byPath = new Map<string, number[]>();
+    for (const f of files) {
+      const list = byPath.get(f.path);
+      if (list) list.push(f.offset);
+      else byPath.set(f.path, [f.offset]);
+    }
+    m = { length: files.length, byPath };
+    OFFSETS.set(files, m);
+  }
+  return m.byPath;
 }
