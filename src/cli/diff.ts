@@ -3,8 +3,8 @@ import type { Command } from './args';
 import type { CliIo } from './terminal';
 import { useColor, useProgress } from './terminal';
 import { ProgressLine } from './progress-line';
-import { writeReport, writeReportChunks } from './output';
-import { jsonChunks } from '../present/json-chunks';
+import { writeReport, writeReportPieces } from './output';
+import { writeJson } from '../present/json-chunks';
 import { openInput } from './open-input';
 import { DIFF_EXIT, EXIT } from './exit-codes';
 import { createNodeEngine } from '../node/engine';
@@ -19,7 +19,7 @@ export async function runDiff(cmd: Extract<Command, { name: 'diff' }>, io: CliIo
     const report = await engine.compare(a, cmd.a, b, cmd.b, { signal, ignore: cmd.ignore, verify: cmd.verify, onProgress: (p) => progress?.update(p) });
     progress?.clear();
     if (signal?.aborted) return EXIT.interrupted;
-    if (cmd.format === 'json') writeReportChunks(jsonChunks(report), cmd.output, io.stdout);
+    if (cmd.format === 'json') writeReportPieces((sink) => writeJson(report, sink), cmd.output, io.stdout);
     else writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
     const outcome = comparisonOutcome(report);
     if (outcome === 'error') {

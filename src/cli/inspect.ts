@@ -3,8 +3,8 @@ import type { Command } from './args';
 import type { CliIo } from './terminal';
 import { useColor, useProgress } from './terminal';
 import { ProgressLine } from './progress-line';
-import { writeReport, writeReportChunks } from './output';
-import { jsonChunks } from '../present/json-chunks';
+import { writeReport, writeReportPieces } from './output';
+import { writeJson } from '../present/json-chunks';
 import { openInput } from './open-input';
 import { EXIT, INSPECT_EXIT } from './exit-codes';
 import { createNodeEngine } from '../node/engine';
@@ -28,7 +28,7 @@ export async function runInspect(cmd: Extract<Command, { name: 'inspect' }>, io:
       writeReport(presentSbom(report, cmd.sbom), cmd.output, io.stdout);
       const note = sbomNote(report);
       if (note) io.stderr.write(`tarscope: ${visible(note, 400)}\n`);
-    } else if (cmd.format === 'json') writeReportChunks(jsonChunks(report), cmd.output, io.stdout);
+    } else if (cmd.format === 'json') writeReportPieces((sink) => writeJson(report, sink), cmd.output, io.stdout);
     else writeReport(PRESENTERS[cmd.format](report, { color: useColor(io, cmd.output !== null) }), cmd.output, io.stdout);
     // What the readers warned about (no end-of-archive marker, trailing garbage, …) goes to
     // stderr as well, whatever the format, as GNU tar does; it does not change the exit code.

@@ -23,20 +23,22 @@ export function writeReport(text: string, output: string | null, stdout: Stream)
 }
 
 /**
- * The same, from pieces (present/json-chunks.ts): a large JSON report is never one string.
- * To a file: each piece written as it comes. To stdout: each piece handed to the stream.
+ * The same, from pieces (`produce` hands them to its sink: present/json-chunks.ts): a large
+ * JSON report is never one string. To a file: each piece written as it comes. To stdout:
+ * each piece handed to the stream.
  */
-export function writeReportChunks(chunks: Iterable<string>, output: string | null, stdout: Stream): void {
+export function writeReportPieces(produce: (sink: (piece: string) => void) => void, output: string | null, stdout: Stream): void {
   if (output === null || output === '-') {
-    for (const c of chunks) stdout.write(c);
+    produce((c) => stdout.write(c));
     return;
   }
   const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
   let fd: number | null = null;
   try {
-    fd = openSync(tmp, 'w');
-    for (const c of chunks) writeSync(fd, c);
-    closeSync(fd);
+    const file = openSync(tmp, 'w');
+    fd = file;
+    produce((c) => writeSync(file, c));
+    closeSync(file);
     fd = null;
     renameSync(tmp, output);
   } catch (e) {

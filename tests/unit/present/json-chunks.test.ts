@@ -5,7 +5,7 @@
  * strings with newlines and escapes).
  */
 import { describe, expect, it } from 'vitest';
-import { jsonChunks } from '../../../src/present/json-chunks';
+import { writeJson } from '../../../src/present/json-chunks';
 import { presentJson } from '../../../src/present/json';
 import { inspectArchive } from '../../../src/engine/inspect';
 import { compareArchives } from '../../../src/engine/compare';
@@ -14,10 +14,15 @@ import { buildOciArchive, layerTar } from '../../builders/image';
 import { nodeHooks } from '../../support/hooks';
 import type { InspectionReport } from '../../../src/report/types';
 
-const joined = (v: unknown) => [...jsonChunks(v)].join('');
+const pieces = (v: unknown) => {
+  const out: string[] = [];
+  writeJson(v, (p) => out.push(p));
+  return out;
+};
+const joined = (v: unknown) => pieces(v).join('');
 const blobOf = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>]);
 
-describe('jsonChunks', () => {
+describe('writeJson', () => {
   it('is JSON.stringify(v, null, 2) and a newline, for every kind of value', () => {
     const deep = { a: { b: { c: { d: { e: [1, { f: 'x\ny' }] } } } } };
     const values: unknown[] = [
@@ -33,6 +38,11 @@ describe('jsonChunks', () => {
       [deep, [deep, [deep]]],
       { toJSON: () => ({ swapped: true }) },
     ];
+    // Containers large enough to be walked piece by piece (over 2,048 values below them).
+    const mixed = (i: number) => [undefined, { a: undefined, s: 'x\ny "q"', e: [], o: {}, d: deep }, [i, [i, []]], () => 1, `v${i}`, null, {}][i % 7];
+    const bigArray = Array.from({ length: 3000 }, (_, i) => mixed(i));
+    const bigObject = Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`k${i}\n`, mixed(i)]));
+    values.push(bigArray, bigObject, { a: [bigArray, { b: bigObject, c: [] }], e: undefined, f: {} }, [[bigArray], [], {}]);
     for (const v of values) expect(joined(v)).toBe(`${JSON.stringify(v, null, 2)}\n`);
   });
 
@@ -43,9 +53,9 @@ describe('jsonChunks', () => {
     const ins: InspectionReport = await inspectArchive(inlineRunner(), blobOf(a), 'a.tar');
     expect(joined(ins)).toBe(presentJson(ins));
     const cmp = await compareArchives(inlineRunner(), blobOf(a), 'a.tar', blobOf(b), 'b.tar');
-    const pieces = [...jsonChunks(cmp)];
-    expect(pieces.join('')).toBe(presentJson(cmp));
-    expect(pieces.length).toBeGreaterThan(2);
-    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1 << 18);
+    const parts = pieces(cmp);
+    expect(parts.join('')).toBe(presentJson(cmp));
+    expect(parts.length).toBeGreaterThan(2);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(1 << 18);
   }, 60_000);
 });
