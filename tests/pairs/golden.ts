@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComparisonReport, Evidence } from '../../src/compare/types';
+import { stepText, stepWhere } from '../../src/present/step';
 
 export const GOLDEN_DIR = join(__dirname, 'golden');
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
@@ -23,6 +24,8 @@ export interface GoldenCause {
   summary: string;
   evidence: string[];
   remedy: string;
+  /** The build steps behind the cause, as the reports show them ("layer 2: COPY app/ /app/"); absent when none. */
+  steps?: string[];
 }
 
 export interface Golden {
@@ -52,6 +55,7 @@ export function goldenOf(r: ComparisonReport, pair: { name: string; what: string
       summary: mask(c.summary),
       evidence: c.evidence.slice(0, EVIDENCE_LINES).map((e) => mask(evidenceLine(e))),
       remedy: mask(c.remedy),
+      ...(c.steps ? { steps: c.steps.map((s) => mask(`${stepWhere(s)}: ${stepText(s.createdBy)}`)) } : {}),
     })),
   };
 }
