@@ -198,7 +198,11 @@ describe('inspector page, built and served', () => {
     expect(merged).toContain('app/main.py');
     expect(merged).not.toContain('usr/bin/tool');
     await page.getByLabel('Filter paths').fill('**/*.py');
-    await page.waitForFunction(() => document.querySelectorAll('[role=option]').length === 1);
+    // The file browser's rows (the layer explorer's tree rows are options too, without .c-path).
+    await page.waitForFunction(() => document.querySelectorAll('[role=option] .c-path').length === 1);
+    // The layer explorer: the merged tree with its top-level directories, and dive's figures.
+    expect(await page.$$eval('.file-tree .tree-row', (r) => r.map((x) => (x as HTMLElement).dataset.path))).toContain('app');
+    expect(await page.textContent('.efficiency [data-figure="score"]')).toMatch(/^\d+\.\d\d %$/);
 
     await page.getByLabel('Filter paths').fill('');
     await page.screenshot({ path: join(OUT, 'inspect.png'), fullPage: true });
