@@ -37,10 +37,15 @@ export function dirname(path: string): string {
 const DIGEST = /^([a-z0-9]+(?:[+._-][a-z0-9]+)*):([a-zA-Z0-9=_-]+)$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/** Registered algorithms' encodings (OCI image-spec descriptor.md): lowercase hex of a fixed length. */
+const REGISTERED: Record<string, RegExp> = { sha256: /^[a-f0-9]{64}$/, sha512: /^[a-f0-9]{128}$/ };
+
+/** A digest's parts, or null when it is not one: `sha256:zz` is an invalid digest, not a name to look up. */
 export function parseDigest(d: unknown): { algorithm: string; encoded: string } | null {
   if (typeof d !== 'string') return null;
   const m = DIGEST.exec(d);
-  return m ? { algorithm: m[1], encoded: m[2] } : null;
+  if (!m || (REGISTERED[m[1]] && !REGISTERED[m[1]].test(m[2]))) return null;
+  return { algorithm: m[1], encoded: m[2] };
 }
 
 /** OCI image-layout: the blob of a descriptor lives at blobs/<alg>/<encoded>. */

@@ -286,6 +286,19 @@ describe('OCI image layout', () => {
     ]);
   });
 
+  it('a descriptor digest that is not a valid sha256 (sha256:zz) is an invalid digest, not a missing blob', () => {
+    const a = read(
+      buildTar([
+        { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
+        {
+          name: 'index.json',
+          data: JSON.stringify({ manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:zz', size: 2 }] }),
+        },
+      ]),
+    );
+    expect(a.errors.map((e) => e.message)).toEqual(['OCI layout: index.json lists manifest with an invalid digest "sha256:zz"']);
+  });
+
   it('two manifest.json entries for one config that disagree are noted (issue 12: the last won silently)', () => {
     const b = buildLegacySave([{ tags: ['app:1'], layers: [BASE] }], hooks, {
       transform: (es) =>
