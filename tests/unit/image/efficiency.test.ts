@@ -112,3 +112,31 @@ describe.skipIf(!hasCorpus)("dive's test image (dive__test-docker-image.tar)", (
     expect(img.layers[9].changes?.deleted).toEqual({ count: 5, bytes: 12810 });
   }, 120_000);
 });
+
+describe.skipIf(!hasCorpus)("dive's other test images: dive's TestOCI_EfficiencyCalculation invariants", () => {
+  // wagoodman/dive dive/image/docker (OCI tests): efficiency within 0–1, total size >= user size.
+  // (dive__test-gzip-image.tar holds only a README.md: one of dive's placeholders, which dive skips too.)
+  const names = [
+    'dive__test-kaniko-image.tar',
+    'dive__test-oci-gzip-image.tar',
+    'dive__test-oci-zstd-image.tar',
+    'dive__test-oci-uncompressed-image.tar',
+    'dive__test-oci-estargz-image.tar',
+  ];
+  it.each(names)(
+    '%s',
+    async (f) => {
+      const report = await inspectArchive(inlineRunner(), await openAsBlob(join(CORPUS, f)), f);
+      const images = report.inputs[0].images.filter((i) => i.kind === 'image');
+      expect(images.length).toBeGreaterThan(0);
+      for (const img of images) {
+        const e = img.efficiency!;
+        expect(e.score).toBeGreaterThanOrEqual(0);
+        expect(e.score).toBeLessThanOrEqual(1);
+        expect(e.sizeBytes).toBeGreaterThanOrEqual(e.userSizeBytes);
+        expect(img.layers.every((l) => l.changes)).toBe(true);
+      }
+    },
+    120_000,
+  );
+});
