@@ -4,7 +4,8 @@
  * A person picks an archive through the "Archive A" input; the page shows its layers and
  * exports the report. Archives: an OCI layout built here (so every expected value is
  * computed independently with node:crypto), a real `skopeo copy docker-archive:` fixture,
- * and a truncated archive. Leaves a screenshot in tests/.out/inspect.png.
+ * a truncated archive, and dive's own test image (../shared/corpus-real; dive's figures, the layer
+ * explorer at 390 px). Leaves a screenshot in tests/.out/inspect.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -15,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startBuiltSite, type BuiltSite } from '../support/built-site';
 import { buildTar, type BuildEntry } from '../builders/tar';
 import { imageFixtures } from '../fixtures/images';
-import { ROOT } from '../support/tools';
+import { CORPUS, hasCorpus, ROOT } from '../support/tools';
 import type { InspectionReport } from '../../src/report/types';
 
 const DIST = join(ROOT, 'dist');
@@ -272,6 +273,31 @@ describe('inspector page, built and served', () => {
     expect(input.size).toBe(cut.length);
     expect(input.errors[0].component).toBe('tar');
     expect(input.images[0].config.digest).toBe(fx.configDigest);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  it.skipIf(!hasCorpus)("dive's test image: the page shows dive's efficiency and wasted bytes, and the layer explorer marks what a layer deletes", async () => {
+    // The figures dive's own tests assert for this archive (wagoodman/dive
+    // dive/image/docker/image_archive_analysis_test.go: efficiency 0.9844212134184309, wasted 32025,
+    // user-wasted 0.4834911001404049).
+    const { page, errors } = await openPage(390);
+    await inspect(page, 'dive__test-docker-image.tar', readFileSync(join(CORPUS, 'dive__test-docker-image.tar')));
+    expect(await page.textContent('.run-status')).toBe('Finished');
+    expect(await page.getAttribute('.efficiency [data-figure="score"]', 'title')).toBe('0.9844212134184309');
+    expect(await page.getAttribute('.efficiency [data-figure="wasted"]', 'data-bytes')).toBe('32025');
+    expect(await page.getAttribute('.efficiency [data-figure="user-wasted"]', 'title')).toBe('0.4834911001404049');
+    expect(await page.$$eval('table.wasted-files tbody td.path', (c) => c.map((x) => x.textContent).sort())).toEqual([
+      'root/example/somefile1.txt',
+      'root/example/somefile3.txt',
+      'root/saved.txt',
+    ]);
+    // Layer 10 is `rm -rf /root/example/`: its tree shows the deleted paths, labelled.
+    await page.selectOption('.file-tree select', '9');
+    await page.fill('.file-tree input[type=search]', 'somefile1');
+    await page.waitForFunction(() => document.querySelector('.file-tree .tree-row[data-path="root/example/somefile1.txt"]'));
+    expect(await page.textContent('.file-tree .tree-row[data-path="root/example/somefile1.txt"] .tree-mark')).toBe('deleted');
+    // 390 px: no horizontal overflow of the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
