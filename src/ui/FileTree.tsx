@@ -19,7 +19,7 @@ export interface FileTreeProps {
 /**
  * dive's layer explorer: the merged filesystem, or one layer with what it adds, modifies and
  * deletes relative to the layers below it (src/image/layer-changes.ts), as a tree. Directories
- * expand and collapse (click the arrow, or Enter on the active row); the filter keeps the paths
+ * expand and collapse (click the arrow; Enter, → and ← on the active row); the filter keeps the paths
  * that contain it with their parents, opened. Virtualised: only the rows in view are in the DOM.
  * Each change is coloured AND labelled in words.
  */
@@ -116,6 +116,19 @@ export function FileTree({ id, image }: FileTreeProps) {
           activeIndex={active}
           onActiveChange={setActive}
           onActivate={(i) => rows[i].node.isDir && !query && toggle(rows[i].node.path)}
+          onKey={(key, i) => {
+            // → opens a closed directory, ← closes an open one (or goes to the parent), as in a tree view.
+            const { node, expanded: isOpen } = rows[i];
+            if (query || (key !== 'ArrowRight' && key !== 'ArrowLeft')) return false;
+            if (key === 'ArrowRight' && node.isDir && !isOpen) toggle(node.path);
+            else if (key === 'ArrowLeft' && isOpen) toggle(node.path);
+            else if (key === 'ArrowLeft') {
+              const parent = node.path.slice(0, Math.max(0, node.path.lastIndexOf('/')));
+              const at = rows.findIndex((r) => r.node.path === parent);
+              if (at >= 0) setActive(at);
+            }
+            return true;
+          }}
           className="tree-list"
           renderRow={(i) => {
             const { node, expanded: isOpen } = rows[i];

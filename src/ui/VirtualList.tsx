@@ -28,6 +28,8 @@ export interface VirtualListProps {
   activeIndex: number | null;
   onActiveChange: (index: number) => void;
   onActivate?: (index: number) => void;
+  /** Other keys on the active row (a tree's ←/→); true when handled. */
+  onKey?: (key: string, index: number) => boolean;
   overscan?: number;
   className?: string;
 }
@@ -103,6 +105,7 @@ export function VirtualList(props: VirtualListProps) {
         if (at != null && props.onActivate) props.onActivate(at);
         break;
       default:
+        if (at != null && props.onKey?.(e.key, at)) break;
         return;
     }
     e.preventDefault();

@@ -59,6 +59,25 @@ describe('FileTree', () => {
     expect(rowOf(root, 'etc/os-release').querySelector('.tree-mark')!.textContent).toBe('modified');
   });
 
+  it('the keyboard: → opens the active directory, ← closes it, ← again goes to its parent', async () => {
+    const root = mount(<ReportView input={threeLayerImage().inputs[0]} cancelled={false} />);
+    await frame();
+    const list = tree(root).querySelector<HTMLElement>('[role=listbox]')!;
+    list.focus();
+    const key = async (k: string) => {
+      list.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      await frame();
+    };
+    await key('End'); // usr/bin, the last row
+    expect(list.getAttribute('aria-activedescendant')).toMatch(/-7$/);
+    await key('ArrowRight');
+    expect(rowTexts(root)).toContain('usr/bin/sh');
+    await key('ArrowLeft');
+    expect(rowTexts(root)).not.toContain('usr/bin/sh');
+    await key('ArrowLeft');
+    expect(list.getAttribute('aria-activedescendant')).toMatch(/-6$/); // usr
+  });
+
   it('the filter keeps matching paths with their parents, opened', async () => {
     const root = mount(<ReportView input={threeLayerImage().inputs[0]} cancelled={false} />);
     await frame();
