@@ -80,13 +80,21 @@ function parentOf(path: string): string {
 /** One layer as dive's tree holds it: path -> node, implied parents included. */
 function layerTree(records: FileRecord[]): Map<string, LNode> {
   const nodes = new Map<string, LNode>();
+  // Iterative (issue 12: nothing recursive on untrusted depth; a path 10,000 directories deep
+  // overflowed the stack): the missing parents are created bottom-up until one exists.
   const ensure = (path: string): LNode => {
-    let n = nodes.get(path);
-    if (n) return n;
-    n = { size: 0, isDir: false, explicit: false, whiteout: false, children: 0 };
+    const found = nodes.get(path);
+    if (found) return found;
+    const n: LNode = { size: 0, isDir: false, explicit: false, whiteout: false, children: 0 };
     nodes.set(path, n);
-    const parent = parentOf(path);
-    if (parent !== '') ensure(parent).children++;
+    for (let child = path, parent = parentOf(child); parent !== ''; child = parent, parent = parentOf(child)) {
+      const p = nodes.get(parent);
+      if (p) {
+        p.children++;
+        break;
+      }
+      nodes.set(parent, { size: 0, isDir: false, explicit: false, whiteout: false, children: 1 });
+    }
     return n;
   };
   for (const r of records) {

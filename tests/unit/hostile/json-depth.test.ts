@@ -80,3 +80,20 @@ describe('a config or manifest.json 100,000 levels deep', () => {
     expect(comparisonOutcome(r)).not.toBe('same');
   });
 });
+
+describe('a file 100,000 directories deep', () => {
+  it('inspect: the report is built (efficiency, merge) and every format renders', async () => {
+    const layer = layerTar([{ name: `${'d/'.repeat(100_000)}f`, data: 'x', longName: 'pax' }]);
+    const cfg = `{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":["sha256:${sha256hex(layer)}"]}}`;
+    const cfgName = `${sha256hex(enc.encode(cfg))}.json`;
+    const tar = buildTar([
+      { name: cfgName, data: cfg },
+      { name: 'l/layer.tar', data: layer },
+      { name: 'manifest.json', data: JSON.stringify([{ Config: cfgName, RepoTags: ['x:1'], Layers: ['l/layer.tar'] }]) },
+    ]);
+    const r = await inspectArchive(inlineRunner(), blobOf(tar), 'deep-dirs.tar');
+    expect(r.inputs[0].errors).toEqual([]);
+    expect(r.inputs[0].images[0].merged?.files.map((f) => f.path.length)).toContain(200_001);
+    for (const f of ['json', 'text', 'markdown', 'html'] as const) expect(() => PRESENTERS[f](r, {})).not.toThrow();
+  }, 60_000);
+});
