@@ -424,6 +424,18 @@ describe('cli: exit codes of broken input, the same in every format', () => {
     60_000,
   );
 
+  it('diff: a layer B could not read is a difference (exit 1), not an unreadable archive (exit 2)', async () => {
+    const a = join(tmp, 'exit-diff-good.tar');
+    const b = join(tmp, 'exit-diff-badlayer.tar');
+    writeFileSync(a, legacy(good));
+    writeFileSync(b, legacy(buildTar([{ name: 'a', data: 'x', badChecksum: true }])));
+    const runs = await Promise.all(['text', 'json', 'markdown', 'html'].map((f) => cli(['diff', a, b, '--format', f])));
+    expect(runs.map((r) => r.status)).toEqual([1, 1, 1, 1]);
+    const report = JSON.parse(runs[1].stdout) as ComparisonReport;
+    expect(report.verdict).not.toBe('unreadable');
+    expect(report.causes.map((c) => c.id)).toContain('input.corrupt');
+  }, 60_000);
+
   it('diff: an error on stderr says which input, A or B', async () => {
     const a = join(tmp, 'exit-diff-a.tar');
     const b = join(tmp, 'exit-diff-b.tar');

@@ -26,9 +26,14 @@ function side(d: InputDifference): 'a' | 'b' {
   return d.facts?.side === 'b' ? 'b' : 'a';
 }
 
-/** An error that stopped the input (InputReport.error), not one of a single layer. */
+/**
+ * An error that stopped the input (`InputReport.readToEnd` false: its outer tar or compression
+ * damaged or cut short), not one of a single layer or document. Reports from before
+ * `readToEnd` existed: any `error`.
+ */
 export function isFatal(d: InputDifference, ctx: Context): boolean {
-  return ctx.side(side(d)).error !== null;
+  const input = ctx.side(side(d));
+  return input.readToEnd === undefined ? input.error !== null : !input.readToEnd;
 }
 
 function place(d: InputDifference): string {
