@@ -5,6 +5,7 @@
  * other regular entry goes through a BlobSink (digest, compression, layer walk).
  */
 import { TarParser } from '../formats/tar/parser';
+import { detectCompression } from '../formats/detect';
 import { readChunks, throwIfAborted } from '../io/read';
 import { toErrorInfo, type ErrorInfo } from '../io/errors';
 import type { Algorithm, CompressionInfo } from '../formats/compression';
@@ -22,8 +23,15 @@ class OuterTar {
   readonly visitor: CaptureVisitor;
   readonly parser: TarParser;
   error: ErrorInfo | null = null;
+  /** The first decompressed bytes: a compression's magic there is "gzip inside gzip". */
+  private head = new Uint8Array(0);
 
-  constructor(hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode) {
+  constructor(
+    hashers: BlobHashers,
+    decoders: DecoderFactory,
+    mode: ScanMode,
+    private readonly algorithm: Algorithm,
+  ) {
     this.collector = new BlobCollector(hashers, decoders, mode, Infinity);
     this.visitor = new CaptureVisitor((e, name) => this.collector.sinkFor(e, name));
     this.parser = new TarParser(this.visitor);
@@ -31,11 +39,25 @@ class OuterTar {
 
   write(c: Uint8Array): void {
     if (this.error) return;
+    if (this.head.length < 8) this.head = Uint8Array.from([...this.head, ...c.subarray(0, 8 - this.head.length)]);
     try {
       this.parser.write(c);
     } catch (e) {
-      this.error = toErrorInfo(e, 'tar');
+      this.error = this.nested() ?? toErrorInfo(e, 'tar');
     }
+  }
+
+  /** Issue 12: a .tar.gz.gz said "bad header checksum at offset 0: stored …". */
+  nested(): ErrorInfo | null {
+    const inner = detectCompression(this.head);
+    if (inner === 'none' || inner === 'unknown') return null;
+    const what = inner === this.algorithm ? `${inner} inside ${inner}` : `${inner} inside ${this.algorithm}`;
+    return {
+      code: 'unsupported',
+      component: 'archive',
+      message: `archive: the file is ${what}: its ${this.algorithm} stream holds ${inner}-compressed data, not a tar (decompress it once more first)`,
+      offset: 0,
+    };
   }
 }
 
@@ -47,7 +69,7 @@ export async function indexStream(
   mode: ScanMode,
   opts: OuterOptions,
 ): Promise<IndexResult> {
-  const outer = new OuterTar(hashers, decoders, mode);
+  const outer = new OuterTar(hashers, decoders, mode, algorithm);
   let compression: CompressionInfo | null = null;
   let error: ErrorInfo | null = null;
   let bytesRead = 0;
@@ -75,7 +97,7 @@ export async function indexStream(
     try {
       summary = outer.parser.end();
     } catch (e) {
-      error = toErrorInfo(e, 'tar');
+      error = outer.nested() ?? toErrorInfo(e, 'tar');
     }
   }
   return {

@@ -405,6 +405,7 @@ describe('cli: exit codes of broken input, the same in every format', () => {
       () => legacy(good, { configExtra: `,"deep":${'['.repeat(100_000)}${']'.repeat(100_000)}` }),
       /JSON nested too deeply: 100001 levels of arrays and objects \(limit 256\)/,
     ],
+    ['a .tar.gz.gz', 2, () => gz(gz(legacy(good))), /^archive: the file is gzip inside gzip: its gzip stream holds gzip-compressed data, not a tar/],
     ['an archive cut inside a header', 2, () => legacy(good).subarray(0, 1500), /tar: archive truncated inside a header at offset 1024/],
   ];
   it.each(cases)(
