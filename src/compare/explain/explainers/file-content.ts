@@ -76,7 +76,8 @@ export const fileContentExplainer: Explainer<'file' | 'merged'> = {
     };
     return {
       summary: `${plural(paths.length, 'file')}${where} ${paths.length === 1 ? 'has' : 'have'} different bytes${roots.length > paths.length ? ` (${plural(roots.length, 'entry', 'entries')}: some paths in several layers)` : ''}${what}${onlyTimes}`,
-      phrase: stamped === roots.length ? `embedded timestamps differ in ${plural(paths.length, 'file')}${where}` : `${plural(paths.length, 'file')} changed${where}`,
+      phrase:
+        stamped === roots.length ? `embedded timestamps differ in ${plural(paths.length, 'file')}${where}` : `${plural(paths.length, 'file')} changed${where}`,
       evidence: evidence(roots, ctx, line),
       remedy: CATALOG[id].remedy,
     };
