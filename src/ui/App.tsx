@@ -19,6 +19,7 @@ import { useRemote } from './useRemote';
 import { useRun } from './useRun';
 import type { UrlInputs } from '../remote/params';
 import './styles.css';
+import './shown'; // archive names escaped in every text node and attribute (the CLI's escape)
 
 export interface AppProps {
   /** The engine to use; by default the browser engine, loaded on the first archive. */

@@ -11,6 +11,7 @@ import type { RunStatus } from './run';
 import { VerdictHeader } from './VerdictHeader';
 import './panels.css';
 import './compare.css';
+import './shown'; // archive names escaped in every text node and attribute (the CLI's escape)
 
 export interface CompareViewProps {
   /** The report as explained for `options` (a pure presenter: it never reads the archives). */

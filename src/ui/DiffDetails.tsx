@@ -3,6 +3,7 @@ import type { Difference, Evidence } from '../compare/types';
 import { ContentEvidenceView } from './ContentEvidenceView';
 import { factLabel, formatValue, valueText, whatText, whereText } from './diffText';
 import { layerName } from '../present/format';
+import { Lines } from './Lines';
 
 export interface DiffDetailsProps {
   diff: Difference | null;
@@ -45,11 +46,15 @@ export function DiffDetails({ diff: d, byId, evidence }: DiffDetailsProps) {
       <div class="ab-values">
         <div class="ab-side">
           <h4>A</h4>
-          <pre class="value wrap">{valueText(d, 'a', true)}</pre>
+          <pre class="value wrap">
+            <Lines lines={valueText(d, 'a', true).split('\n')} />
+          </pre>
         </div>
         <div class="ab-side">
           <h4>B</h4>
-          <pre class="value wrap">{valueText(d, 'b', true)}</pre>
+          <pre class="value wrap">
+            <Lines lines={valueText(d, 'b', true).split('\n')} />
+          </pre>
         </div>
       </div>
       <dl class="facts">

@@ -1,5 +1,6 @@
 import type { FileRow } from './fileRows';
 import { DASH, exactBytes, formatBytes, formatMode, formatOctalMode, formatUnixTime, layerName } from '../present/format';
+import { Lines } from './Lines';
 
 /**
  * Everything known about the selected entry, as selectable text (the SHA-256 selects as a
@@ -115,9 +116,7 @@ export function FileDetails({ row, layerDigest }: { row: FileRow | null; layerDi
             <dt>pax records</dt>
             <dd>
               <code class="wrap">
-                {Object.entries(r.pax)
-                  .map(([k, v]) => `${k}=${v}`)
-                  .join('\n')}
+                <Lines lines={Object.entries(r.pax).map(([k, v]) => `${k}=${v}`)} />
               </code>
             </dd>
           </>
@@ -127,9 +126,7 @@ export function FileDetails({ row, layerDigest }: { row: FileRow | null; layerDi
             <dt>xattrs</dt>
             <dd>
               <code class="wrap">
-                {Object.entries(r.xattrs)
-                  .map(([k, v]) => `${k}=${v}`)
-                  .join('\n')}
+                <Lines lines={Object.entries(r.xattrs).map(([k, v]) => `${k}=${v}`)} />
               </code>
             </dd>
           </>

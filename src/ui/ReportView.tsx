@@ -8,6 +8,7 @@ import { ImagesTable } from './ImagesTable';
 import { IntegrityPanel } from './IntegrityPanel';
 import { WarningsPanel } from './WarningsPanel';
 import './panels.css';
+import './shown'; // archive names escaped in every text node and attribute (the CLI's escape)
 
 /** Everything about one archive, from its report (a pure presenter: it never reads the archive). */
 export function ReportView({ input, cancelled }: { input: InputReport; cancelled: boolean }) {
