@@ -20,11 +20,11 @@ export function UrlFields({ initial, onOpen }: { initial?: UrlInputs; onOpen: (u
   return (
     <form class="url-fields" aria-label="Archives at URLs" onSubmit={submit} noValidate>
       <label class="url-field">
-        <span class="url-label">Archive A URL</span>
+        <span class="url-label">A from a URL</span>
         <input type="url" name="a" inputMode="url" autoComplete="url" placeholder="https://…/a.tar" value={a} onInput={(e) => setA(e.currentTarget.value)} />
       </label>
       <label class="url-field">
-        <span class="url-label">Archive B URL</span>
+        <span class="url-label">B from a URL</span>
         <input type="url" name="b" inputMode="url" autoComplete="url" placeholder="https://…/b.tar" value={b} onInput={(e) => setB(e.currentTarget.value)} />
       </label>
       <button type="submit" class="url-open" disabled={!a.trim() && !b.trim()}>

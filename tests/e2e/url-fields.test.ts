@@ -51,9 +51,9 @@ describe('URLs typed on the built page', () => {
     await page.goto(baseUrl);
     const a = `${files.url}/range/${A_NAME}`;
     const b = `${files.url}/range/${B_NAME}`;
-    await page.getByLabel('Archive A URL').fill(a);
-    await page.getByLabel('Archive B URL').fill(b);
-    await page.getByLabel('Archive B URL').press('Enter');
+    await page.getByLabel('A from a URL', { exact: true }).fill(a);
+    await page.getByLabel('B from a URL', { exact: true }).fill(b);
+    await page.getByLabel('B from a URL', { exact: true }).press('Enter');
     await finished(page);
     expect(await page.getAttribute('.verdict-badge', 'data-verdict')).toBe('metadata-only');
     expect(await page.$$eval('.cause-id', (c) => c.map((x) => x.textContent))).toContain('file.mtime');
@@ -67,7 +67,7 @@ describe('URLs typed on the built page', () => {
     await again.goto(page.url());
     await finished(again);
     expect(await again.getAttribute('.verdict-badge', 'data-verdict')).toBe('metadata-only');
-    expect(await again.getByLabel('Archive A URL').inputValue()).toBe(a);
+    expect(await again.getByLabel('A from a URL', { exact: true }).inputValue()).toBe(a);
     expect(errors).toEqual([]);
     await again.close();
     await page.close();
@@ -77,7 +77,7 @@ describe('URLs typed on the built page', () => {
     const page = await browser.newPage();
     await page.goto(baseUrl);
     const url = `${files.url}/nocors/${A_NAME}`;
-    await page.getByLabel('Archive A URL').fill(url);
+    await page.getByLabel('A from a URL', { exact: true }).fill(url);
     await page.getByRole('button', { name: 'Open' }).click();
     const panel = page.locator('.remote-error');
     await panel.waitFor({ timeout: 30_000 });

@@ -38,7 +38,7 @@ describe('URL fields next to the file pickers', () => {
     const engine = new FakeEngine();
     mount(<App engine={engine} />);
     await settle();
-    await userEvent.click(field(/^Archive A URL$/));
+    await userEvent.click(field(/^A from a URL$/));
     await userEvent.keyboard('/icons/pwa-192.png');
     await userEvent.tab();
     await userEvent.keyboard('/icons/icon.svg{Enter}');
@@ -57,7 +57,7 @@ describe('URL fields next to the file pickers', () => {
     await settle();
     const open = page.getByRole('button', { name: 'Open' }).element() as HTMLButtonElement;
     expect(open.disabled).toBe(true);
-    await userEvent.fill(field(/^Archive A URL$/), '/icons/icon.svg');
+    await userEvent.fill(field(/^A from a URL$/), '/icons/icon.svg');
     expect(open.disabled).toBe(false);
     await userEvent.click(open);
     await until(() => engine.calls.length > 0);
@@ -71,8 +71,8 @@ describe('URL fields next to the file pickers', () => {
     const engine = new FakeEngine();
     const root = mount(<App engine={engine} />);
     await settle();
-    await userEvent.fill(field(/^Archive B URL$/), 'http://127.0.0.1:9/nothing-listens-here.tar');
-    await userEvent.click(field(/^Archive B URL$/));
+    await userEvent.fill(field(/^B from a URL$/), 'http://127.0.0.1:9/nothing-listens-here.tar');
+    await userEvent.click(field(/^B from a URL$/));
     await userEvent.keyboard('{Enter}');
     const panel = await until(() => root.querySelector('.remote-error'));
     expect(panel.getAttribute('data-failure')).toBe('unreachable');
@@ -85,7 +85,7 @@ describe('URL fields next to the file pickers', () => {
     const engine = new FakeEngine();
     const root = mount(<App engine={engine} />);
     await settle();
-    await userEvent.fill(field(/^Archive A URL$/), 'javascript:alert(1)');
+    await userEvent.fill(field(/^A from a URL$/), 'javascript:alert(1)');
     await userEvent.click(page.getByRole('button', { name: 'Open' }).element());
     const panel = await until(() => root.querySelector('.remote-error'));
     expect(panel.getAttribute('data-failure')).toBe('bad-url');
@@ -95,7 +95,7 @@ describe('URL fields next to the file pickers', () => {
   it('?a= fills its field', async () => {
     mount(<App engine={new FakeEngine()} urls={{ a: '/icons/icon.svg' }} />);
     await settle();
-    expect(field(/^Archive A URL$/).value).toBe('/icons/icon.svg');
-    expect(field(/^Archive B URL$/).value).toBe('');
+    expect(field(/^A from a URL$/).value).toBe('/icons/icon.svg');
+    expect(field(/^B from a URL$/).value).toBe('');
   });
 });
