@@ -66,6 +66,10 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // `npm run bench:packages` only (benchmarks are not tests of npm test): tests/bench/.
+      ...(process.env.TARSCOPE_BENCH_PROJECT === '1'
+        ? [{ extends: true as const, test: { name: 'bench', environment: 'node', include: ['tests/bench/**/*.test.ts'], testTimeout: 1_800_000 } }]
+        : []),
       {
         extends: true,
         // Pre-bundle these up front: discovered late, vite reloads mid-run and preact ends

@@ -2,19 +2,19 @@
  * What reading package databases costs a comparison: the same pair compared with the scan's
  * package capture on and off (PackageCollector.entry answering null: no path test, no copy,
  * no parse, no image package list, no package explainer work), alternating, medians of N.
- * On demand only (TARSCOPE_PACKAGES_BENCH=1): it takes the realistic debootstrap pair of
+ * A benchmark, not a test of `npm test`: `npm run bench:packages` (vite.config.ts adds the `bench`
+ * project only then). It takes the realistic debootstrap pair of
  * `npm run bench` (tests/.fixtures/bench/debootstrap/{a,b}.tar) or TARSCOPE_PACKAGES_PAIR=a.tar,b.tar.
  * Results are in src/packages/README.md ("Speed").
  */
 import { existsSync, openAsBlob } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareArchives } from '../../../src/engine/compare';
-import { inlineRunner } from '../../../src/engine/inline';
-import { PackageCollector } from '../../../src/packages/collect';
-import { ROOT } from '../../support/tools';
+import { compareArchives } from '../../src/engine/compare';
+import { inlineRunner } from '../../src/engine/inline';
+import { PackageCollector } from '../../src/packages/collect';
+import { ROOT } from '../support/tools';
 
-const ON = process.env.TARSCOPE_PACKAGES_BENCH === '1';
 const pair = (process.env.TARSCOPE_PACKAGES_PAIR?.split(',') ?? ['a', 'b'].map((s) => join(ROOT, `tests/.fixtures/bench/debootstrap/${s}.tar`))) as [
   string,
   string,
@@ -23,7 +23,8 @@ const RUNS = Number(process.env.TARSCOPE_PACKAGES_RUNS ?? 5);
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
-describe.skipIf(!ON || !pair.every((p) => existsSync(p)))('package reading: cost in a comparison', () => {
+describe('package reading: cost in a comparison', () => {
+  if (!pair.every((p) => existsSync(p))) throw new Error(`the pair is missing: ${pair.join(', ')} (npm run bench builds it, or set TARSCOPE_PACKAGES_PAIR=a.tar,b.tar)`);
   it(`compares ${pair.map((p) => basename(p)).join(' ↔ ')} with and without package reading`, async () => {
     const proto = PackageCollector.prototype;
     const { entry, end } = proto;
