@@ -68,16 +68,28 @@ export function htmlText(s: string, max = MAX_VISIBLE): string {
  * start emphasis, code, links, images, strikethrough and math are backslash-escaped
  * (CommonMark §2.4: any ASCII punctuation may be); so are a leading `-`, `+` or `1.`
  * (lists inside list items). Untrusted text is never put in a code span: a backtick
- * inside one cannot be escaped. Known limit: GitHub still autolinks a name that is
- * literally a URL or an e-mail address.
+ * inside one cannot be escaped.
+ *
+ * GitHub's own references are not Markdown and no escape stops them: GitHub finds `@user`
+ * (a mention: a notification to that user) and `#123` (a backlink in that issue) in the
+ * rendered text, after `\@` or `&#64;` have become a plain `@` again; only code, links and a
+ * character between `@` and the name stop it. So a zero-width space (U+200B) follows every
+ * `@` and every `#` before a digit, as Dependabot does in the release notes it quotes: the
+ * name still reads the same, nobody is notified, nothing is cross-referenced. (It is ours,
+ * after `visible()`: a U+200B in the name itself is shown as `\u200b`.) Known limit: GitHub
+ * still autolinks a name that is literally a URL or an e-mail address.
  */
 export function md(s: string, max = MAX_VISIBLE): string {
   return visible(s, max)
     .replace(/[\\`*_[\]#!~$]/g, (c) => `\\${c}`)
+    .replace(/@|#(?=\d)/g, `$&${MD_REF_BREAK}`) // before the numeric references below add `&#`
     .replace(/[&<>"|]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/^([-+])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
+
+/** The zero-width space `md()` puts after `@` and before an issue number (see `md`). */
+export const MD_REF_BREAK = '\u200b';
 
 /**
  * A fenced code block for untrusted lines (text-diff evidence): the fence is one backtick
