@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { cspMeta } from './scripts/csp.mjs';
 import pkg from './package.json' with { type: 'json' };
 
 // One config for the app build and both test projects (STYLE.md: unit tests in Node,
@@ -11,6 +12,8 @@ import pkg from './package.json' with { type: 'json' };
 export default defineConfig({
   plugins: [
     preact(),
+    // The page's Content-Security-Policy, as a <meta> in the built index.html (scripts/csp.mjs).
+    cspMeta(),
     // Offline PWA (issue 5): Workbox precaches every hashed asset of the build — the shell,
     // the lazily loaded engine and explainer chunks, the Worker and the wasm — and serves
     // them cache-first; navigations fall back to the cached index.html. Updates: "prompt"
