@@ -24,6 +24,8 @@ const TOOLS = [
   ['buildah', 'buildah'], // tests/pairs buildah-rebuild: two real builds (vfs storage, chroot isolation, no daemon)
   // bsdtar: the second reference lister for tests/corpus/tar-suites.test.ts where GNU tar gives up
   ['bsdtar', 'libarchive-tools'],
+  // rpm, rpmbuild: tests/fixtures/rpmdb.ts builds a real rpmdb.sqlite (src/packages/rpm.ts)
+  ['rpmbuild', 'rpm'],
 ];
 
 function has(cmd) {

@@ -22,6 +22,7 @@ import type { IndexResult } from './index-result';
 import { prepareDecoders } from '../formats/decoder';
 import type { TarHashRun } from '../kernels/tarhash';
 import { resolveScanMode, type ScanRequest } from './scan-mode';
+import { needsSqlite, readHeldRpm } from '../packages/rpm';
 
 export interface JobOptions {
   signal?: AbortSignal;
@@ -54,7 +55,7 @@ export async function indexArchive(file: Blob, opts: IndexJobOptions = {}): Prom
   const head = await readRange(file, 0, 512);
   const algorithm = detectCompression(head);
   if (algorithm === 'gzip' || algorithm === 'zstd') {
-    return indexStream(file, algorithm, await hashers(), await prepareDecoders(), mode, opts);
+    return readRpm(await indexStream(file, algorithm, await hashers(), await prepareDecoders(), mode, opts));
   }
   if (algorithm !== 'none' && algorithm !== 'unknown') {
     return failed(
@@ -68,7 +69,21 @@ export async function indexArchive(file: Blob, opts: IndexJobOptions = {}): Prom
   }
   const allZero = head.length === 512 && head.every((b) => b === 0);
   if (head.length < 512 || (!looksLikeTar(head) && !allZero)) return failed(notTar(head));
-  return indexSeek(file, await hashers(), await prepareDecoders(), mode, opts);
+  return readRpm(await indexSeek(file, await hashers(), await prepareDecoders(), mode, opts));
+}
+
+/** The sqlite step of the blobs a listing scanned on its way (see scanBlobJob). */
+async function readRpm(r: IndexResult): Promise<IndexResult> {
+  for (const b of r.blobs.values()) await readRpmOf(b);
+  return r;
+}
+
+/** An rpmdb.sqlite was captured: the sqlite engine is loaded (once a Worker or thread, only
+ *  then: src/kernels/sqlite.ts) and reads it (src/packages/rpm.ts). */
+async function readRpmOf(b: BlobResult): Promise<BlobResult> {
+  const pk = b.layer?.packages;
+  if (pk && needsSqlite(pk)) await readHeldRpm(pk, async () => (await import('../kernels/sqlite')).openSqlite);
+  return b;
 }
 
 /**
@@ -142,12 +157,14 @@ export async function scanBlobJob(blob: Blob, opts: ScanJobOptions = {}): Promis
   // A run also serves a digest-only scan (verification): it hashes the stream without a walk.
   const run = mode.kernel && mode.read !== 'blob' ? await acquireRun() : null;
   try {
-    return await scanBlob(blob, await hashers(), await prepareDecoders(), mode, {
-      signal: opts.signal,
-      onBytes: opts.onBytes,
-      path: opts.path,
-      run: run ?? undefined,
-    });
+    return await readRpmOf(
+      await scanBlob(blob, await hashers(), await prepareDecoders(), mode, {
+        signal: opts.signal,
+        onBytes: opts.onBytes,
+        path: opts.path,
+        run: run ?? undefined,
+      }),
+    );
   } finally {
     if (run) idleRuns.push(run);
   }

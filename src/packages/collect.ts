@@ -5,8 +5,9 @@
  * Budget: a file over MAX_SOURCE_BYTES, or beyond MAX_LAYER_BYTES for the layer, is listed
  * with an error instead of being read (the report says so).
  */
-import { isReadable, MAX_LAYER_BYTES, MAX_SOURCE_BYTES, sourceKind } from './paths';
+import { MAX_LAYER_BYTES, MAX_RPM_BYTES, MAX_SOURCE_BYTES, sourceKind } from './paths';
 import { readSource } from './read';
+import { holdRpm } from './rpm';
 import { GO_KEEP, GoScanner, goPackages, parseGoBuildInfo } from './go-buildinfo';
 import type { LayerPackages, PackageSource, SourceKind } from './types';
 
@@ -30,6 +31,8 @@ export class PackageCollector {
   private readonly refused: PackageSource[] = [];
   private readonly go: PackageSource[] = [];
   private budget = MAX_LAYER_BYTES;
+  /** rpmdb.sqlite has its own allowance: a Fedora install's is 5–50 MiB. */
+  private rpmBudget = MAX_RPM_BYTES;
   private capped = 0;
 
   /** A sink for this file's bytes when it is a package database (or an executable that may be
@@ -37,16 +40,18 @@ export class PackageCollector {
   entry(path: string, size: number, mode = 0): ByteSink | null {
     const kind = sourceKind(path);
     if (!kind) return mode & 0o111 && size >= MIN_GO_BYTES ? this.goBinary(path) : null;
-    if (!isReadable(kind)) {
-      this.refused.push(readSource(kind, path, new Uint8Array(0)));
-      return null;
-    }
-    if (size > MAX_SOURCE_BYTES || size > this.budget) {
+    if (kind === 'rpm-sqlite') {
+      if (size > this.rpmBudget) {
+        this.capped++;
+        this.refused.push({ path, kind, error: `not read: ${size} bytes, over the rpm database budget (${MAX_RPM_BYTES} bytes a layer)` });
+        return null;
+      }
+      this.rpmBudget -= size;
+    } else if (size > MAX_SOURCE_BYTES || size > this.budget) {
       this.capped++;
       this.refused.push({ path, kind, error: `not read: ${size} bytes, over the ${size > MAX_SOURCE_BYTES ? 'per-file' : 'per-layer'} budget` });
       return null;
-    }
-    this.budget -= size;
+    } else this.budget -= size;
     const p: Pending = { path, kind, bytes: new Uint8Array(size), filled: 0 };
     return {
       data: (c) => {
@@ -82,7 +87,12 @@ export class PackageCollector {
   /** The layer's sources, parsed; undefined when it holds no package database. */
   end(): LayerPackages | undefined {
     if (!this.done.length && !this.refused.length && !this.go.length) return undefined;
-    const sources = [...this.done.map((p) => readSource(p.kind, p.path, p.bytes)), ...this.go, ...this.refused];
+    // an rpmdb.sqlite is held for the scan job's sqlite step (rpm.ts), the rest parsed here
+    const sources = [
+      ...this.done.map((p) => (p.kind === 'rpm-sqlite' ? holdRpm(p.path, p.bytes) : readSource(p.kind, p.path, p.bytes))),
+      ...this.go,
+      ...this.refused,
+    ];
     return this.capped
       ? { sources, capped: `${this.capped} database file(s) not read (budget ${MAX_LAYER_BYTES} bytes a layer, ${MAX_SOURCE_BYTES} a file)` }
       : { sources };

@@ -10,6 +10,9 @@ export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 /** Bytes of package databases kept per layer; beyond, files are listed as not read. */
 export const MAX_LAYER_BYTES = 16 * 1024 * 1024;
 
+/** Bytes of rpmdb.sqlite kept per layer (read by the sqlite step, rpm.ts). */
+export const MAX_RPM_BYTES = 64 * 1024 * 1024;
+
 const DPKG = 'var/lib/dpkg/';
 
 export function sourceKind(path: string): SourceKind | null {
@@ -42,9 +45,4 @@ function isNpmPackageJson(path: string): boolean {
   const n = parts.length;
   if (n >= 3 && parts[n - 3] === 'node_modules' && !parts[n - 2].startsWith('@')) return true;
   return n >= 4 && parts[n - 4] === 'node_modules' && parts[n - 3].startsWith('@');
-}
-
-/** Whether a database of this kind is read (rpm: found, not read — no sqlite reader here). */
-export function isReadable(kind: SourceKind): boolean {
-  return kind !== 'rpm-sqlite';
 }

@@ -9,10 +9,15 @@ const enc = (s: string) => encodeURIComponent(s).replace(/%2F/g, '/');
 export function purl(p: ImagePackage, distro?: string): string {
   const v = `@${encodeURIComponent(p.version)}`;
   switch (p.ecosystem) {
-    case 'deb':
-    case 'apk':
     case 'rpm': {
-      const ns = distro ?? (p.ecosystem === 'apk' ? 'alpine' : p.ecosystem === 'deb' ? 'debian' : 'unknown');
+      // purl-spec: the epoch is a qualifier (`epoch=1`), not part of the version
+      const m = /^(\d+):(.*)$/.exec(p.version);
+      const q = [p.arch ? `arch=${encodeURIComponent(p.arch)}` : '', m ? `epoch=${m[1]}` : ''].filter(Boolean).join('&');
+      return `pkg:rpm/${encodeURIComponent(distro ?? 'unknown')}/${encodeURIComponent(p.name)}@${encodeURIComponent(m ? m[2] : p.version)}${q ? `?${q}` : ''}`;
+    }
+    case 'deb':
+    case 'apk': {
+      const ns = distro ?? (p.ecosystem === 'apk' ? 'alpine' : 'debian');
       const q = p.arch ? `?arch=${encodeURIComponent(p.arch)}` : '';
       return `pkg:${p.ecosystem}/${encodeURIComponent(ns)}/${encodeURIComponent(p.name)}${v}${q}`;
     }

@@ -6,6 +6,7 @@ import { parseApkInstalled } from './apk';
 import { dpkgListOwner, parseDpkgList, parseDpkgStatus } from './dpkg';
 import { parseNpmPackage } from './npm';
 import { distInfoDir, parsePythonMetadata, parsePythonRecord } from './python';
+import { RPM_NOT_READ } from './rpm';
 import type { PackageSource, SourceKind } from './types';
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -37,7 +38,8 @@ export function readSource(kind: SourceKind, path: string, bytes: Uint8Array): P
       case 'go-binary':
         return { path, kind, error: 'Go build info is read during the scan (go-buildinfo.ts), not from captured bytes' };
       case 'rpm-sqlite':
-        return { path, kind, error: 'rpm database (sqlite) found, not read: no sqlite reader is bundled' };
+        // read by the scan job's sqlite step (rpm.ts: holdRpm, readHeldRpm), not from here
+        return { path, kind, error: RPM_NOT_READ };
     }
   } catch (e) {
     return { path, kind, error: e instanceof Error ? e.message : String(e) };

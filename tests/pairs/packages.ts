@@ -15,6 +15,7 @@ import { buildOciArchive } from '../builders/image';
 import { pinMtimes } from '../fixtures/tree';
 import type { Recipe } from './cache';
 import { baseLayer, LAYER_FLAGS, T } from './writers';
+import { rpmDb, type RpmSpec } from '../fixtures/rpmdb';
 
 export interface DebParams {
   /** zlib1g's version in the status file */
@@ -107,6 +108,49 @@ export function debImage(file: string, params: DebParams): Recipe<DebParams> {
     params,
     build(out, p, { work }) {
       writeFileSync(out, buildOciArchive([{ tags: ['v1'], layers: [baseLayer(work), debLayer(work, p)], history: [] }], nodeHooks).tar);
+    },
+  };
+}
+
+export interface RpmParams {
+  /** tarscope-beta's version (its library's bytes follow it) */
+  betaVersion: string;
+}
+
+/** The rpm packages of the rpm images: alpha the same on both sides, beta at `betaVersion`. */
+export function rpmSpecs(p: RpmParams): RpmSpec[] {
+  return [
+    { name: 'tarscope-alpha', version: '1.2.3', release: '4', license: 'MIT', files: { '/usr/share/alpha/readme.txt': 'alpha\n', '/etc/alpha.conf': 'a=1\n' } },
+    {
+      name: 'tarscope-beta',
+      version: p.betaVersion,
+      release: '1.el9',
+      epoch: 2,
+      license: 'GPL-2.0-or-later',
+      files: { '/usr/lib64/libbeta.so.0': `beta ${p.betaVersion}\n` },
+    },
+  ];
+}
+
+/** Layer 2: an rpm database (var/lib/rpm/rpmdb.sqlite, written by rpm 4.18) and the files it lists. */
+function rpmLayer(work: string, p: RpmParams): Uint8Array {
+  const d = join(work, 'l1');
+  const specs = rpmSpecs(p);
+  write(d, 'var/lib/rpm/rpmdb.sqlite', readFileSync(rpmDb(specs).db));
+  for (const s of specs) for (const [f, text] of Object.entries(s.files)) write(d, f.slice(1), text);
+  sh(`find ${d} -type d -exec chmod 755 {} +`);
+  pinMtimes(d, T);
+  sh(`find . -mindepth 1 | sed 's|^\\./||' | LC_ALL=C sort | tar -C . --no-recursion -T - ${LAYER_FLAGS()} -cf ../l1.tar`, { cwd: d });
+  return new Uint8Array(readFileSync(join(work, 'l1.tar')));
+}
+
+export function rpmImage(file: string, params: RpmParams): Recipe<RpmParams> {
+  return {
+    file,
+    writer: 'GNU tar of a tree with an rpm database (rpmdb.sqlite: rpmbuild + rpm -i --justdb, rpm 4.18) and the files it lists; OCI layout by tests/builders',
+    params,
+    build(out, p, { work }) {
+      writeFileSync(out, buildOciArchive([{ tags: ['v1'], layers: [baseLayer(work), rpmLayer(work, p)], history: [] }], nodeHooks).tar);
     },
   };
 }

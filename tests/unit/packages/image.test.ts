@@ -49,7 +49,7 @@ describe('imagePackages', () => {
     expect(imagePackages([layer(py), layer({}, ['usr/lib/.wh..wh..opq'])])).toBeUndefined();
   });
 
-  it('owns npm folders, the deepest first; names an unread rpm database', () => {
+  it('owns npm folders, the deepest first; names an rpm database no sqlite step read', () => {
     const pk = imagePackages([
       layer({
         'srv/node_modules/a/package.json': '{"name":"a","version":"1.0.0"}',
@@ -60,7 +60,8 @@ describe('imagePackages', () => {
     const own = new Ownership(pk.packages);
     expect(own.ownerOf('srv/node_modules/a/index.js')?.name).toBe('a');
     expect(own.ownerOf('srv/node_modules/a/node_modules/b/lib/x.js')?.name).toBe('b');
-    expect(pk.notes).toEqual(['layer 1: var/lib/rpm/rpmdb.sqlite: rpm database (sqlite) found, not read: no sqlite reader is bundled']);
+    // the scan job reads it (src/packages/rpm.ts, tests/unit/packages/rpm.test.ts); the collector alone only holds it
+    expect(pk.notes).toEqual(['layer 1: var/lib/rpm/rpmdb.sqlite: rpm database (sqlite) captured, not read (no sqlite step ran)']);
   });
 });
 
