@@ -11,7 +11,7 @@ import { synthetic } from './synthetic';
 import { buildahLayers, indexOrder, legacySave, skopeoCopy, twoImages } from './derived';
 import { sparseImage, squashImage } from './layering';
 import { embeddedImage } from './embedded';
-import { debImage } from './packages';
+import { debImage, rpmImage } from './packages';
 import { buildahImage, kindImage, skopeoCopyOf } from './remedy-writers';
 import { badGzipCrc, compressedImage, gnuImage, LAYER_FLAGS, outerCompressed, POSIX, repack, REPRO, T, truncated, umociEdit } from './writers';
 
@@ -818,6 +818,24 @@ export const PAIRS: Pair[] = [
     checks: {
       'package.added': { count: 3, summary: ['1 python package installed in B only: six 1.16.0 (3 files)'] },
       'file.added': { count: 1, summary: ['six-1.16.0.dist-info'] },
+    },
+  },
+  {
+    name: 'rpm-package-upgraded',
+    what: 'layer 2 holds an rpm database (var/lib/rpm/rpmdb.sqlite, written by rpm 4.18): tarscope-beta 2:0.9-1.el9 in A, 2:0.10-1.el9 in B, and the library it lists with other bytes; tarscope-alpha the same on both sides',
+    a: rpmImage('rpm-beta-a.tar', { betaVersion: '0.9' }),
+    b: rpmImage('rpm-beta-b.tar', { betaVersion: '0.10' }),
+    verdict: 'content-differs',
+    // the database itself belongs to no package: a file.content of its own
+    causes: ['package.upgraded', 'file.content'],
+    checks: {
+      'package.upgraded': {
+        count: 1,
+        summary: ['1 of 2 changed files belongs to 1 rpm package: 1 upgraded (tarscope-beta 2:0.9-1.el9 → 2:0.10-1.el9); 1 belongs to none'],
+        evidence: ['tarscope-beta 2:0.9-1.el9 → 2:0.10-1.el9: 1 file (usr/lib64/libbeta.so.0)'],
+        remedy: ['dnf install tarscope-beta-2:0.10-1.el9'],
+      },
+      'file.content': { count: 1, evidence: ['var/lib/rpm/rpmdb.sqlite'] },
     },
   },
   // ---- remedies chosen from the evidence and the builder (src/compare/explain/remedy.ts) ----
