@@ -52,6 +52,8 @@ export default defineConfig({
   base: './',
   define: { __TARSCOPE_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
+  // see the browser project's optimizeDeps: sqlite-wasm fetches its wasm beside its module
+  optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -77,7 +79,9 @@ export default defineConfig({
         extends: true,
         // Pre-bundle these up front: discovered late, vite reloads mid-run and preact ends
         // up loaded twice (hooks then fail).
-        optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'comlink', 'hash-wasm', 'pako'] },
+        // sqlite-wasm finds its wasm beside its module (`new URL('sqlite3.wasm', import.meta.url)`):
+        // pre-bundled, that URL would point into vite's deps cache, where the wasm is not.
+        optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'comlink', 'hash-wasm', 'pako'], exclude: ['@sqlite.org/sqlite-wasm'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts', 'tests/browser/**/*.test.tsx'],
