@@ -27,7 +27,7 @@ let hooks: ImageHooks;
 beforeAll(async () => {
   engine = createEngine(1);
   hasher = await createSHA256();
-  hooks = { sha256: (b) => 'sha256:' + hasher.init().update(b).digest('hex'), gzip: (b) => gzip(b) };
+  hooks = { sha256: (b) => `sha256:${hasher.init().update(b).digest('hex')}`, gzip: (b) => gzip(b) };
 });
 afterAll(() => engine.dispose());
 
