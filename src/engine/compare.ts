@@ -17,7 +17,7 @@ import type { JobRunner } from './runner';
 import { ProgressTracker } from './progress-tracker';
 import { readStructure, readLayers, toInput, type ArchiveRead, type LayerReadStats } from './archive-read';
 import { planVerification, verifyDigests } from './verify-digests';
-import { diffInputs, dropDeep } from '../compare/diff';
+import { diffInputsPausing, dropDeep } from '../compare/diff';
 import { explain } from '../compare/explain';
 import { attachEvidence } from '../compare/evidence/attach';
 import { markTimestampOnly } from '../compare/evidence/timestamp-only';
@@ -76,7 +76,10 @@ export async function compareArchives(
   mark('structure');
   const ctx: BuildContext = { reads, options, t0, signal, timings };
 
-  if (!signal?.aborted && opts.onUpdate) opts.onUpdate(build(ctx, 'preliminary', progress.bytesDone).report);
+  if (!signal?.aborted && opts.onUpdate) {
+    const preliminary = (await build(ctx, 'preliminary', progress.bytesDone)).report;
+    if (!signal?.aborted) opts.onUpdate(preliminary);
+  }
 
   const verify = opts.verify !== false;
   const layers = await readLayers(runner, reads, progress, signal, { share: true, fast: true });
@@ -99,14 +102,16 @@ export async function compareArchives(
     bytesTotal: plan.bytes,
     rescanned: 0,
   };
-  const unmarked = build(ctx, 'final', progress.bytesDone, pending);
+  const unmarked = await build(ctx, 'final', progress.bytesDone, pending);
   mark('explained');
   const details = await gather(unmarked.diff, unmarked.causes);
   mark('evidence');
   // The evidence pass classified every .pyc / zip / .gz content difference: the ones that differ
   // only in an embedded timestamp carry it in the report, and the causes are explained again.
-  const first = unmarked.marked(details);
+  const first = await unmarked.marked(details);
   const final = first.finish(attachEvidence(first.causes, details), details.errors, details.embeddedTimestamps);
+  // The page renders the report in the next task, not after this one's work.
+  await nextTask();
   if (pending.state !== 'pending') {
     progress.phase('done');
     opts.onUpdate?.(final);
@@ -130,14 +135,15 @@ export async function compareArchives(
   const state: Verification['state'] = v.complete ? 'done' : 'incomplete';
   const verification: Verification = { state, blobs: v.blobs, bytes: v.bytes, bytesTotal: plan.bytes, rescanned: v.rescanned };
   const bytesRead = progress.bytesDone + vp.bytesDone;
-  const rebuilt = build(ctx, 'final', bytesRead, verification);
+  const rebuilt = await build(ctx, 'final', bytesRead, verification);
   // The evidence already read still holds (it is keyed by difference id; what the verified
   // report adds — merged-view and integrity differences — needs none), unless a copy turned out
   // not to be its twin: then its files are new and may differ.
   const more = v.rescanned === 0 ? details : await gather(rebuilt.diff, rebuilt.causes);
-  const again = rebuilt.marked(more);
+  const again = await rebuilt.marked(more);
   mark('verified');
   const verified = again.finish(attachEvidence(again.causes, more), more.errors, more.embeddedTimestamps);
+  await nextTask();
   vp.phase('done');
   opts.onUpdate?.(verified);
   return verified;
@@ -158,15 +164,27 @@ interface Built {
   report: ComparisonReport;
   finish(causes: Cause[], evidenceErrors?: readonly EvidenceError[], embeddedTimestamps?: EmbeddedTimestamps): ComparisonReport;
   /** The same, its differences marked `timestampOnly` where the evidence found it (re-explained). */
-  marked(details: Details): Built;
+  marked(details: Details): Promise<Built>;
 }
 
-function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: number, verification?: Verification): Built {
+/**
+ * The page runs this coordinator on its main thread (the Workers read, it assembles, diffs and
+ * explains): each step of a large comparison (20,000 changed files) takes 50–200 ms, so it
+ * gives the event loop a turn between them — the tab stays responsive (issue 12: no task over
+ * 200 ms), and a Cancel click is seen at once. In Node it costs a timer per step.
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function build(ctx: BuildContext, phase: 'preliminary' | 'final', bytesRead: number, verification?: Verification): Promise<Built> {
   const { reads, signal } = ctx;
+  await nextTask();
   const A = toInput(reads[0], reads[0].bytesRead, signal);
+  await nextTask();
   const B = toInput(reads[1], reads[1].bytesRead, signal);
-  let diff = diffInputs(A, B);
+  await nextTask();
+  let diff = await diffInputsPausing(A, B, nextTask);
   if (phase === 'preliminary') diff = dropDeep(diff);
+  await nextTask();
   return explained(ctx, phase, bytesRead, verification, A, B, diff);
 }
 
@@ -205,8 +223,11 @@ function explained(
         ...(embeddedTimestamps ? { embeddedTimestamps } : {}),
       },
     });
-  const marked = (details: Details): Built =>
-    details.timestampOnly?.size ? explained(ctx, phase, bytesRead, verification, A, B, markTimestampOnly(diff, details.timestampOnly)) : built;
+  const marked = async (details: Details): Promise<Built> => {
+    if (!details.timestampOnly?.size) return built;
+    await nextTask();
+    return explained(ctx, phase, bytesRead, verification, A, B, markTimestampOnly(diff, details.timestampOnly));
+  };
   const built: Built = { diff, causes: ex.causes, report: finish(ex.causes), finish, marked };
   return built;
 }

@@ -50,6 +50,28 @@ const ORDER: Subject[] = [
 ];
 
 export function diffInputs(a: InputReport, b: InputReport): DiffResult {
+  const steps = diffSteps(a, b);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/**
+ * `diffInputs` with a pause between its large steps (the layers' file lists, the merged
+ * filesystems, the rest): the page's coordinator runs on the main thread and gives the event
+ * loop a turn there (src/engine/compare.ts; issue 12: no task over 200 ms). Same result.
+ */
+export async function diffInputsPausing(a: InputReport, b: InputReport, pause: () => Promise<void>): Promise<DiffResult> {
+  const steps = diffSteps(a, b);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+    await pause();
+  }
+}
+
+function* diffSteps(a: InputReport, b: InputReport): Generator<void, DiffResult> {
   const c = new Collector();
   const r = new Resolver();
   const inputs = diffInputErrors(c, a, b);
@@ -84,6 +106,7 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
     for (const lp of x.layerPairs) layers.push({ image: k, ...lp });
     pairs.push(x);
   });
+  yield;
   images.forEach((p, k) => {
     if (p.a !== null && p.b !== null) return;
     const side = p.a !== null ? 'a' : 'b';
@@ -105,7 +128,11 @@ export function diffInputs(a: InputReport, b: InputReport): DiffResult {
   if (bothPlain) diffFiles(a.files!, b.files!, { c, idPrefix: 'file:plain', orderId: 'file-order:plain', scope: {} });
   foldMissingBlobErrors(c, a, b, inputs, diffIntegrity(c, r, a, b));
   // After integrity: a path hidden because a blob is missing follows that integrity difference.
-  for (const x of pairs) diffMerged(x);
+  for (const x of pairs) {
+    yield;
+    diffMerged(x);
+  }
+  yield;
   const keys: ImageKeys = { manifests: new Map(), configs: new Map() };
   for (const p of images) {
     if (p.a === null || p.b === null) continue;
