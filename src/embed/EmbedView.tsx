@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NO_IGNORES, type IgnoreOptions } from '../compare/types';
 import type { Engine } from '../engine/api';
 import { CompareView } from '../ui/CompareView';
-import { COMPARE_STATUS_TEXT, explainFor, type ExplainFn } from '../ui/compareRun';
+import { COMPARE_STATUS_TEXT, type ExplainFn } from '../ui/compareRun';
+import { useExplained } from '../ui/useExplained';
 import { loadExplain } from '../ui/explainLoader';
 import { ProgressBar } from '../ui/ProgressBar';
 import { RemoteInputs } from '../ui/RemoteInputs';
@@ -57,7 +58,7 @@ export function EmbedView({ a, b, app, engine, theme = 'light' }: EmbedViewProps
     });
   }, [a, b, again]);
 
-  const explained = useMemo(() => (run.comparison ? explainFor(run.comparison, options, explain) : null), [run.comparison, options, explain]);
+  const explained = useExplained(run.comparison, options, explain);
   const working = run.status === 'working';
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;

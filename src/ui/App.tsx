@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Engine } from '../engine/api';
 import { NO_IGNORES, type IgnoreOptions } from '../compare/types';
 import { CompareView } from './CompareView';
-import { COMPARE_STATUS_TEXT, explainFor, type ExplainFn } from './compareRun';
+import { COMPARE_STATUS_TEXT, type ExplainFn } from './compareRun';
+import { useExplained } from './useExplained';
 import { comparisonFilename, reportFilename } from './download';
 import { DropZone } from './DropZone';
 import { ExportAsButton } from './ExportAsButton';
@@ -117,7 +118,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
     };
   }, []);
 
-  const explained = useMemo(() => (run.comparison ? explainFor(run.comparison, options, explain) : null), [run.comparison, options, explain]);
+  const explained = useExplained(run.comparison, options, explain);
   const working = run.status === 'working';
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;

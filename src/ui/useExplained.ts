@@ -1,0 +1,24 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ComparisonReport, IgnoreOptions } from '../compare/types';
+import { explainFor, type ExplainFn, type Explained, sameOptions } from './compareRun';
+
+/**
+ * `explainFor` for the page, keeping the main thread's tasks short (issue 12: no task over
+ * 200 ms). With the options the engine used, the report is shown as the engine made it at once,
+ * and the ignored count — a whole run of the explainer, ~100 ms for 20,000 differences — follows
+ * in a task of its own instead of lengthening the one that renders the report. With other
+ * options the report must be re-explained before it is shown: that stays in the render.
+ */
+export function useExplained(comparison: ComparisonReport | null, options: IgnoreOptions, explain: ExplainFn | null): Explained | null {
+  const same = !!comparison && sameOptions(options, comparison.options);
+  const now = useMemo(() => (comparison ? explainFor(comparison, options, same ? null : explain) : null), [comparison, options, explain, same]);
+  const [later, setLater] = useState<{ of: ComparisonReport; ignored: number } | null>(null);
+  useEffect(() => {
+    if (!comparison || !same || !explain) return;
+    const t = setTimeout(() => setLater({ of: comparison, ignored: explainFor(comparison, options, explain).ignored ?? 0 }), 0);
+    return () => clearTimeout(t);
+  }, [comparison, same, explain, options]);
+  if (!now) return null;
+  if (!same) return now;
+  return { report: now.report, ignored: later?.of === comparison ? later.ignored : null };
+}
