@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectionText } from '../../../src/present/text';
+import { CompareView } from '../../../src/ui/CompareView';
 import { ReportView } from '../../../src/ui/ReportView';
+import { hostileComparison } from '../../unit/present/hostile';
 import { fileRecord, imageReport, inputReport, inspectionReport, layerReport } from '../../builders/report';
 import { mount, settle, unmountAll } from './dom';
 import '../../../src/ui/styles.css';
@@ -97,5 +99,26 @@ describe('the page under hostile names', () => {
     }
     const titles = [...root.querySelectorAll('[title], [aria-label]')].map((e) => `${e.getAttribute('title') ?? ''} ${e.getAttribute('aria-label') ?? ''}`);
     expect(titles.some((t) => t.includes('\\u202e'))).toBe(true);
+  });
+
+  it('a comparison: causes, examples, the drill-down and the selected difference show no raw control or bidi character either', async () => {
+    const report = hostileComparison();
+    const root = mount(<CompareView report={report} status="done" options={report.options} onOptions={() => {}} ignored={0} />, 1300);
+    await settle();
+    // The ignore options' placeholder is the page's own two-line hint (never archive text).
+    const raw = () =>
+      everyString(root)
+        .filter((s) => RAW.test(s.text) && !s.where.endsWith('[placeholder]'))
+        .map((s) => `${s.where}: ${JSON.stringify(s.text)}`);
+    expect(raw()).toEqual([]);
+    // Open every tab of the drill-down and select its first difference.
+    for (const tab of [...root.querySelectorAll<HTMLElement>('[role=tab]')]) {
+      tab.click();
+      await settle();
+      root.querySelector<HTMLElement>('[role=option]')?.click();
+      await settle();
+      expect(raw()).toEqual([]);
+    }
+    expect(root.textContent).toContain('invoice\\u202egpj.exe');
   });
 });
