@@ -22,12 +22,17 @@ export function downloadBlob(blob: Blob, filename: string, doc: Document = docum
   }
 }
 
-/** The base name of an archive, safe in a file name: path separators and control characters dropped. */
+/**
+ * The base name of an archive, safe in a file name: path separators dropped, and the characters
+ * src/present/escape.ts shows as escapes (controls, bidi and invisible formatting) dropped too —
+ * a saved `\u202egnp.exe.tarscope.json` would read backwards in a file manager. (Dropped, not
+ * escaped: `\` separates paths on Windows.)
+ */
 function safeBase(archiveName: string): string {
   return (
     archiveName
       .replace(/^.*[\\/]/, '')
-      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '')
       .trim() || 'archive'
   );
 }
@@ -35,7 +40,7 @@ function safeBase(archiveName: string): string {
 /** The extension of each export: JSON (the report), HTML (one-file page), Markdown (a PR comment). */
 export type ExportExt = 'json' | 'html' | 'md';
 
-/** "nginx.tar" → "nginx.tar.tarscope.json"; path separators and control characters are dropped. */
+/** "nginx.tar" → "nginx.tar.tarscope.json"; path separators, control and bidi characters are dropped. */
 export function reportFilename(archiveName: string, ext: ExportExt = 'json'): string {
   return `${safeBase(archiveName)}.tarscope.${ext}`;
 }

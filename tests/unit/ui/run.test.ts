@@ -33,6 +33,7 @@ describe('reportFilename', () => {
     expect(reportFilename('nginx.tar')).toBe('nginx.tar.tarscope.json');
     expect(reportFilename('C:\\images\\a.tar.gz')).toBe('a.tar.gz.tarscope.json');
     expect(reportFilename('')).toBe('archive.tarscope.json');
+    expect(reportFilename('\u202egnp.exe\u2066\u200b\u0085')).toBe('gnp.exe.tarscope.json');
   });
 });
 
