@@ -8,9 +8,11 @@ export const CSP_DIRECTIVES = [
   // Everything not named below: only the page's own origin.
   ['default-src', "'self'"],
   // The hashed bundles only: no inline script, no eval. 'wasm-unsafe-eval' lets
-  // WebAssembly.instantiate/compile run (zstd, hash-wasm, the tarhash kernel); nothing else
-  // that 'unsafe-eval' would allow. (The engine's wasm runs in Workers, whose policy comes with
-  // their own response; a browser that gives a Worker the page's policy needs it there.)
+  // WebAssembly.instantiate/compile run (zstd, hash-wasm, the kernels) and nothing else that
+  // 'unsafe-eval' would allow. The engine's wasm runs in Workers, whose policy comes with their
+  // own response (CSP3): in Chromium the page compares archives without it (checked by hand,
+  // December 2026). Kept for a browser that gives a Worker its page's policy, and for wasm that
+  // may one day run on the main thread.
   ['script-src', "'self' 'wasm-unsafe-eval'"],
   // The engine Workers (same-origin module scripts) and the service worker (sw.js).
   ['worker-src', "'self'"],
