@@ -176,7 +176,9 @@ describe('the page under load', () => {
     const took = Date.now() - t0;
     console.log(`stop verifying: ${took} ms, state ${await page.getAttribute('[data-verification]', 'data-verification')}`);
     expect(await page.getAttribute('[data-verification]', 'data-verification')).toBe('cancelled');
-    expect(took).toBeLessThan(1_000);
+    // ~0.2–0.6 s on an idle machine; the bound leaves room for a loaded one (the verification
+    // stops between chunks of a blob being hashed in a Worker).
+    expect(took).toBeLessThan(3_000);
     expect(await page.getAttribute('.verdict-badge', 'data-verdict')).toBe('content-differs');
     expect(errors).toEqual([]);
     await page.close();
