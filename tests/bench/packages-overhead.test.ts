@@ -24,7 +24,8 @@ const RUNS = Number(process.env.TARSCOPE_PACKAGES_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 describe('package reading: cost in a comparison', () => {
-  if (!pair.every((p) => existsSync(p))) throw new Error(`the pair is missing: ${pair.join(', ')} (npm run bench builds it, or set TARSCOPE_PACKAGES_PAIR=a.tar,b.tar)`);
+  if (!pair.every((p) => existsSync(p)))
+    throw new Error(`the pair is missing: ${pair.join(', ')} (npm run bench builds it, or set TARSCOPE_PACKAGES_PAIR=a.tar,b.tar)`);
   it(`compares ${pair.map((p) => basename(p)).join(' ↔ ')} with and without package reading`, async () => {
     const proto = PackageCollector.prototype;
     const { entry, end } = proto;
