@@ -6,7 +6,8 @@
 import { causeTitle } from '../compare/cause-titles';
 import { htmlWithCode } from './code-spans';
 import { evidenceErrorLines } from './evidence-errors';
-import type { ComparisonReport, Cause, Evidence, ContentEvidence } from '../compare/types';
+import type { ComparisonReport, Cause, ContentEvidence } from '../compare/types';
+import { type ExampleGroup, groupEvidence } from '../compare/evidence-groups';
 import { h, text, trusted, type Html } from './html-kit';
 import { formatBytes, formatCount, formatDurationMs, plural } from './format';
 import { VERDICT_TEXT, ignoredText } from './comparison-words';
@@ -43,16 +44,19 @@ function cause(c: Cause, i: number): Html {
   return h`<details${i < 5 ? trusted(' open') : ''}><summary>${i + 1}. ${causeTitle(c.id)} <code>${c.id}</code> <span class="muted">${c.level}</span> — ${plural(c.count, 'difference')}${cons}</summary>
 <p>${text(c.summary, 4000)}</p>
 ${c.steps ? h`<ul class="steps">${c.steps.map((s) => h`<li>Step: ${stepWhere(s)}, <code title="${stepFull(s.createdBy)}">${stepText(s.createdBy)}</code></li>`)}</ul>` : ''}
-${c.evidence.length ? h`<ul class="evidence">${c.evidence.map(evidence)}</ul>` : ''}
+${c.evidence.length ? h`<ul class="evidence">${groupEvidence(c.evidence).map(example)}</ul>` : ''}
 ${c.remedy ? h`<p><strong>Remedy:</strong> ${htmlWithCode(c.remedy, 4000)}</p>` : ''}</details>`;
 }
 
-function evidence(e: Evidence): Html {
+/** One example per difference (the evidence pass repeats one for each detail it found). */
+function example(g: ExampleGroup): Html {
+  const e = g.first;
   const values =
     e.a !== undefined || e.b !== undefined
       ? h`<table class="small values"><tbody><tr><th>A</th><td><code>${json(e.a)}</code></td></tr><tr><th>B</th><td><code>${json(e.b)}</code></td></tr></tbody></table>`
       : '';
-  return h`<li>${text(e.text, 2000)}${e.where ? h` <span class="muted">at <code>${e.where}</code></span>` : ''}${values}${e.detail ? detail(e.detail) : ''}</li>`;
+  const [first, ...more] = g.texts;
+  return h`<li>${text(first, 2000)}${more.map((t) => h`<br>${text(t, 2000)}`)}${e.where ? h` <span class="muted">at <code>${e.where}</code></span>` : ''}${values}${g.details.map(detail)}</li>`;
 }
 
 function json(v: unknown): string {

@@ -14,7 +14,8 @@ import { causeTitle } from '../compare/cause-titles';
 import { mdWithCode } from './code-spans';
 import { evidenceErrorLines } from './evidence-errors';
 import type { ImagePackage, ImageReport, InspectionReport, InputReport } from '../report/types';
-import type { ComparisonReport, Cause, Evidence } from '../compare/types';
+import type { ComparisonReport, Cause } from '../compare/types';
+import { type ExampleGroup, groupEvidence } from '../compare/evidence-groups';
 import { htmlText, md, mdFence } from './escape';
 import { formatBytes, formatCount, compactMediaType, plural, formatPlatform, truncatedDigest } from './format';
 import { ignoredText } from './comparison-words';
@@ -126,35 +127,38 @@ function renderComparison(r: ComparisonReport, b: Budget): string {
 }
 
 function causeDetails(c: Cause, b: Budget): string[] {
-  const shown = c.evidence.slice(0, b.evidence);
+  // One example per difference: the evidence pass repeats one for each detail it found.
+  const groups = groupEvidence(c.evidence);
+  const shown = groups.slice(0, b.evidence);
   if (!shown.length) return [];
-  const more = c.evidence.length > shown.length ? ` of ${c.evidence.length}` : '';
+  const more = groups.length > shown.length ? ` of ${groups.length}` : '';
   const out = [`<details><summary>${htmlText(c.id)}: ${shown.length}${more} ${shown.length === 1 ? 'example' : 'examples'}</summary>`, ''];
-  for (const e of shown) out.push(...evidenceItem(e, b), '');
+  for (const g of shown) out.push(...exampleItem(g, b), '');
   out.push('</details>', '');
   return out;
 }
 
-function evidenceItem(e: Evidence, b: Budget): string[] {
-  const out = [`- ${md(e.text, 400)}${e.where ? ` — _at_ ${md(e.where, 200)}` : ''}`];
-  const d = e.detail;
-  if (!d) return out;
-  let block: string[] = [];
-  if (d.kind === 'text-diff') {
-    const lines: string[] = [];
-    for (const h of d.hunks) {
-      lines.push(`@@ -${h.aStart + 1} +${h.bStart + 1} @@`);
-      for (const l of h.lines) lines.push(`${l.op}${l.text}`);
+function exampleItem(g: ExampleGroup, b: Budget): string[] {
+  const [first, ...more] = g.texts;
+  const out = [`- ${md(first, 400)}${g.first.where ? ` — _at_ ${md(g.first.where, 200)}` : ''}`, ...more.map((t) => `  ${md(t, 400)}`)];
+  for (const d of g.details) {
+    let block: string[] = [];
+    if (d.kind === 'text-diff') {
+      const lines: string[] = [];
+      for (const h of d.hunks) {
+        lines.push(`@@ -${h.aStart + 1} +${h.bStart + 1} @@`);
+        for (const l of h.lines) lines.push(`${l.op}${l.text}`);
+      }
+      const cut = lines.length > b.hunkLines;
+      block = mdFence(cut ? [...lines.slice(0, b.hunkLines), '…'] : lines, 'diff').split('\n');
+    } else if (d.kind === 'hex') {
+      block = mdFence([`offset ${d.offset}`, `A ${d.a}`, `B ${d.b}`]).split('\n');
+    } else {
+      out.push(`  ${md(d.kind === 'recognised' ? `${d.what}: ${d.detail}` : d.detail, 400)}`);
     }
-    const cut = lines.length > b.hunkLines;
-    block = mdFence(cut ? [...lines.slice(0, b.hunkLines), '…'] : lines, 'diff').split('\n');
-  } else if (d.kind === 'hex') {
-    block = mdFence([`offset ${d.offset}`, `A ${d.a}`, `B ${d.b}`]).split('\n');
-  } else {
-    out.push(`  ${md(d.kind === 'recognised' ? `${d.what}: ${d.detail}` : d.detail, 400)}`);
+    // Indented by two spaces: the block belongs to the list item.
+    if (block.length) out.push('', ...block.map((l) => `  ${l}`));
   }
-  // Indented by two spaces: the block belongs to the list item.
-  if (block.length) out.push('', ...block.map((l) => `  ${l}`));
   return out;
 }
 

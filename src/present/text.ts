@@ -7,7 +7,8 @@ import { ciLines } from './ci-rules';
 import { efficiencySummary, failedReason } from './efficiency';
 import { evidenceErrorLines } from './evidence-errors';
 import type { InspectionReport, InputReport, ImageReport } from '../report/types';
-import type { ComparisonReport, Cause, Evidence } from '../compare/types';
+import type { ComparisonReport, Cause, ContentEvidence } from '../compare/types';
+import { type ExampleGroup, groupEvidence } from '../compare/evidence-groups';
 import { visible } from './escape';
 import { formatBytes, formatCount, formatDurationMs, compactMediaType, plural, formatPlatform, truncatedDigest, compressionName, layerName } from './format';
 import { ignoredText } from './comparison-words';
@@ -185,17 +186,24 @@ function causeBlock(c: Cause, i: number, per: number, p: Paint): string[] {
   const out = [`${String(i + 1).padStart(2)}. ${p.cyan(v(c.id))} ${p.dim(`(${v(c.level)})`)} — ${plural(c.count, 'difference')}${cons}`];
   out.push(`    ${v(c.summary, 600)}`);
   for (const s of c.steps ?? []) out.push(`    ${p.bold('step')} ${stepWhere(s)}: ${stepText(s.createdBy)}`);
-  for (const e of c.evidence.slice(0, per)) out.push(...evidenceLines(e, p));
-  if (c.evidence.length > per) out.push(p.dim(`    … ${plural(c.evidence.length - per, 'more example')} in the JSON/HTML report`));
+  // One example per difference: the evidence pass repeats one for each detail it found.
+  const groups = groupEvidence(c.evidence);
+  for (const g of groups.slice(0, per)) out.push(...exampleLines(g, p));
+  if (groups.length > per) out.push(p.dim(`    … ${plural(groups.length - per, 'more example')} in the JSON/HTML report`));
   if (c.remedy) out.push(`    ${p.bold('remedy')} ${v(c.remedy, 600)}`);
   return out;
 }
 
-function evidenceLines(e: Evidence, p: Paint): string[] {
-  const out = [`    · ${v(e.text, 300)}`];
-  if (e.where) out.push(p.dim(`        at ${v(e.where, 200)}`));
-  const d = e.detail;
-  if (!d) return out;
+function exampleLines(g: ExampleGroup, p: Paint): string[] {
+  const [first, ...more] = g.texts;
+  const out = [`    · ${v(first, 300)}`, ...more.map((t) => `      ${v(t, 300)}`)];
+  if (g.first.where) out.push(p.dim(`        at ${v(g.first.where, 200)}`));
+  for (const d of g.details) out.push(...detailLines(d, p));
+  return out;
+}
+
+function detailLines(d: ContentEvidence, p: Paint): string[] {
+  const out: string[] = [];
   if (d.kind === 'text-diff') {
     for (const h of d.hunks.slice(0, 2)) {
       out.push(p.dim(`        @@ -${h.aStart + 1} +${h.bStart + 1} @@`));

@@ -1,41 +1,12 @@
 /**
- * A cause's examples, one per difference (pure). The evidence pass repeats an example once
- * per detail it found (a hex window and a recognised kind: src/compare/evidence/attach.ts),
- * and an explainer may word one difference twice; on the page each difference is one
- * example with its sentences and its details, in the order they came.
+ * The page's side of a cause's examples: how many a card shows before "show N more", and a
+ * difference without an explainer's example as one. The grouping itself (one example per
+ * difference) is src/compare/evidence-groups.ts, shared with the written reports.
  */
-import type { ContentEvidence, Difference, Evidence } from '../compare/types';
+import type { Difference, Evidence } from '../compare/types';
+import { type ExampleGroup, groupEvidence } from '../compare/evidence-groups';
 
-export interface ExampleGroup {
-  key: string;
-  /** The first item (its values and place are the example's). */
-  first: Evidence;
-  /** Every distinct sentence, first one first. */
-  texts: string[];
-  /** Every distinct detail, in order. */
-  details: ContentEvidence[];
-}
-
-export function groupEvidence(list: readonly Evidence[]): ExampleGroup[] {
-  const groups = new Map<string, ExampleGroup & { seen: Set<string> }>();
-  for (const e of list) {
-    const key = e.difference ?? `${e.text}\u0000${e.where ?? ''}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, first: e, texts: [], details: [], seen: new Set() };
-      groups.set(key, g);
-    }
-    if (!g.texts.includes(e.text)) g.texts.push(e.text);
-    if (e.detail) {
-      const k = JSON.stringify(e.detail);
-      if (!g.seen.has(k)) {
-        g.seen.add(k);
-        g.details.push(e.detail);
-      }
-    }
-  }
-  return [...groups.values()].map(({ seen: _seen, ...g }) => g);
-}
+export { type ExampleGroup, groupEvidence };
 
 /**
  * How many examples a card shows before "show N more": all of up to 5 short ones; 3 when
