@@ -58,11 +58,9 @@ if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
 }
 
 mkdirSync('tests/.out', { recursive: true });
-// Tests that measure the page's main thread (no task over 200 ms) run after the rest, alone: run
-// beside the parallel suite on 2 cores they measure the suite's load, not the page (a 160 ms task
-// measured 340 ms at load 9). `npm test -- <files>` runs what it is given, as given.
-const ALONE = ['tests/e2e/page-under-load.test.ts'];
-const runs = extra.length === 0 ? [ALONE.flatMap((f) => ['--exclude', f]), ['--project', 'unit', ...ALONE]] : [extra];
+// Benchmarks written as Vitest files (tests/bench/: the page's longest main-thread task, the cost
+// of package reading) are not run here: `npm run bench:responsiveness`, `npm run bench:packages`.
+const runs = [extra];
 const totals = { passed: 0, failed: 0, skipped: 0, total: 0 };
 runs.forEach((args, i) => {
   const out = `tests/.out/vitest${i ? `-${i}` : ''}.json`;
