@@ -6,30 +6,16 @@
  * and the longest task moves with the machine's load (docs/benchmarks.md "Responsiveness").
  * `npm run bench:responsiveness` (vite.config.ts adds the `bench` project only then).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltSite, type BuiltSite } from '../support/built-site';
-import { finished, manyFiles, openPage, pick, status } from '../support/page-load';
+import { describe, expect, it } from 'vitest';
+import { finished, manyFiles, openPage, pick, status, siteForFile } from '../support/page-load';
 
-let site: BuiltSite;
-const TMP = mkdtempSync(join(tmpdir(), 'tarscope-responsive-'));
-
-beforeAll(async () => {
-  site = await startBuiltSite();
-}, 300_000);
-
-afterAll(async () => {
-  await site?.close();
-  rmSync(TMP, { recursive: true, force: true });
-});
+const { site, dir: TMP } = siteForFile('tarscope-responsive-');
 
 describe('the page stays responsive', () => {
   it('20,000 changed files: no main-thread task over 200 ms from picking the files to the final report', async () => {
     const a = manyFiles(20_000, 'a');
     const b = manyFiles(20_000, 'b');
-    const { page, errors } = await openPage(site);
+    const { page, errors } = await openPage(site());
     const since = await page.evaluate(() => performance.now());
     await pick(page, TMP, { name: 'many-a.tar', buffer: a }, { name: 'many-b.tar', buffer: b });
     await finished(page);

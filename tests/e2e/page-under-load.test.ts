@@ -7,34 +7,20 @@
  * deep scan (stopped within 1 s, the neutral Cancelled state) and during the background digest
  * verification.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startBuiltSite, type BuiltSite } from '../support/built-site';
+import { describe, expect, it } from 'vitest';
 import { buildOciArchive, layerTar } from '../builders/image';
 import { noise } from '../builders/noise';
 import { nodeHooks } from '../support/hooks';
-import { MTIME, bigArchive, finished, manyFiles, openPage, pick, status } from '../support/page-load';
+import { MTIME, bigArchive, finished, manyFiles, openPage, pick, status, siteForFile } from '../support/page-load';
 
-let site: BuiltSite;
-const TMP = mkdtempSync(join(tmpdir(), 'tarscope-load-'));
-
-beforeAll(async () => {
-  site = await startBuiltSite();
-}, 300_000);
-
-afterAll(async () => {
-  await site?.close();
-  rmSync(TMP, { recursive: true, force: true });
-});
+const { site, dir: TMP } = siteForFile('tarscope-load-');
 
 describe('the page under load', () => {
   it('B cut short: the error panel next to A’s report and what was read of B', async () => {
     const a = manyFiles(2_000, 'a');
     const b = manyFiles(2_000, 'b');
     const cut = b.subarray(0, Math.floor(b.length * 0.7));
-    const { page, errors } = await openPage(site);
+    const { page, errors } = await openPage(site());
     await pick(page, TMP, { name: 'a.tar', buffer: a }, { name: 'cut.tar', buffer: cut });
     await finished(page);
     expect(await page.getAttribute('.verdict-badge', 'data-verdict')).toBe('unreadable');
@@ -54,7 +40,7 @@ describe('the page under load', () => {
   it('Cancel during the deep scan stops within 1 s and shows the neutral Cancelled state', async () => {
     const a = bigArchive(48, 1);
     const b = bigArchive(48, 3);
-    const { page, errors } = await openPage(site);
+    const { page, errors } = await openPage(site());
     await pick(page, TMP, { name: 'big-a.tar', buffer: a }, { name: 'big-b.tar', buffer: b });
     const cancel = page.getByRole('button', { name: 'Cancel' });
     await cancel.waitFor({ state: 'visible', timeout: 30_000 });
@@ -91,7 +77,7 @@ describe('the page under load', () => {
           nodeHooks,
         ).tar,
       );
-    const { page, errors } = await openPage(site);
+    const { page, errors } = await openPage(site());
     await pick(page, TMP, { name: 'v-a.tar', buffer: arc(big) }, { name: 'v-b.tar', buffer: arc(changed) });
     await page.waitForSelector('[data-verification="pending"]', { timeout: 60_000 });
     const t0 = Date.now();

@@ -3,13 +3,32 @@
  * report, cancel) and tests/bench/page-responsiveness.test.ts (no main-thread task over 200 ms):
  * archives built in memory, the built page opened with a long-task observer, files picked from disk.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BuiltSite } from './built-site';
+import { afterAll, beforeAll } from 'vitest';
+import { startBuiltSite, type BuiltSite } from './built-site';
 import { buildOciArchive, layerTar } from '../builders/image';
 import { noise } from '../builders/noise';
 import { nodeHooks } from './hooks';
+
+/**
+ * The built site for a test file, started once before its tests and closed after them, and a
+ * temporary folder the archives are written to (picked from disk: see `pick`).
+ */
+export function siteForFile(prefix: string): { site: () => BuiltSite; dir: string } {
+  let site: BuiltSite | undefined;
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  beforeAll(async () => {
+    site = await startBuiltSite();
+  }, 300_000);
+  afterAll(async () => {
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { site: () => site!, dir };
+}
 
 export const MTIME = 1_700_000_000;
 const enc = new TextEncoder();
