@@ -15,7 +15,8 @@ export default defineConfig({
     // The page's Content-Security-Policy, as a <meta> in the built index.html (scripts/csp.mjs).
     cspMeta(),
     // Offline PWA (issue 5): Workbox precaches every hashed asset of the build — the shell,
-    // the lazily loaded engine and explainer chunks, the Worker and the wasm — and serves
+    // the lazily loaded engine and explainer chunks, the Workers (the coordinator and the job
+    // Worker it starts, built nested: `worker.format: 'es'` below) and the wasm — and serves
     // them cache-first; navigations fall back to the cached index.html. Updates: "prompt"
     // (a new service worker waits; src/ui/UpdatePrompt.tsx reloads into it at once when the
     // page is idle, and offers a Reload button when a report is on screen). See src/ui/README.md.

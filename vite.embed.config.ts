@@ -4,8 +4,8 @@ import pkg from './package.json' with { type: 'json' };
 
 /**
  * The embeddable elements' library build (`npm run build:embed`): dist-embed/tarscope-embed.js,
- * one ES module (UI, engine coordinator and explainer inlined: no chunk loading on the host
- * page), plus the engine Worker and its wasm as files beside it in assets/.
+ * one ES module (UI and explainer inlined: no chunk loading on the host page), plus the engine's
+ * Workers (the coordinator, and the job Worker it starts) and their wasm as files beside it in assets/.
  *
  * The components import their CSS (`import './x.css'`); in the app vite injects it into the
  * document head, which on a host page would restyle the page and still miss the shadow root.

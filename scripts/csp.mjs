@@ -14,7 +14,9 @@ export const CSP_DIRECTIVES = [
   // December 2026). Kept for a browser that gives a Worker its page's policy, and for wasm that
   // may one day run on the main thread.
   ['script-src', "'self' 'wasm-unsafe-eval'"],
-  // The engine Workers (same-origin module scripts) and the service worker (sw.js).
+  // The engine's coordinator Worker (a same-origin module script started by the page) and the
+  // service worker (sw.js). The job Workers are started by the coordinator, under the
+  // coordinator's own policy (that of its response, CSP3), not this one.
   ['worker-src', "'self'"],
   // The built stylesheets. Preact sets style properties through the CSSOM (el.style),
   // which style-src does not govern: no 'unsafe-inline'.

@@ -58,7 +58,7 @@ export function EmbedView({ a, b, app, engine, theme = 'light' }: EmbedViewProps
     });
   }, [a, b, again]);
 
-  const explained = useExplained(run.comparison, options, explain);
+  const explained = useExplained(run.comparison, options, explain, run.ignored);
   const working = run.status === 'working';
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;

@@ -20,8 +20,10 @@ export interface CompareOptions extends InspectOptions {
    * Called with each refinement: first the preliminary report (structure only: outer tars,
    * index, manifests, configs, blob digests; stats.phase 'preliminary'), then the final one
    * (stats.verification.state 'pending' while digests are verified), then the verified one.
+   * `ignored`: how many differences the report's own options ignore (the explainer's count), so
+   * that the page need not run the explainer again to show it.
    */
-  onUpdate?: (report: ComparisonReport) => void;
+  onUpdate?: (report: ComparisonReport, ignored?: number) => void;
   /** Run the background pass (default true): verify the blob digests and diff_ids the fast
    *  scan deferred and read the layers both archives share. False: the final report is the
    *  last, with stats.verification.state 'skipped' and shared layers listed without files. */
@@ -34,4 +36,7 @@ export interface Engine {
   compare(a: Blob, aName: string, b: Blob, bName: string, opts?: CompareOptions): Promise<ComparisonReport>;
   /** Terminates the workers. */
   dispose(): void;
+  /** Starts the workers and loads the wasm before the first archive (the page calls it while
+   *  idle, on a capable device: src/ui/warm.ts); the browser engine has it. */
+  warm?(): Promise<void>;
 }

@@ -152,6 +152,13 @@ async function acquireRun(): Promise<TarHashRun | null> {
   return k ? (idleRuns.pop() ?? k.newRun()) : null;
 }
 
+/** Loads the kernel ahead of the first scan (the coordinator's warm-up while the page is idle). */
+export async function warmKernel(): Promise<boolean> {
+  const run = await acquireRun();
+  if (run) idleRuns.push(run);
+  return run !== null;
+}
+
 export async function scanBlobJob(blob: Blob, opts: ScanJobOptions = {}): Promise<BlobResult> {
   const mode = resolveScanMode(opts);
   // A run also serves a digest-only scan (verification): it hashes the stream without a walk.

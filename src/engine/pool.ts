@@ -51,6 +51,9 @@ export class WorkerPool implements JobRunner {
     const { worker, endpoint } = this.opts.create();
     const crashed = new Promise<never>((_, reject) => {
       worker.addEventListener?.('error', (e) => {
+        // Handled here: inside the coordinator Worker an unhandled error of a nested Worker
+        // would become the coordinator's own uncaught error (HTML "runtime script errors").
+        (e as { preventDefault?: () => void } | null)?.preventDefault?.();
         const msg = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : 'the worker stopped';
         reject(new TarscopeError({ code: 'internal', component: 'worker', message: `worker: ${msg}` }));
       });
@@ -136,6 +139,12 @@ export class WorkerPool implements JobRunner {
     // Blobs as top-level arguments: Comlink's transfer handlers (FileBlob in Node, HttpBlob for
     // URLs) convert only those, not Blobs nested in objects.
     return this.run(signal, (api, id) => api.forensics(id, a.blob, a.info, b.blob, b.info, rest));
+  }
+
+  /** Starts a job Worker (if none runs) and has it load the wasm kernel: the page warms the
+   *  engine while idle (issue 14). A failure is the first scan's to report, not this. */
+  async warm(): Promise<void> {
+    await this.run(undefined, (api) => api.warm()).catch(() => {});
   }
 
   dispose(): void {

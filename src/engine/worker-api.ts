@@ -8,7 +8,7 @@
  * an AbortSignal cannot cross postMessage.
  */
 import * as Comlink from 'comlink';
-import { indexArchive, scanBlobJob, type ScanJobOptions } from './jobs';
+import { indexArchive, scanBlobJob, warmKernel, type ScanJobOptions } from './jobs';
 import type { ScanRequest } from './scan-mode';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
@@ -76,6 +76,10 @@ export const engineWorkerApi = {
   },
   ping(): string {
     return 'pong';
+  },
+  /** Loads the tarhash kernel now rather than on the first scan; false if it cannot load. */
+  warm(): Promise<boolean> {
+    return warmKernel();
   },
 };
 

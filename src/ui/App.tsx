@@ -118,7 +118,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
     };
   }, []);
 
-  const explained = useExplained(run.comparison, options, explain);
+  const explained = useExplained(run.comparison, options, explain, run.ignored);
   const working = run.status === 'working';
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;

@@ -6,19 +6,28 @@ import { explainFor, type ExplainFn, type Explained, sameOptions } from './compa
  * `explainFor` for the page, keeping the main thread's tasks short (issue 12: no task over
  * 200 ms). With the options the engine used, the report is shown as the engine made it at once,
  * and the ignored count — a whole run of the explainer, ~100 ms for 20,000 differences — follows
- * in a task of its own instead of lengthening the one that renders the report. With other
+ * in a task of its own instead of lengthening the one that renders the report — or not at all
+ * when the engine sent it with the report (`known`: the page's engine computes it in its
+ * coordinator Worker). With other
  * options the report must be re-explained before it is shown: that stays in the render.
  */
-export function useExplained(comparison: ComparisonReport | null, options: IgnoreOptions, explain: ExplainFn | null): Explained | null {
+export function useExplained(
+  comparison: ComparisonReport | null,
+  options: IgnoreOptions,
+  explain: ExplainFn | null,
+  /** The count for `comparison`'s own options, when the engine sent it (useRun `ignored`). */
+  known: number | null = null,
+): Explained | null {
   const same = !!comparison && sameOptions(options, comparison.options);
   const now = useMemo(() => (comparison ? explainFor(comparison, options, same ? null : explain) : null), [comparison, options, explain, same]);
   const [later, setLater] = useState<{ of: ComparisonReport; ignored: number } | null>(null);
   useEffect(() => {
-    if (!comparison || !same || !explain) return;
+    if (!comparison || !same || !explain || known !== null) return;
     const t = setTimeout(() => setLater({ of: comparison, ignored: explainFor(comparison, options, explain).ignored ?? 0 }), 0);
     return () => clearTimeout(t);
-  }, [comparison, same, explain, options]);
+  }, [comparison, same, explain, options, known]);
   if (!now) return null;
   if (!same) return now;
+  if (known !== null) return { report: now.report, ignored: known };
   return { report: now.report, ignored: later?.of === comparison ? later.ignored : null };
 }

@@ -12,6 +12,7 @@ import type { InspectionReport } from '../report/types';
 import { comparisonStatus, failedComparison } from './compareRun';
 import { failureReport, finishedStatus, type RunStatus } from './run';
 import type { Source } from './sources';
+import { capableDevice, whenIdle } from './warm';
 
 export interface RunState {
   status: RunStatus;
@@ -24,9 +25,12 @@ export interface RunState {
   /** A comparison's digest verification, running after its final report is shown (the run's
    *  status is then already done: the report is complete for what it compares). */
   verifying: Progress | null;
+  /** How many differences `comparison`'s own options ignore, when the engine said (api.ts
+   *  onUpdate): the page then shows it without running the explainer. */
+  ignored: number | null;
 }
 
-export const IDLE: RunState = { status: 'idle', kind: null, label: '', progress: null, inspection: null, comparison: null, verifying: null };
+export const IDLE: RunState = { status: 'idle', kind: null, label: '', progress: null, inspection: null, comparison: null, verifying: null, ignored: null };
 
 /**
  * The engine code (workers, wasm) is not in the initial bundle: it is imported the first
@@ -43,13 +47,18 @@ export function useRun(engine?: Engine) {
   const own = useRef<Promise<Engine> | null>(null);
   const current = useRef<{ id: number; controller: AbortController } | null>(null);
   const nextId = useRef(0);
-  const component = engine ? 'engine' : 'page: loading the engine';
+  const loaded = useRef(!!engine);
+  /** Where a run that rejected failed: loading the engine's code, or the engine itself. */
+  const component = () => (loaded.current ? 'engine' : 'page: loading the engine');
 
   function getEngine(): Promise<Engine> {
     if (engine) return Promise.resolve(engine);
     if (!own.current) {
       own.current = loadBrowserEngine();
-      own.current.catch(() => (own.current = null));
+      own.current.then(
+        () => (loaded.current = true),
+        () => (own.current = null),
+      );
     }
     return own.current;
   }
@@ -77,7 +86,7 @@ export function useRun(engine?: Engine) {
       const e = await getEngine();
       report = await e.inspect(s.blob, s.name, { signal: controller.signal, onProgress });
     } catch (err) {
-      report = failureReport(s.name, s.size, err, component);
+      report = failureReport(s.name, s.size, err, component());
     }
     if (!isCurrent()) return;
     current.current = null;
@@ -90,6 +99,7 @@ export function useRun(engine?: Engine) {
     setRun({ ...IDLE, status: 'working', kind: 'compare', label });
     let report: ComparisonReport;
     let latest: ComparisonReport | null = null;
+    let latestIgnored: number | null = null;
     let verifying = false;
     try {
       const e = await getEngine();
@@ -97,11 +107,12 @@ export function useRun(engine?: Engine) {
         signal: controller.signal,
         onProgress,
         ignore,
-        onUpdate: (r) => {
+        onUpdate: (r, ignored) => {
           latest = r;
+          latestIgnored = ignored ?? null;
           if (!isCurrent()) return;
           // The preliminary report: shown at once, while the deep comparison goes on.
-          if (r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r } : s));
+          if (r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r, ignored: latestIgnored } : s));
           // The final report, while the digests are verified in the background: the run is
           // done for the person reading it (export works); the verification has its own line.
           else if (r.stats.verification.state === 'pending') {
@@ -113,6 +124,7 @@ export function useRun(engine?: Engine) {
               kind: 'compare',
               label,
               comparison: r,
+              ignored: latestIgnored,
               verifying: { phase: 'verify', bytesDone: 0, bytesTotal: t, rate: 0, elapsedMs: 0 },
             });
           }
@@ -120,12 +132,13 @@ export function useRun(engine?: Engine) {
       });
     } catch (err) {
       // Cancelled while reading: what was compared before still stands.
-      report = controller.signal.aborted && latest ? latest : failedComparison(a, b, err, component, ignore);
+      report = controller.signal.aborted && latest ? latest : failedComparison(a, b, err, component(), ignore);
     }
     if (!isCurrent()) return;
     current.current = null;
     // Stopping the verification does not make the comparison a cancelled one.
-    setRun({ ...IDLE, status: comparisonStatus(report, controller.signal.aborted && !verifying), kind: 'compare', label, comparison: report });
+    const ignored = report === latest ? latestIgnored : null;
+    setRun({ ...IDLE, status: comparisonStatus(report, controller.signal.aborted && !verifying), kind: 'compare', label, comparison: report, ignored });
   }
 
   function cancel() {
@@ -137,6 +150,17 @@ export function useRun(engine?: Engine) {
     current.current = null;
     setRun(IDLE);
   }
+
+  // Warm the page's own engine while idle, unless a run has begun (src/ui/warm.ts).
+  useEffect(() => {
+    if (engine || !capableDevice()) return;
+    return whenIdle(() => {
+      if (nextId.current === 0)
+        getEngine()
+          .then((e) => e.warm?.())
+          .catch(() => {});
+    });
+  }, []);
 
   useEffect(
     () => () => {

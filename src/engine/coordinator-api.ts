@@ -1,0 +1,168 @@
+/**
+ * The coordinator Worker's API: the page's `Engine` (api.ts) run off the page's main thread.
+ * workers/coordinator.worker.ts exposes it over Comlink and owns the job Workers (a WorkerPool of
+ * workers/engine.worker.ts, nested dedicated Workers); browser.ts is the page's side. Declared
+ * here, like worker-api.ts, so that browser.ts wraps it with a type-only import of the engine.
+ *
+ * Why a Worker: the coordinators assemble each archive's report (`toInput`: merge, efficiency,
+ * layer changes), diff and explain — 50–200 ms steps for 20,000 changed files, long tasks on the
+ * page's main thread even when yielding between them (docs/benchmarks.md "Responsiveness").
+ *
+ * What crosses to the page: progress (~10 a second, progress-tracker.ts) and each report, in
+ * parts (report-parts.ts: the structured clone of a large report in one message was a long task
+ * on the page), through the page's `deliver` callback; a run resolves with the id of its result,
+ * which is usually the last update already sent, so the largest report crosses once. An AbortSignal
+ * cannot cross postMessage: `cancel(runId)` aborts the run, which then resolves with the partial
+ * report as the coordinators do.
+ */
+import type { ComparisonReport, IgnoreOptions } from '../compare/types';
+import type { ProgressListener } from './progress';
+import type { JobRunner } from './runner';
+import { inspectArchive } from './inspect';
+import { compareArchives } from './compare';
+import { evidenceHooks } from './evidence-hook';
+import { explain } from '../compare/explain';
+import { ReportSender, type ReportMessage } from './report-parts';
+
+/** The job Workers as the coordinator needs them: pool.ts `WorkerPool`. */
+export interface CoordinatorPool extends JobRunner {
+  /** Starts one job Worker and loads its wasm kernel (nothing else). */
+  warm(): Promise<void>;
+  dispose(): void;
+}
+
+/** What a comparison takes besides the two archives (api.ts CompareOptions without callbacks and signal). */
+export interface CompareRunOptions {
+  ignore?: IgnoreOptions;
+  verify?: boolean;
+  /** Send each refinement (the page listens: api.ts onUpdate); false: only the result crosses. */
+  updates?: boolean;
+}
+
+export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
+  let pool: CoordinatorPool | null = null;
+  let size = 2;
+  let nextReport = 1;
+  const runs = new Map<number, AbortController>();
+  const jobs = (): CoordinatorPool => (pool ??= createPool(size));
+
+  /** Runs `run` with the signal `cancel(runId)` aborts, a `send` that delivers a report in parts
+   *  (report-parts.ts) and the job Workers behind a gate (`paced`); resolves with the id of the
+   *  result, once the page has every part. */
+  async function withRun<T extends object>(
+    runId: number,
+    deliver: Deliver,
+    run: (signal: AbortSignal, send: Send, runner: JobRunner) => Promise<T>,
+  ): Promise<number> {
+    const ac = new AbortController();
+    runs.set(runId, ac);
+    // Every part is acknowledged by the page; waited for before the run resolves, because the
+    // answers come through their own port and the result must not overtake them.
+    const sent: Promise<unknown>[] = [];
+    // Weakly: the coordinator lets a superseded report go (compare.ts), so does this.
+    let last: { id: number; report: WeakRef<object> } | null = null;
+    let taken: Promise<unknown> = Promise.resolve();
+    const sender = new ReportSender();
+    const send: Send = (value, update, ignored) => {
+      const id = nextReport++;
+      const { messages, remember } = sender.prepare(id, value, update, ignored);
+      const acks = messages.map((m) => Promise.resolve(deliver(m)).catch(() => {}));
+      sent.push(...acks);
+      // Posted: what the next report is compared with is worked out while the page takes this one.
+      remember();
+      // The page acknowledges an update's whole after its next paint (browser.ts).
+      if (update) taken = Promise.race([Promise.all(acks), sleep(TAKE_MAX_MS)]);
+      last = { id, report: new WeakRef(value) };
+      return id;
+    };
+    try {
+      const result = await run(
+        ac.signal,
+        send,
+        paced(jobs(), () => taken),
+      );
+      const l = last as { id: number; report: WeakRef<object> } | null;
+      const id = l && l.report.deref() === result ? l.id : send(result, false);
+      await Promise.all(sent);
+      return id;
+    } finally {
+      runs.delete(runId);
+    }
+  }
+
+  return {
+    /** The number of job Workers; sent first, before any run (messages on one port keep their order). */
+    init(workers: number): void {
+      size = Math.max(1, workers);
+    },
+    /** Resolves with the id of the report delivered through `deliver` (an InspectionReport). */
+    inspect(runId: number, file: Blob, name: string, deliver: Deliver, onProgress?: ProgressListener): Promise<number> {
+      return withRun(runId, deliver, (signal, _send, runner) => inspectArchive(runner, file, name, { signal, onProgress }));
+    },
+    /** Each refinement goes to `deliver` (`update: true`); resolves with the id of the final
+     *  ComparisonReport, usually the last update (then not sent again). */
+    compare(
+      runId: number,
+      a: Blob,
+      aName: string,
+      b: Blob,
+      bName: string,
+      opts: CompareRunOptions,
+      deliver: Deliver,
+      onProgress?: ProgressListener,
+    ): Promise<number> {
+      return withRun(runId, deliver, (signal, send, runner) => {
+        // The explainer's count of what the options ignore, computed here so that the page
+        // does not run the explainer to show it (a whole run: ~50–200 ms for 20,000
+        // differences, on a cold explainer up to a second of the page's main thread).
+        const { updates, ...rest } = opts;
+        const onUpdate = updates === false ? undefined : (r: ComparisonReport) => void send(r, true, ignoredBy(r));
+        return compareArchives(runner, a, aName, b, bName, { ...rest, signal, onProgress, onUpdate }, evidenceHooks(runner));
+      });
+    },
+    cancel(runId: number): void {
+      runs.get(runId)?.abort();
+    },
+    /** While the page is idle (issue 14): one job Worker started, its wasm kernel compiled. */
+    warm(): Promise<void> {
+      return jobs().warm();
+    },
+    ping(): string {
+      return 'pong';
+    },
+  };
+}
+
+type Send = (report: object, update: boolean, ignored?: number) => number;
+
+/** How long the jobs wait, at most, for the page to take in a report (a hidden tab paints nothing). */
+const TAKE_MAX_MS = 1000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The runner, its new jobs held until the page has taken in the last report sent (its parts
+ * deserialized, rendered, painted). On a machine with few cores the job Workers (and the
+ * verification they start right after the final report) would otherwise take the CPU from the
+ * page's main thread while it renders: a 150 ms render measured 250–550 ms long on 2 cores.
+ * Jobs already running go on; a run waits a moment (~ the page's render) once per update.
+ */
+function paced(runner: JobRunner, taken: () => Promise<unknown>): JobRunner {
+  const after = <R>(job: () => Promise<R>): Promise<R> => taken().then(job);
+  return {
+    concurrency: runner.concurrency,
+    index: (file, opts) => after(() => runner.index(file, opts)),
+    scan: (blob, opts) => after(() => runner.scan(blob, opts)),
+    extract: (blob, opts) => after(() => runner.extract(blob, opts)),
+    forensics: (a, b, opts) => after(() => runner.forensics(a, b, opts)),
+  };
+}
+
+function ignoredBy(r: ComparisonReport): number {
+  return explain({ differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes }, r.inputs[0], r.inputs[1], r.options).ignored;
+}
+
+/** The page's receiver of report messages (a Comlink proxy): report-parts.ts ReportReceiver. */
+export type Deliver = (m: ReportMessage) => unknown;
+
+export type CoordinatorApi = ReturnType<typeof coordinatorApi>;
