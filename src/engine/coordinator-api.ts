@@ -148,14 +148,20 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Jobs already running go on; a run waits a moment (~ the page's render) once per update.
  */
 function paced(runner: JobRunner, taken: () => Promise<unknown>): JobRunner {
-  const after = <R>(job: () => Promise<R>): Promise<R> => taken().then(job);
+  // A cancelled job does not wait: the runner rejects it at once, and the run ends.
+  const after = <R>(signal: AbortSignal | undefined, job: () => Promise<R>): Promise<R> =>
+    (signal?.aborted ? Promise.resolve() : Promise.race([taken(), aborted(signal)])).then(job);
   return {
     concurrency: runner.concurrency,
-    index: (file, opts) => after(() => runner.index(file, opts)),
-    scan: (blob, opts) => after(() => runner.scan(blob, opts)),
-    extract: (blob, opts) => after(() => runner.extract(blob, opts)),
-    forensics: (a, b, opts) => after(() => runner.forensics(a, b, opts)),
+    index: (file, opts) => after(opts.signal, () => runner.index(file, opts)),
+    scan: (blob, opts) => after(opts.signal, () => runner.scan(blob, opts)),
+    extract: (blob, opts) => after(opts.signal, () => runner.extract(blob, opts)),
+    forensics: (a, b, opts) => after(opts.signal, () => runner.forensics(a, b, opts)),
   };
+}
+
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 function ignoredBy(r: ComparisonReport): number {
