@@ -3,10 +3,13 @@
 // `npm run bench -- --quick`: the smoke version (tiny data, 1 run, no diffoscope, no
 // debootstrap, no 4 GB pair) that tests/e2e/bench-smoke.test.ts runs inside `npm test`.
 // Options: --quick, --runs N, --no-build, --out DIR, --skip-diffoscope, --skip-realistic,
-// --skip-large, --diffoscope-timeout SECONDS, --large-gb N, --dist DIR (build into and serve
+// --skip-large, --skip-bomb, --only STEP[,STEP] (synthetic, realistic, large, bomb),
+// --diffoscope-timeout SECONDS, --large-gb N, --bomb-gib N, --bomb-runs N (default 1), --dist DIR (build into and serve
 // DIR instead of dist/), --ref COMMIT (build that commit, not the working tree; needs --dist).
+// The doc is a set of marked sections (doc.mjs): this command rewrites the ones it measured
+// ("bench" when any pair ran, "bomb" when the bomb ran) and keeps every other section as it is.
 // Progress goes to stderr.
-import { mkdirSync, mkdtempSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,13 +18,15 @@ import { CACHE, ROOT, cached } from './cache.mjs';
 import { makeDebootstrapPair, stampFor as debootstrapStamp, unavailableReason } from './data-debootstrap.mjs';
 import { makeSyntheticPair, stampFor as syntheticStamp } from './data-synthetic.mjs';
 import { runDiffoscope } from './diffoscope.mjs';
-import { renderDoc } from './doc.mjs';
+import { makeBombArchive, stampFor as bombStamp } from './data-bomb.mjs';
+import { mergeDoc, renderSections } from './doc.mjs';
 import { buildApp } from './build.mjs';
 import { compareFindings } from './findings.mjs';
 import { gzipSize, initialJs } from './js-size.mjs';
 import { limits } from './limits.mjs';
 import { buildTarwalk, runNative } from './native.mjs';
-import { platformCeiling } from './platform.mjs';
+import { platformBounds, readPlan } from './platform.mjs';
+import { sha256File } from './image-writer.mjs';
 import { browserVersion, startServer } from './page-driver.mjs';
 import { ensureBenchPackages, machine } from './system.mjs';
 import { evaluateTargets } from './targets.mjs';
@@ -40,6 +45,10 @@ const { values: o } = parseArgs({
     'skip-large': { type: 'boolean', default: false },
     'diffoscope-timeout': { type: 'string', default: '1800' },
     'large-gb': { type: 'string', default: '4' },
+    'skip-bomb': { type: 'boolean', default: false },
+    'bomb-gib': { type: 'string' },
+    'bomb-runs': { type: 'string', default: '1' },
+    only: { type: 'string' },
     dist: { type: 'string' },
     ref: { type: 'string' },
   },
@@ -49,6 +58,10 @@ const RUNS = Number(o.runs ?? (QUICK ? 1 : 3));
 const DIST = o.dist ? resolve(o.dist) : join(ROOT, 'dist');
 const OUT = o.out ?? join(ROOT, QUICK ? 'tests/.out/bench-quick' : 'tests/.out/bench');
 const DOC = o.out || QUICK ? join(OUT, 'benchmarks.md') : join(ROOT, 'docs/benchmarks.md');
+const STEPS = ['synthetic', 'realistic', 'large', 'bomb'];
+const ONLY = o.only ? o.only.split(',') : null;
+for (const x of ONLY ?? []) if (!STEPS.includes(x)) throw new Error(`--only: unknown step ${x} (${STEPS.join(', ')})`);
+const wanted = (step) => !ONLY || ONLY.includes(step);
 /** Time a page run may take before it counts as hung: 60 s + 50 ms per MB of input (20 MB/s). */
 const pageTimeout = (paths) => (QUICK ? 40_000 : Math.round(60_000 + paths.reduce((n, p) => n + statSync(p).size, 0) / 20e3));
 const t0 = performance.now();
@@ -101,8 +114,26 @@ async function syntheticPair(url, tarwalk, notes) {
     if (blobs.length !== ts.scanned.digests.length)
       notes.push(`pair (2) ${alg}: ${ts.scanned.digests.length - blobs.length} scanned digests are not in the generated pool`);
     const native = blobs.length ? await runNative(blobs, { tarwalk: tarwalk.error ? null : tarwalk, runs: RUNS, log }) : null;
-    // Chromium alone on the same blobs: how fast the page could read (and inflate) them at all.
-    const platform = blobs.length && alg !== 'zstd' ? await platformCeiling(url, blobs, { workers: machine().nproc, runs: RUNS, log }) : null;
+    // Chromium alone: the blobs the comparison must read — those whose digest is on one side
+    // only (the generator's differing layers; a digest both sides name is the same bytes) — by
+    // every read method and through the decoder alone; and every layer blob of A and of B, as
+    // the background verification hashes them.
+    const hex = (d) => d.replace(/^sha256:/, '');
+    const layers = [...a.a.layers, ...a.b.layers];
+    const inA = new Set(a.a.layers.map((l) => l.digest));
+    const inB = new Set(a.b.layers.map((l) => l.digest));
+    const blob = (l) => ({ ...data.blobs[l.digest], sha256: hex(l.digest), diffId: hex(l.diffId) });
+    const mustRead = layers.filter((l) => !(inA.has(l.digest) && inB.has(l.digest))).map(blob);
+    const all = layers.map(blob);
+    const platform = mustRead.length
+      ? await platformBounds({ scan: mustRead, all }, [...readPlan('scan', alg), ['all', 'verify'], ['all', 'sha256-mem']], {
+          workers: machine().nproc,
+          runs: RUNS,
+          dist: DIST,
+          shaMiB: QUICK ? 1 : 16,
+          log,
+        })
+      : null;
     result.variants[alg] = { tarscope: lean(ts), native, platform };
     if (!result.initialJs) result.initialJs = ts.initialJs;
   }
@@ -131,14 +162,19 @@ async function realisticPair(url, notes) {
   }
   const findings = compareFindings(ts.report, ds.findings);
   // Every layer differs here, so the page must read both archives whole: Chromium reading them
-  // and nothing else bounds how fast any page can explain this pair.
-  const sizes = [a.path, b.path].map((p) => statSync(p).size);
-  const platform = await platformCeiling(
-    url,
-    [a.path, b.path].map((path, i) => ({ path, compression: 'none', uncompressedSize: sizes[i] })),
-    { workers: machine().nproc, runs: RUNS, log },
-  );
-  if (platform.read) platform.read.readMs = ((sizes[0] + sizes[1]) / 1e6 / platform.read.mbps) * 1000;
+  // and nothing else bounds how fast any page can explain this pair (and hashing them, how fast
+  // it can verify their digests).
+  const archives = [];
+  for (const path of [a.path, b.path]) {
+    const size = statSync(path).size;
+    archives.push({ path, compression: 'none', size, uncompressedSize: size, sha256: (await sha256File(path)).replace(/^sha256:/, '') });
+  }
+  const platform = await platformBounds({ archives }, [...readPlan('archives', 'none'), ['archives', 'verify'], ['archives', 'sha256-mem']], {
+    workers: machine().nproc,
+    runs: RUNS,
+    dist: DIST,
+    log,
+  });
   if (ds.findings)
     ds.findings = {
       ...ds.findings,
@@ -178,9 +214,24 @@ async function largePair(url, notes) {
   }
 }
 
+/** Issue 12: the page inspecting an archive whose gzip layer inflates to 4 GiB of zeros. */
+async function bomb(url) {
+  if (o['skip-bomb']) return { available: false, note: 'Skipped (--skip-bomb).' };
+  const bytes = Math.round(Number(o['bomb-gib'] ?? (QUICK ? 1 / 16 : 4)) * 2 ** 30);
+  const data = await cached(join(CACHE, `bomb-${bytes}`), bombStamp(bytes), (d) => makeBombArchive(d, { bytes, log }), log);
+  log(`bomb: ${data.path} (${data.size} bytes, a layer of ${bytes} bytes of zeros)`);
+  // The time limit follows the bytes the page inflates and hashes, not the file's size; no stall
+  // limit below it: the progress counts compressed bytes, so the page shows 100 % and changes
+  // nothing while it inflates the rest (~1000× more).
+  const timeoutMs = QUICK ? 40_000 : Math.round(60_000 + data.layer.uncompressedSize / 10e3);
+  // One run by default (--bomb-runs): the figure is a memory peak, and a run takes ~1–2 min.
+  const ts = await tarscope(url, [data.path], { timeoutMs, stallMs: timeoutMs, runs: Number(o['bomb-runs']) });
+  return { available: true, data, tarscope: lean(ts) };
+}
+
 async function main() {
   const notes = [];
-  if (!QUICK) notes.push(...ensureBenchPackages({ withDiffoscope: !o['skip-diffoscope'], log }));
+  if (!QUICK) notes.push(...ensureBenchPackages({ withDiffoscope: wanted('realistic') && !o['skip-diffoscope'], log }));
   ensureSystemDeps({ quiet: QUICK });
   if (o.ref && !o.dist) throw new Error('--ref needs --dist DIR (dist/ belongs to the working tree)');
   let built = { commit: null, source: 'dist/ as it was (--no-build)' };
@@ -197,13 +248,15 @@ async function main() {
   const server = await startServer(o.dist ? DIST : undefined);
   const pairs = {};
   try {
-    pairs.synthetic = await syntheticPair(server.url, tarwalk, notes);
-    pairs.realistic = await realisticPair(server.url, notes);
-    pairs.large = await largePair(server.url, notes);
+    const skipped = { available: false, note: `Not run (--only ${o.only}).` };
+    pairs.synthetic = wanted('synthetic') ? await syntheticPair(server.url, tarwalk, notes) : skipped;
+    pairs.realistic = wanted('realistic') ? await realisticPair(server.url, notes) : skipped;
+    pairs.large = wanted('large') ? await largePair(server.url, notes) : skipped;
+    pairs.bomb = wanted('bomb') ? await bomb(server.url) : skipped;
   } finally {
     await server.close();
   }
-  const observedFiles = pairs.synthetic.initialJs ?? [];
+  const observedFiles = pairs.synthetic.initialJs ?? pairs.realistic.tarscope?.initialJs ?? pairs.large.tarscope?.initialJs ?? [];
   const f = {
     schema: 1,
     quick: QUICK,
@@ -213,7 +266,7 @@ async function main() {
     machine: m,
     chromium,
     notes,
-    jsSize: { static: staticJs, observed: gzipSize(DIST, observedFiles) },
+    jsSize: { static: staticJs, observed: observedFiles.length ? gzipSize(DIST, observedFiles) : null },
     pairs,
     elapsedMs: null,
   };
@@ -224,8 +277,10 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'figures.json'), JSON.stringify(f, null, 2));
   mkdirSync(join(DOC, '..'), { recursive: true });
-  writeFileSync(DOC, renderDoc(f) + '\n');
-  log(`wrote ${DOC} and ${join(OUT, 'figures.json')}`);
+  // Only the sections this run measured are replaced; the others (other commands', hand-written) stay.
+  const sections = renderSections(f, { bench: STEPS.slice(0, 3).some(wanted), bomb: wanted('bomb') && pairs.bomb.available });
+  writeFileSync(DOC, mergeDoc(existsSync(DOC) ? readFileSync(DOC, 'utf8') : null, sections));
+  log(`wrote ${Object.keys(sections).join(', ')} of ${DOC}, and ${join(OUT, 'figures.json')}`);
   for (const t of f.targets) log(`${t.status.padEnd(18)} ${t.title}: ${t.value ?? '–'} (limit ${t.limit})`);
 }
 
