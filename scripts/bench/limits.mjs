@@ -44,7 +44,9 @@ export function limits(f, targets) {
     // The comparison's deep scan computes no SHA-256 (files: XXH64; digests verified after the
     // report), so the page's ceiling is Chromium reading (and inflating) the blobs: platform.mjs.
     const pl = v.platform;
-    const stage = alg === 'none' ? pl?.floor?.scan : pl?.stages?.['scan:inflate'];
+    // MB/s of uncompressed layers, as the deep scan's: the read floor, or DecompressionStream's output.
+    const inflate = pl?.stages?.['scan:inflate'];
+    const stage = alg === 'none' ? pl?.floor?.scan : inflate?.outMbps ? { mbps: inflate.outMbps } : null;
     const native = p['walk-sha256']?.mbps;
     const need = alg === 'none' ? 0.8 : 0.6;
     const ceilingRatio = stage && native ? stage.mbps / native : null;

@@ -20,11 +20,13 @@
 // files are picked and every stage runs once, the order rotated from run to run, so that each
 // method is the first read after the pick (the slowest, as in a tarscope run) in some run.
 //
-// Why the old floor (docs/benchmarks.md before issue 14: 371 MB/s for the realistic pair) was
-// slow: it ran on the app's own page (its service worker precaching every asset while the
-// files were read) and each run created its Workers inside the timed region; one method only.
-// Here the page is a blank one served by this module (no CSP, no service worker), Workers are
-// created and their wasm instantiated before the clock starts.
+// The old floor (docs/benchmarks.md of 2026-12-01: 371 MB/s for the realistic pair, runs 350–537)
+// measured one method on the app's own page (which registers its service worker and precaches its
+// assets), created its Workers inside the timed region, and ran its 3 runs in one browser after
+// the tarscope runs; which of these cost most was not isolated. Since the page ships a CSP
+// (worker-src 'self', 2026-12-07) its blob: Workers are refused and it measured nothing at all.
+// Here the page is a blank one served by this module (no CSP, no service worker), the Workers are
+// started and their wasm instantiated before the clock starts, and every method is measured.
 //
 // `node scripts/bench/platform.mjs FILE...` measures the read floor (and verify, sha256-mem) of
 // the given files alone and prints it (the tarhash wasm from dist/ when built, else wasm/).
