@@ -19,12 +19,24 @@ export const EXTRACT_LIMIT = 64 * 1024;
 export const MAX_RANGE = 1024 * 1024;
 export const MAX_TOTAL = 16 * 1024 * 1024;
 
+/** Bytes a want asks for, as the sink counts them against MAX_TOTAL (each range cut at MAX_RANGE). */
+export function wantBytes(w: ExtractWant, limit = EXTRACT_LIMIT): number {
+  let n = 0;
+  for (const [s, e] of w.ranges ?? [[0, limit]]) {
+    const start = Math.max(0, Math.floor(s));
+    n += Math.max(start, Math.min(Math.floor(e), start + MAX_RANGE)) - start;
+  }
+  return n;
+}
+
 // The shapes of a want and of what it gives are the content-evidence port's (the consumer's
 // contract, src/compare/evidence/port.ts); the job fills them.
 export type { ExtractWant, ExtractedEntry } from '../compare/evidence/port';
 
 interface Slot {
   want: ExtractWant;
+  /** With `byOffset`: the header offset the entry must start at, in this stream. */
+  at?: number;
   occurrence: number;
   seen: number;
   out: ExtractedEntry;
@@ -40,11 +52,22 @@ export class ExtractSink {
   private parser: TarParser | null = null;
   private head: Uint8Array | null = new Uint8Array(512);
   private headLen = 0;
+  /** With `byOffset`: the slots by header offset, and the first one not yet passed. */
+  private readonly byAt: Slot[] = [];
+  private nextAt = 0;
 
+  /**
+   * `byOffset`: every want's `at` is where its entry's headers start in this stream, and an
+   * entry matches a want only there (and by path): the walk of a run of nearby entries in an
+   * uncompressed layer (extract.ts `extractAt`), where an occurrence count from the run's
+   * start would mean nothing. A want whose offset the walk passes without that path there is
+   * left not found (and no longer waited for).
+   */
   constructor(
     wants: ExtractWant[],
     limit = EXTRACT_LIMIT,
     private readonly where?: string,
+    private readonly byOffset = false,
   ) {
     let total = 0;
     for (const want of wants) {
@@ -68,11 +91,17 @@ export class ExtractSink {
         out: { path, occurrence, found: false, size: 0, chunks: [], complete: false },
       };
       this.slots.push(slot);
+      if (byOffset) {
+        slot.at = want.at ?? 0;
+        this.byAt.push(slot);
+        continue;
+      }
       const list = this.byPath.get(path);
       if (list) list.push(slot);
       else this.byPath.set(path, [slot]);
     }
     this.pending = this.slots.length;
+    this.byAt.sort((x, y) => x.at! - y.at!);
   }
 
   /** Every wanted entry has been read as far as asked: the rest of the stream is not needed. */
@@ -113,6 +142,7 @@ export class ExtractSink {
   }
 
   private entry(e: TarEntry): EntrySink | null {
+    if (this.byOffset) return this.entryAt(e);
     const list = this.byPath.get(normalizePath(e.name));
     if (!list) return null;
     const sinks: EntrySink[] = [];
@@ -130,6 +160,36 @@ export class ExtractSink {
         for (const k of sinks) k.end();
       },
     };
+  }
+
+  /** `byOffset`: the wants whose entry starts where `e` does (and is `e`'s path). */
+  private entryAt(e: TarEntry): EntrySink | null {
+    const at = e.headerOffset;
+    // Wants before this entry were passed: their offset was not where an entry starts.
+    while (this.nextAt < this.byAt.length && this.byAt[this.nextAt].at! < at) this.miss(this.byAt[this.nextAt++]);
+    const sinks: EntrySink[] = [];
+    let path: string | null = null;
+    while (this.nextAt < this.byAt.length && this.byAt[this.nextAt].at === at) {
+      const s = this.byAt[this.nextAt++];
+      path ??= normalizePath(e.name);
+      if (s.out.path === path) sinks.push(this.open(s, e));
+      else this.miss(s);
+    }
+    if (sinks.length <= 1) return sinks[0] ?? null;
+    return {
+      data: (c) => {
+        for (const k of sinks) k.data(c);
+      },
+      end: () => {
+        for (const k of sinks) k.end();
+      },
+    };
+  }
+
+  private miss(s: Slot): void {
+    if (s.done) return;
+    s.done = true;
+    this.pending--;
   }
 
   /** The sink of one wanted entry: copies the parts of each chunk its ranges cover. */

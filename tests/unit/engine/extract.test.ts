@@ -8,7 +8,7 @@ import { openAsBlob, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { imageFixtures, type ImageFixtures } from '../../fixtures/images';
-import { extractJob } from '../../../src/engine/extract';
+import { extractJob, type ExtractWant } from '../../../src/engine/extract';
 import { inlineRunner } from '../../../src/engine/inline';
 import { indexArchive } from '../../../src/engine/jobs';
 import { normalizePath } from '../../../src/formats/tar/normalize';
@@ -120,6 +120,49 @@ describe('extract on built layers', () => {
     expect(wrong.error).toMatchObject({ code: 'corrupt', component: 'extract', offset: at('etc/hostname') + 612 });
     expect(wrong.error!.message).toMatch(/reading 'etc\/hostname' from its recorded header at byte \d+ of the layer$/);
     expect(wrong.entries.map((e) => e.found)).toEqual([false, false]);
+  });
+
+  it('many wants with offsets close together: one stream per run, the entries of one slice per want', async () => {
+    // 400 small files (two runs, split by a 6 MiB file), a path twice, the same want twice.
+    const many = buildTar([
+      ...Array.from({ length: 200 }, (_, i) => ({ name: `usr/lib/py/m${i}.pyc`, data: noise(3000 + i, i + 10) })),
+      { name: 'dup.txt', data: 'first\n' },
+      { name: 'dup.txt', data: 'second\n' },
+      { name: 'usr/lib/big.bin', data: big },
+      ...Array.from({ length: 200 }, (_, i) => ({ name: `usr/share/t${i}.txt`, data: `text ${i}\n`.repeat(i + 1) })),
+    ]);
+    const listed = await inlineRunner().scan(blobOf(many), { digests: false, fileHashes: 'none' });
+    const at = (path: string, n = 1) => listed.layer!.files.filter((f) => f.path === path)[n - 1].offset;
+    const small = listed.layer!.files.filter((f) => f.path !== 'usr/lib/big.bin' && f.path !== 'dup.txt');
+    const paths = small.map((f) => f.path).reverse();
+    const whole = (path: string): [number, number][] => [[0, small.find((f) => f.path === path)!.size]];
+    // Not in tar order: the job sorts by offset and answers in the order asked. Whole files,
+    // as the timestamp classification asks for them.
+    const wants: ExtractWant[] = [
+      ...paths.map((path) => ({ path, ranges: whole(path) })),
+      { path: 'dup.txt', occurrence: 2 },
+      { path: 'dup.txt', occurrence: 1 },
+      { path: 'usr/share/t7.txt', ranges: whole('usr/share/t7.txt') },
+    ];
+    const withAt = wants.map((w) => ({ ...w, at: at(w.path, w.occurrence) }));
+    const walked = await extractJob(blobOf(many), { wants });
+    const seeked = await extractJob(blobOf(many), { wants: withAt });
+    expect(seeked.error).toBeNull();
+    expect(seeked.entries).toEqual(walked.entries);
+    expect(seeked.entries.every((e) => e.found && e.complete)).toBe(true);
+    // One slice per want reads at least 256 KiB each (~100 MiB here); two runs read the layer at most once.
+    expect(seeked.bytesRead).toBeLessThanOrEqual(many.length);
+    // An offset inside a run where no header starts: that want is read alone from there, as
+    // before (the tar error, the later wants not found); the wants before it keep their bytes.
+    const wrong = withAt.map((w, i) => (i === 150 ? { ...w, at: w.at + 512 } : w));
+    const r = await extractJob(blobOf(many), { wants: wrong });
+    expect(r.error).toMatchObject({ code: 'corrupt', component: 'extract', offset: wrong[150].at });
+    expect(r.error!.message).toMatch(new RegExp(`reading '${paths[150]}' from its recorded header at byte ${wrong[150].at} of the layer$`));
+    expect(r.entries.slice(0, 150)).toEqual(walked.entries.slice(0, 150));
+    expect(r.entries.slice(150).map((e) => e.found)).toEqual(wrong.slice(150).map(() => false));
+    // An offset where another entry starts: not that entry's bytes; the path is looked for after it.
+    const other = await extractJob(blobOf(many), { wants: [{ ...withAt[0], at: withAt[1].at }, withAt[1], withAt[2]] });
+    expect(other.entries).toEqual(walked.entries.slice(0, 3));
   });
 
   it('ranges, the default 64 KiB head and block hashes of a 6 MiB file', async () => {
