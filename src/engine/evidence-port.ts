@@ -19,6 +19,8 @@ import type { BlobPlace, EvidenceSource, Got, Located, Side } from '../compare/e
 import { normalizePath } from '../formats/tar/normalize';
 import { readRange, throwIfAborted } from '../io/read';
 import { isAbort, toErrorInfo } from '../io/errors';
+import type { ExtractResult, ExtractWant } from './extract';
+import { EXTRACT_LIMIT, MAX_TOTAL, wantBytes } from './extract-sink';
 
 const SIDE = ['A', 'B'];
 
@@ -50,6 +52,7 @@ async function got<T>(component: string, signal: AbortSignal | undefined, run: (
 export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRunner): EvidenceSource {
   const read = (p: BlobPlace) => reads[p.side === 'a' ? 0 : 1];
   const blob = (p: BlobPlace) => read(p).file.slice(p.start, p.start + p.size);
+  const batches = new ExtractBatches((p, wants, signal) => runner.extract(blob(p), { signal, wants, path: p.entry }));
   return {
     concurrency: runner.concurrency,
 
@@ -89,7 +92,7 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
     },
 
     extract(p, wants, signal) {
-      return got('extract', signal, () => runner.extract(blob(p), { signal, wants, path: p.entry }));
+      return got('extract', signal, () => batches.extract(p, wants, signal));
     },
 
     forensics(a, b, opts) {
@@ -116,4 +119,65 @@ function offsetsByPath(files: readonly FileRecord[]): Map<string, number[]> {
     OFFSETS.set(files, m);
   }
   return m.byPath;
+}
+
+type Extract = (p: BlobPlace, wants: ExtractWant[], signal?: AbortSignal) => Promise<ExtractResult>;
+
+interface Batch {
+  place: BlobPlace;
+  signal?: AbortSignal;
+  wants: ExtractWant[];
+  bytes: number;
+  callers: { from: number; count: number; resolve: (r: ExtractResult) => void; reject: (e: unknown) => void }[];
+}
+
+/**
+ * Extract calls on the same compressed layer blob made in the same turn of the event loop go
+ * out as one job: content evidence asks for a layer's files in passes that run side by side
+ * (the details' first pass and the timestamp classification, evidence/index.ts), and each job
+ * of a gzip/zstd blob decompresses it again from its start, so one job for both halves that
+ * work. Each caller gets the entries of its own wants, in its order; they are the entries its
+ * own job would have given (the same walk, which stops once every want is complete). The
+ * error is the job's, except for a caller whose wants are all complete: its own job would
+ * have stopped before the error. Uncompressed blobs are not batched: their wants say where
+ * each entry starts (extract.ts `extractAt`), and a batch could mix wants with and without.
+ */
+class ExtractBatches {
+  private readonly open = new Map<string, Batch>();
+  constructor(private readonly run: Extract) {}
+
+  extract(p: BlobPlace, wants: ExtractWant[], signal?: AbortSignal): Promise<ExtractResult> {
+    if (p.info?.algorithm === 'none' || !wants.length) return this.run(p, wants, signal);
+    const bytes = wants.reduce((n, w) => n + wantBytes(w, EXTRACT_LIMIT), 0);
+    let b = this.open.get(p.key);
+    if (b && (b.signal !== signal || b.bytes + bytes > MAX_TOTAL)) b = undefined;
+    if (!b) {
+      const batch: Batch = { place: p, signal, wants: [], bytes: 0, callers: [] };
+      b = batch;
+      this.open.set(p.key, batch);
+      setTimeout(() => this.send(batch), 0);
+    }
+    const batch = b;
+    return new Promise((resolve, reject) => {
+      batch.callers.push({ from: batch.wants.length, count: wants.length, resolve, reject });
+      batch.wants.push(...wants);
+      batch.bytes += bytes;
+    });
+  }
+
+  private send(b: Batch): void {
+    if (this.open.get(b.place.key) === b) this.open.delete(b.place.key);
+    this.run(b.place, b.wants, b.signal).then(
+      (r) => {
+        for (const c of b.callers) {
+          const entries = r.entries.slice(c.from, c.from + c.count);
+          const complete = entries.every((e) => e.found && e.complete);
+          c.resolve(b.callers.length === 1 ? r : { ...r, entries, error: complete ? null : r.error });
+        }
+      },
+      (e) => {
+        for (const c of b.callers) c.reject(e);
+      },
+    );
+  }
 }
