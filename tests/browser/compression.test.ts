@@ -227,6 +227,27 @@ describe('compression in Chromium', () => {
     expect(await sha256(r.bytes)).toBe(await sha256(data));
   });
 
+  it('fast path: one reused read buffer over many reads gives the right bytes', async () => {
+    // Each read overwrites the buffer the previous one filled (io/read.ts `reuse`): right only
+    // if DecompressionStream is done with a chunk when its write resolves.
+    const data = tarLike(12 * 1024 * 1024);
+    const gz = await gzipWithPlatform(data);
+    for (const chunkSize of [64 * 1024, 1024 * 1024 + 3, undefined]) {
+      const parts: Uint8Array[] = [];
+      let reads = 0;
+      const info = await inflateFast(
+        new Blob([gz]),
+        (c) => parts.push(c.slice()),
+        undefined,
+        () => reads++,
+        chunkSize,
+      );
+      expect(info?.inflater).toBe('DecompressionStream');
+      expect(reads).toBeGreaterThan(1);
+      expect(await sha256(concat(parts))).toBe(await sha256(data));
+    }
+  });
+
   it('multi-member gzip: the fast path returns null, the GzipDecoder restart gives the right bytes', async () => {
     const a = tarLike(3 * 1024 * 1024);
     const b = tarLike(1024 * 1024 + 17);
