@@ -52,6 +52,17 @@ function isSorted(files: FileRecord[]): boolean {
   return true;
 }
 
+/**
+ * `{ ...scope, path }`, the same keys in the same order, built by a copy and a store: V8 (Node
+ * 20) makes an object spread with a key added a dictionary, ~340 bytes where this is ~96, and a
+ * layer of 100,000 changed files holds one per file (issue 12: 25 MB of the report's heap).
+ */
+function withPath(scope: Scope, path: string): Scope {
+  const o: Scope = Object.assign({}, scope);
+  o.path = path;
+  return o;
+}
+
 function presence(r: FileRecord): { type: string; size: number } {
   return { type: r.type, size: r.size };
 }
@@ -75,7 +86,7 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
       id: `${s.idPrefix}:${idPath(key)}:${side === 'a' ? '-' : '+'}`,
       subject: 'file',
       kind: side === 'a' ? 'removed' : 'added',
-      scope: { ...s.scope, path: r.path },
+      scope: withPath(s.scope, r.path),
       ...(side === 'a' ? { a: presence(r) } : { b: presence(r) }),
       facts,
     });
@@ -87,7 +98,7 @@ export function diffFiles(aFiles: FileRecord[], bFiles: FileRecord[], s: FileSco
   let ra: FileRecord = aFiles[0];
   let scope: Scope | null = null; // shared by the differences of one pair
   const sink: RecordSink = (field, av, bv, facts) => {
-    scope ??= { ...s.scope, path: ra.path };
+    scope ??= withPath(s.scope, ra.path);
     const d = s.c.add({ id: `${s.idPrefix}:${idPath(key)}:${field}`, subject: 'file', kind: 'changed', scope, field, a: av, b: bv, facts });
     push(d, ra.path);
   };

@@ -151,11 +151,12 @@ function* diffSteps(a: InputReport, b: InputReport): Generator<void, DiffResult>
   diffOuterCompression(c, a, b, bestRoot(c.list.filter((d) => d.subject !== 'input' && d.subject !== 'integrity')));
   followIncomplete(c, a, b, inputs);
 
-  const rank = new Map(ORDER.map((s, i) => [s, i]));
-  const differences = c.list
-    .map((d, i) => ({ d, i }))
-    .sort((x, y) => rank.get(x.d.subject)! - rank.get(y.d.subject)! || x.i - y.i)
-    .map((x) => x.d);
+  // By subject in ORDER, each subject's differences in the order they were added (a stable
+  // sort by rank, without a wrapper per difference: 200,000 of them for 100,000 changed files).
+  const bySubject = new Map<Subject, Difference[]>(ORDER.map((s) => [s, []]));
+  const unranked: Difference[] = [];
+  for (const d of c.list) (bySubject.get(d.subject) ?? unranked).push(d);
+  const differences = ([] as Difference[]).concat(...bySubject.values(), unranked);
   if (bothPlain) {
     for (const f of a.files!) if (isRegular(f) && !hasContentHash(f)) uncompared.push({ where: f.path, why: 'content not digested' });
     for (const f of b.files!) if (isRegular(f) && !hasContentHash(f)) uncompared.push({ where: f.path, why: 'content not digested (B)' });

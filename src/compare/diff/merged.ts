@@ -139,6 +139,16 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
       follows: explainedBy(x, f.path, undefined, f.layer, []),
       facts: { layerB: f.layer },
     });
+  // One list per distinct set of fields, shared by the differences that have it: a layer whose
+  // 100,000 mtimes all moved holds one ['mtime'], not 100,000 (issue 12). Never mutated.
+  const lists = new Map<string, Field[]>();
+  const shared = (f: Field[]): Field[] => {
+    const key = f.join();
+    const found = lists.get(key);
+    if (found) return found;
+    lists.set(key, f);
+    return f;
+  };
   const lookupA = mergedLookup(fa);
   const lookupB = mergedLookup(fb);
   let xattrs = false;
@@ -165,7 +175,7 @@ export function diffMerged(x: ImagePairCtx): Difference[] {
     const linked = a.type !== b.type ? linkedCopy(a, b, lookupA, lookupB) : null;
     const va = linked ? linked.a : a;
     const vb = linked ? linked.b : b;
-    const fields = changedFields(va, vb);
+    const fields = shared(changedFields(va, vb));
     const content = fields.includes('content') ? contentValues(va, vb) : null;
     if (!unknown && isRegularType(va.type) && isRegularType(vb.type) && !sharedHash(va, vb)) unknown = true;
     // Extended attributes are not a merged field (a file difference says them), but a

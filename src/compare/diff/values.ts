@@ -66,17 +66,19 @@ function isSmallFlat(v: object): boolean {
   return true;
 }
 
-/** Facts that need no clipping: a few primitives (most facts); kept as they are. */
+/** A value clipping keeps as it is: null, a boolean, a finite number, a string up to MAX_VALUE. */
+function keptAsIs(x: unknown): boolean {
+  return x === null || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.length <= MAX_VALUE);
+}
+
+/** Facts that need no clipping: a few primitives, or short lists of them (`fields` of the
+ *  100,000 merged differences of a large layer: issue 12); kept as they are. */
 function plainFacts(f: Record<string, unknown>): boolean {
   for (const k in f) {
     const x = f[k];
-    if (
-      x === undefined ||
-      (x !== null && typeof x === 'object') ||
-      (typeof x === 'string' && x.length > MAX_VALUE) ||
-      (typeof x === 'number' && !Number.isFinite(x))
-    )
-      return false;
+    if (keptAsIs(x)) continue;
+    if (!Array.isArray(x) || x.length > 50) return false;
+    for (const y of x) if (!keptAsIs(y)) return false;
   }
   return true;
 }
