@@ -9,6 +9,9 @@
 //   node scripts/bench/scale.mjs            # 10k and 100k
 //   node scripts/bench/scale.mjs --quick    # 1k and 10k, prints only
 //   node scripts/bench/scale.mjs --only files --sizes 100000   # one case, prints only
+//   node scripts/bench/scale.mjs --only files --sizes 100000 --runs 3 --cli /tmp/x/tarscope.mjs
+//     # three runs of each command (the table gives min–max), with another CLI entry than
+//     # bin/tarscope.mjs: a build in another --outDir, so dist-cli/ stays as it is
 //
 // The archives are generated into a temporary folder (never committed) and removed after.
 import { spawnSync } from 'node:child_process';
@@ -26,8 +29,10 @@ const arg = (name) => {
 };
 const only = arg('--only'); // one case: layers | files | hardlinks | depth
 const sizes = arg('--sizes'); // e.g. 100000 or 1000,10000
-// --quick, --only and --sizes print the section without writing the doc
-const quick = process.argv.includes('--quick') || only !== undefined || sizes !== undefined;
+const runs = Number(arg('--runs') ?? 1);
+const CLI = arg('--cli') ?? join(ROOT, 'bin/tarscope.mjs');
+// --quick, --only, --sizes, --runs and --cli print the section without writing the doc
+const quick = process.argv.includes('--quick') || only !== undefined || sizes !== undefined || runs !== 1 || arg('--cli') !== undefined;
 const SIZES = sizes ? sizes.split(',').map(Number) : process.argv.includes('--quick') ? [1_000, 10_000] : [10_000, 100_000];
 
 // ---- a minimal ustar writer (pax 'x' records for names over 100 bytes) ----------------------
@@ -110,7 +115,7 @@ const CASES = {
 };
 
 function run(args) {
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'bin/tarscope.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : null;
@@ -118,10 +123,24 @@ function run(args) {
   return { status: r.status, seconds, rssMB: rss ? Number(rss[1]) / 1024 : null, note: first.slice(0, 160) };
 }
 
+/** `runs` runs of one command: exit statuses, the fastest wall time and the largest RSS (what the
+ *  budget is about), and every run for the table's min–max. */
+function repeat(args) {
+  const all = Array.from({ length: runs }, () => run(args));
+  const pick = (k, f) => (all.some((r) => r[k] == null) ? null : f(...all.map((r) => r[k])));
+  return {
+    status: [...new Set(all.map((r) => r.status))].join('/'),
+    seconds: pick('seconds', Math.min),
+    rssMB: pick('rssMB', Math.max),
+    note: all[0].note,
+    all,
+  };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'tarscope-scale-'));
 const rows = [];
 try {
-  if (spawnSync(process.execPath, [join(ROOT, 'bin/tarscope.mjs'), '-V']).status !== 0) throw new Error('the CLI does not run (npm run build:cli)');
+  if (spawnSync(process.execPath, [CLI, '-V']).status !== 0) throw new Error(`the CLI does not run (${CLI}; npm run build:cli)`);
   for (const [name, make] of Object.entries(CASES)) {
     if (only && name !== only) continue;
     for (const n of SIZES) {
@@ -131,8 +150,8 @@ try {
       writeFileSync(fa, a);
       writeFileSync(fb, b);
       const out = join(dir, 'report.json');
-      const ins = run(['inspect', fa, '-f', 'json', '-o', out]);
-      const dif = run(['diff', fa, fb, '-f', 'json', '-o', out]);
+      const ins = repeat(['inspect', fa, '-f', 'json', '-o', out]);
+      const dif = repeat(['diff', fa, fb, '-f', 'json', '-o', out]);
       const written = statSync(out, { throwIfNoEntry: false });
       const reportMB = written ? written.size / 1e6 : null;
       rows.push({ name, n, sizeMB: a.length / 1e6, ins, dif, reportMB });
@@ -148,6 +167,13 @@ try {
 
 const f1 = (x) => (x == null ? '–' : x.toFixed(x < 10 ? 2 : 1));
 const f0 = (x) => (x == null ? '–' : x.toFixed(0));
+/** One figure of a command over its runs: the value, or min–max of several. */
+const span = (c, k, f) => {
+  const xs = c.all.map((r) => r[k]);
+  if (xs.length === 1 || xs.some((x) => x == null)) return f(xs[0]);
+  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  return f(lo) === f(hi) ? f(lo) : `${f(lo)}–${f(hi)}`;
+};
 const WHAT = {
   layers: 'one layer listed N times in manifest.json (B: another tag)',
   files: 'one layer of N files (B: every mtime 60 s later)',
@@ -157,13 +183,13 @@ const WHAT = {
 const lines = [
   '## Scale',
   '',
-  `Written by \`node scripts/bench/scale.mjs\` on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; not part of \`npm run bench\`, which rewrites only its own sections). The CLI (\`dist-cli/\`) on archives generated in a temporary folder, one count at a time, at two sizes 10× apart: linear time grows ~10×, quadratic 100×. Wall time and maximum RSS from \`/usr/bin/time -v\` (one run each; the worker threads are threads of the measured process). \`diff\` writes its JSON report to a file (\`-o\`).`,
+  `Written by \`node scripts/bench/scale.mjs\` on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; not part of \`npm run bench\`, which rewrites only its own sections). The CLI (\`dist-cli/\`) on archives generated in a temporary folder, one count at a time, at two sizes 10× apart: linear time grows ~10×, quadratic 100×. Wall time and maximum RSS from \`/usr/bin/time -v\` (${runs === 1 ? 'one run each' : `${runs} runs each, min–max`}; the worker threads are threads of the measured process). \`diff\` writes its JSON report to a file (\`-o\`).`,
   '',
   '| case | N | archive | inspect: s · max RSS MB · exit | diff: s · max RSS MB · exit | diff report (JSON) |',
   '|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.name}: ${WHAT[r.name]} | ${r.n.toLocaleString('en')} | ${f1(r.sizeMB)} MB | ${f1(r.ins.seconds)} · ${f0(r.ins.rssMB)} · ${r.ins.status} | ${f1(r.dif.seconds)} · ${f0(r.dif.rssMB)} · ${r.dif.status} | ${f1(r.reportMB)} MB |`,
+      `| ${r.name}: ${WHAT[r.name]} | ${r.n.toLocaleString('en')} | ${f1(r.sizeMB)} MB | ${span(r.ins, 'seconds', f1)} · ${span(r.ins, 'rssMB', f0)} · ${r.ins.status} | ${span(r.dif, 'seconds', f1)} · ${span(r.dif, 'rssMB', f0)} · ${r.dif.status} | ${f1(r.reportMB)} MB |`,
   ),
   '',
   'Ratios (larger N over smaller N, wall time):',
