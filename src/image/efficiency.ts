@@ -57,19 +57,17 @@ export interface ImageEfficiency {
 
 export const TOP_WASTED = 50;
 
-interface LNode {
-  size: number;
-  isDir: boolean;
-  explicit: boolean;
-  whiteout: boolean;
-  children: number;
-}
+// A layer's tree (issue 12: 100,000 entries a layer): path -> index into parallel arrays, no
+// object per node. Flags of a node:
+const EXPLICIT = 1; // an entry names it (an implied parent has no header)
+const DIR = 2; // an entry of type directory
+const WHITEOUT = 4; // a `.wh.<name>` entry
+const PARENT = 8; // a path of this layer is under it: not a leaf
 
-interface PathData {
-  count: number;
-  cumulative: number;
-  min: number;
-  layers: number[];
+interface LayerTree {
+  index: Map<string, number>;
+  size: number[];
+  flags: number[];
 }
 
 function parentOf(path: string): string {
@@ -78,55 +76,72 @@ function parentOf(path: string): string {
 }
 
 /** One layer as dive's tree holds it: path -> node, implied parents included. */
-function layerTree(records: FileRecord[]): Map<string, LNode> {
-  const nodes = new Map<string, LNode>();
+function layerTree(records: FileRecord[]): LayerTree {
+  const index = new Map<string, number>();
+  const size: number[] = [];
+  const flags: number[] = [];
   // Iterative (issue 12: nothing recursive on untrusted depth; a path 10,000 directories deep
   // overflowed the stack): the missing parents are created bottom-up until one exists.
-  const ensure = (path: string): LNode => {
-    const found = nodes.get(path);
-    if (found) return found;
-    const n: LNode = { size: 0, isDir: false, explicit: false, whiteout: false, children: 0 };
-    nodes.set(path, n);
+  const ensure = (path: string): number => {
+    const found = index.get(path);
+    if (found !== undefined) return found;
+    const n = size.length;
+    index.set(path, n);
+    size.push(0);
+    flags.push(0);
     for (let child = path, parent = parentOf(child); parent !== ''; child = parent, parent = parentOf(child)) {
-      const p = nodes.get(parent);
-      if (p) {
-        p.children++;
+      const p = index.get(parent);
+      if (p !== undefined) {
+        flags[p] |= PARENT;
         break;
       }
-      nodes.set(parent, { size: 0, isDir: false, explicit: false, whiteout: false, children: 1 });
+      index.set(parent, size.length);
+      size.push(0);
+      flags.push(PARENT);
     }
     return n;
   };
   for (const r of records) {
-    if (r.path === '') continue;
-    const slash = r.path.lastIndexOf('/');
-    const base = r.path.slice(slash + 1);
-    const dir = slash < 0 ? '' : r.path.slice(0, slash);
-    if (base.startsWith('.wh..wh.')) {
+    const path = r.path;
+    if (path === '') continue;
+    const slash = path.lastIndexOf('/');
+    if (!path.startsWith('.wh.', slash + 1)) {
+      const n = ensure(path);
+      size[n] = r.size;
+      flags[n] = (flags[n] & PARENT) | EXPLICIT | (r.type === 'dir' ? DIR : 0);
+      continue;
+    }
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    if (path.startsWith('.wh..wh.', slash + 1)) {
       if (dir !== '') ensure(dir); // dive creates the parents, then stops
       continue;
     }
-    const isWhiteout = base.startsWith('.wh.') && base.length > 4;
-    const path = isWhiteout ? (dir ? `${dir}/${base.slice(4)}` : base.slice(4)) : r.path;
-    const n = ensure(path);
-    n.size = r.size;
-    n.isDir = !isWhiteout && r.type === 'dir';
-    n.explicit = true;
-    n.whiteout = isWhiteout;
+    if (path.length - slash - 1 <= 4) {
+      // `.wh.` alone: a plain entry of that name
+      const n = ensure(path);
+      size[n] = r.size;
+      flags[n] = (flags[n] & PARENT) | EXPLICIT | (r.type === 'dir' ? DIR : 0);
+      continue;
+    }
+    const name = path.slice(slash + 5);
+    const n = ensure(dir ? `${dir}/${name}` : name);
+    size[n] = r.size;
+    flags[n] = (flags[n] & PARENT) | EXPLICIT | WHITEOUT;
   }
-  return nodes;
+  return { index, size, flags };
 }
 
-/** The layers below, stacked as dive's StackTreeRange does (whiteouts remove, opaque ignored). */
+/** The layers below, stacked as dive's StackTreeRange does (whiteouts remove, opaque ignored).
+ *  A node is its size, negated minus 1 for a directory. */
 class Stacked {
-  private readonly nodes = new Map<string, { size: number; isDir: boolean }>();
+  private readonly nodes = new Map<string, number>();
   private readonly kids = new Map<string, Set<string>>();
 
   private link(path: string): void {
     let child = path;
     while (child !== '') {
       const parent = parentOf(child);
-      if (parent !== '' && !this.nodes.has(parent)) this.nodes.set(parent, { size: 0, isDir: false });
+      if (parent !== '' && !this.nodes.has(parent)) this.nodes.set(parent, 0);
       let set = this.kids.get(parent);
       if (!set) this.kids.set(parent, (set = new Set()));
       if (set.has(child)) return;
@@ -153,31 +168,41 @@ class Stacked {
   /** dive's whiteout size: the subtree's sizes when the lower path is a directory, else 0. */
   whiteoutSize(path: string): number {
     const n = this.nodes.get(path);
-    if (!n?.isDir) return 0;
+    if (n === undefined || n >= 0) return 0;
     let sum = 0;
     const stack = [path];
     while (stack.length) {
       const p = stack.pop()!;
-      sum += this.nodes.get(p)?.size ?? 0;
+      const v = this.nodes.get(p) ?? 0;
+      sum += v < 0 ? -v - 1 : v;
       const k = this.kids.get(p);
       if (k) for (const c of k) stack.push(c);
     }
     return sum;
   }
 
-  stack(tree: Map<string, LNode>): void {
-    for (const [path, n] of tree) if (n.whiteout) this.remove(path);
-    for (const [path, n] of tree) {
-      if (n.whiteout) continue;
+  stack(tree: LayerTree): void {
+    const { index, size, flags } = tree;
+    for (const [path, i] of index) if (flags[i] & WHITEOUT) this.remove(path);
+    for (const [path, i] of index) {
+      const f = flags[i];
+      if (f & WHITEOUT) continue;
       // dive's Stack copies every node's header, an implied parent's empty one included.
-      this.nodes.set(path, { size: n.explicit ? n.size : 0, isDir: n.explicit && n.isDir });
+      this.nodes.set(path, !(f & EXPLICIT) ? 0 : f & DIR ? -size[i] - 1 : size[i]);
       this.link(path);
     }
   }
 }
 
 export function imageEfficiency(layers: FileRecord[][], top = TOP_WASTED): ImageEfficiency {
-  const paths = new Map<string, PathData>();
+  // Per path seen as a leaf: an index into parallel arrays (issue 12: no object per path); the
+  // layers of a path are its first layer, and a list only once a second one names it.
+  const paths = new Map<string, number>();
+  const count: number[] = [];
+  const cumulativeOf: number[] = [];
+  const minOf: number[] = [];
+  const firstLayer: number[] = [];
+  const moreLayers = new Map<number, number[]>();
   const below = new Stacked();
   let sizeBytes = 0;
   let userSizeBytes = 0;
@@ -187,28 +212,40 @@ export function imageEfficiency(layers: FileRecord[][], top = TOP_WASTED): Image
     sizeBytes += layerSize;
     if (layer > 0) userSizeBytes += layerSize;
     const tree = layerTree(records);
-    for (const [path, n] of tree) {
-      if (n.children > 0) continue; // leaves only
-      const size = n.whiteout ? below.whiteoutSize(path) : n.size;
-      let d = paths.get(path);
-      if (!d) paths.set(path, (d = { count: 0, cumulative: 0, min: size, layers: [] }));
-      d.count++;
-      d.cumulative += size;
-      if (size < d.min) d.min = size;
-      d.layers.push(layer);
+    const { size: sizes, flags } = tree;
+    for (const [path, n] of tree.index) {
+      const f = flags[n];
+      if (f & PARENT) continue; // leaves only
+      const size = f & WHITEOUT ? below.whiteoutSize(path) : f & EXPLICIT ? sizes[n] : 0;
+      const d = paths.get(path);
+      if (d === undefined) {
+        paths.set(path, count.length);
+        count.push(1);
+        cumulativeOf.push(size);
+        minOf.push(size);
+        firstLayer.push(layer);
+        continue;
+      }
+      count[d]++;
+      cumulativeOf[d] += size;
+      if (size < minOf[d]) minOf[d] = size;
+      const more = moreLayers.get(d);
+      if (more) more.push(layer);
+      else moreLayers.set(d, [firstLayer[d], layer]);
     }
-    below.stack(tree);
+    // Nothing reads the stack after the top layer.
+    if (layer < layers.length - 1) below.stack(tree);
   });
   let minimum = 0;
   let cumulative = 0;
   let wastedBytes = 0;
   const wasted: WastedFile[] = [];
   for (const [path, d] of paths) {
-    minimum += d.min;
-    cumulative += d.cumulative;
-    if (d.count < 2) continue;
-    wastedBytes += d.cumulative;
-    if (d.cumulative > 0) wasted.push({ path, count: d.count, size: d.cumulative, layers: d.layers });
+    minimum += minOf[d];
+    cumulative += cumulativeOf[d];
+    if (count[d] < 2) continue;
+    wastedBytes += cumulativeOf[d];
+    if (cumulativeOf[d] > 0) wasted.push({ path, count: count[d], size: cumulativeOf[d], layers: moreLayers.get(d)! });
   }
   wasted.sort((a, b) => b.size - a.size || b.count - a.count || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {

@@ -50,9 +50,14 @@ function differs(a: FileRecord, b: FileRecord): boolean {
 
 type Whiteout = { kind: 'file'; target: string } | { kind: 'opaque'; dir: string } | { kind: 'meta' };
 
+/** Whether `r` is a whiteout entry of any kind (no string or object made: called per entry). */
+function isWhiteout(r: FileRecord): boolean {
+  return !!r.whiteout || r.path.startsWith(WH, r.path.lastIndexOf('/') + 1);
+}
+
 function whiteoutOf(r: FileRecord): Whiteout | null {
+  if (!isWhiteout(r)) return null;
   const base = r.path.slice(r.path.lastIndexOf('/') + 1);
-  if (!base.startsWith(WH) && !r.whiteout) return null;
   const dir = parentOf(r.path);
   if (r.whiteout === 'opaque' || base === `${WH}${WH}.opq`) return { kind: 'opaque', dir };
   if (base.startsWith(`${WH}${WH}`) || base === WH) return { kind: 'meta' };
@@ -80,8 +85,22 @@ class Visible {
 
   /** Removes `path` (unless `below`) and everything under it; calls `gone` for each file removed. */
   remove(path: string, below: boolean, gone: (r: FileRecord) => void): void {
-    const stack = [...(this.kids.get(path) ?? [])];
-    this.kids.delete(path);
+    const kids = this.kids.get(path);
+    if (kids) {
+      this.kids.delete(path);
+      this.removeAll(kids, gone);
+    }
+    if (below) return;
+    const r = this.files.get(path);
+    if (r) {
+      this.files.delete(path);
+      gone(r);
+    }
+    this.kids.get(parentOf(path))?.delete(path);
+  }
+
+  private removeAll(kids: Set<string>, gone: (r: FileRecord) => void): void {
+    const stack = [...kids];
     while (stack.length) {
       const p = stack.pop()!;
       const r = this.files.get(p);
@@ -95,13 +114,6 @@ class Visible {
         this.kids.delete(p);
       }
     }
-    if (below) return;
-    const r = this.files.get(path);
-    if (r) {
-      this.files.delete(path);
-      gone(r);
-    }
-    this.kids.get(parentOf(path))?.delete(path);
   }
 }
 
@@ -114,14 +126,14 @@ export function walkLayerChanges(layers: FileRecord[][], mark: (layer: number, p
   layers.forEach((records, layer) => {
     const gone = (r: FileRecord) => mark(layer, r.path, 'deleted', bytesOf(r));
     for (const r of records) {
-      const w = whiteoutOf(r);
-      if (!w) continue;
+      if (!isWhiteout(r)) continue;
+      const w = whiteoutOf(r)!;
       if (w.kind === 'file') v.remove(w.target, false, gone);
       else if (w.kind === 'opaque') v.remove(w.dir, true, gone);
     }
     // A path twice in one layer: the later entry wins, compared with the layers below.
     const own = new Map<string, FileRecord>();
-    for (const r of records) if (r.path !== '' && !whiteoutOf(r)) own.set(r.path, r);
+    for (const r of records) if (r.path !== '' && !isWhiteout(r)) own.set(r.path, r);
     for (const r of own.values()) {
       const old = v.files.get(r.path);
       if (r.type !== 'dir') v.remove(r.path, true, gone);

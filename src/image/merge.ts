@@ -45,12 +45,6 @@ export interface MergedFs {
   totalBytes: number;
 }
 
-interface Node {
-  rec: FileRecord;
-  layer: number;
-  overwrites: number[];
-}
-
 const WH = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 
@@ -59,18 +53,19 @@ function parentOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
-function baseOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** Bytes a record occupies in its layer (regular files only; links and dirs hold none). */
 function bytesOf(r: FileRecord): number {
   return r.type === 'file' || r.type === 'contiguous' || r.type === 'sparse' ? r.size : 0;
 }
 
+/** Whether `r` is a whiteout entry of any kind (no string or object made: called per entry). */
+function isWhiteout(r: FileRecord): boolean {
+  return !!r.whiteout || r.path.startsWith(WH, r.path.lastIndexOf('/') + 1);
+}
+
 function whiteoutOf(r: FileRecord): { kind: 'file'; target: string } | { kind: 'opaque'; dir: string } | { kind: 'meta' } | null {
-  const base = baseOf(r.path);
-  if (!base.startsWith(WH) && !r.whiteout) return null;
+  if (!isWhiteout(r)) return null;
+  const base = r.path.slice(r.path.lastIndexOf('/') + 1);
   const dir = parentOf(r.path);
   if (r.whiteout === 'opaque' || base === OPAQUE) return { kind: 'opaque', dir };
   if (base.startsWith(`${WH}${WH}`)) return { kind: 'meta' };
@@ -79,8 +74,13 @@ function whiteoutOf(r: FileRecord): { kind: 'file'; target: string } | { kind: '
   return { kind: 'file', target: dir ? `${dir}/${name}` : name };
 }
 
+/** The visible entries: path -> index into parallel arrays (issue 12: no object per entry). */
 class Tree {
-  readonly visible = new Map<string, Node>();
+  readonly visible = new Map<string, number>();
+  readonly recs: FileRecord[] = [];
+  readonly layerOf: number[] = [];
+  /** Earlier layers hidden by the visible version, for the few entries that hide any. */
+  readonly overwrites = new Map<number, number[]>();
   /** parent path -> child paths, including implicit directories (parents with no entry of their own). */
   private readonly children = new Map<string, Set<string>>();
   readonly deleted: MergedFs['deleted'] = [];
@@ -126,26 +126,37 @@ class Tree {
   }
 
   private drop(path: string, byLayer: number): void {
-    const n = this.visible.get(path);
-    if (!n) return;
+    const i = this.visible.get(path);
+    if (i === undefined) return;
     this.visible.delete(path);
-    const size = bytesOf(n.rec);
+    const size = bytesOf(this.recs[i]);
     this.wasted += size;
-    this.deleted.push({ path, layer: n.layer, size, byLayer });
+    this.deleted.push({ path, layer: this.layerOf[i], size, byLayer });
   }
 
   add(rec: FileRecord, layer: number): void {
-    const old = this.visible.get(rec.path);
-    let overwrites: number[] = [];
-    if (old) {
-      this.wasted += bytesOf(old.rec);
-      // A path twice in one layer: the later entry wins. The old node is dropped, so its list is
-      // taken over and extended in place: a copy per layer was quadratic in the layer count.
-      overwrites = old.overwrites;
-      if (old.layer !== layer) overwrites.push(old.layer);
+    let i = this.visible.get(rec.path);
+    if (i !== undefined) {
+      this.wasted += bytesOf(this.recs[i]);
+      // A path twice in one layer: the later entry wins. It takes over the old one's index, and so
+      // its list of hidden layers, extended in place (a copy per layer was quadratic in layers).
+      const old = this.layerOf[i];
+      if (old !== layer) {
+        const list = this.overwrites.get(i);
+        if (list) list.push(old);
+        else this.overwrites.set(i, [old]);
+      }
     }
     if (rec.type !== 'dir') this.removeBelow(rec.path, layer); // a file replacing a directory hides its contents
-    this.visible.set(rec.path, { rec, layer, overwrites });
+    if (i === undefined) {
+      i = this.recs.length;
+      this.visible.set(rec.path, i);
+      this.recs.push(rec);
+      this.layerOf.push(layer);
+    } else {
+      this.recs[i] = rec;
+      this.layerOf[i] = layer;
+    }
     this.link(rec.path);
   }
 }
@@ -163,20 +174,21 @@ export function mergeLayers(layers: FileRecord[][]): MergedFs {
     }
     // Pass 2: the layer's own entries (the root "./" entry has an empty path: skipped).
     for (const r of records) {
-      if (r.path === '' || whiteoutOf(r)) continue;
+      if (r.path === '' || isWhiteout(r)) continue;
       total += bytesOf(r);
       t.add(r, layer);
     }
   });
   const files: MergedFile[] = [];
-  for (const [path, n] of t.visible) {
-    const r = n.rec;
-    const f: MergedFile = { path, type: r.type, size: r.size, layer: n.layer, mode: r.mode, uid: r.uid, gid: r.gid, mtime: r.mtime };
+  for (const [path, i] of t.visible) {
+    const r = t.recs[i];
+    const f: MergedFile = { path, type: r.type, size: r.size, layer: t.layerOf[i], mode: r.mode, uid: r.uid, gid: r.gid, mtime: r.mtime };
     if (r.sha256 !== undefined) f.sha256 = r.sha256;
     if (r.xxh64 !== undefined) f.xxh64 = r.xxh64;
     if (r.linkname) f.linkname = r.linkname;
     if (r.xattrs) f.xattrs = r.xattrs;
-    if (n.overwrites.length) f.overwrites = n.overwrites;
+    const overwrites = t.overwrites.get(i);
+    if (overwrites) f.overwrites = overwrites;
     files.push(f);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
