@@ -32,6 +32,10 @@ export interface PoolOptions {
   create: () => { worker: WorkerLike; endpoint: Comlink.Endpoint };
   /** How long a cancelled job may take to stop before its worker is replaced. */
   graceMs?: number;
+  /** Terminate a worker left idle this long with no job queued (a new one is started when a
+   *  job comes): the CLI's threads give back their heaps once scanning is over (issue 12).
+   *  Default: kept until dispose (the page). */
+  idleMs?: number;
 }
 
 let nextJob = 1;
@@ -42,6 +46,7 @@ export class WorkerPool implements JobRunner {
   private readonly waiters: ((s: Slot) => void)[] = [];
   private readonly all = new Set<Slot>();
   private disposed = false;
+  private readonly idleTimers = new Map<Slot, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly opts: PoolOptions) {
     this.concurrency = Math.max(1, opts.size);
@@ -67,7 +72,11 @@ export class WorkerPool implements JobRunner {
   private acquire(): Promise<Slot> {
     if (this.disposed) return Promise.reject(new Error('engine: the worker pool was disposed'));
     const s = this.idle.pop();
-    if (s) return Promise.resolve(s);
+    if (s) {
+      clearTimeout(this.idleTimers.get(s));
+      this.idleTimers.delete(s);
+      return Promise.resolve(s);
+    }
     if (this.all.size < this.concurrency) return Promise.resolve(this.spawn());
     return new Promise((resolve) => this.waiters.push(resolve));
   }
@@ -75,7 +84,25 @@ export class WorkerPool implements JobRunner {
   private release(s: Slot): void {
     const w = this.waiters.shift();
     if (w) w(s);
-    else this.idle.push(s);
+    else {
+      this.idle.push(s);
+      if (this.opts.idleMs !== undefined) this.retireLater(s, this.opts.idleMs);
+    }
+  }
+
+  /** Ends an idle worker after `ms` unless a job took it (timer unref'd: it keeps no process alive). */
+  private retireLater(s: Slot, ms: number): void {
+    const t = setTimeout(() => {
+      this.idleTimers.delete(s);
+      const i = this.idle.indexOf(s);
+      if (i < 0) return;
+      this.idle.splice(i, 1);
+      this.all.delete(s);
+      s.worker.terminate();
+      s.api[Comlink.releaseProxy]();
+    }, ms);
+    (t as { unref?: () => void }).unref?.();
+    this.idleTimers.set(s, t);
   }
 
   private replace(s: Slot): void {
@@ -149,6 +176,8 @@ export class WorkerPool implements JobRunner {
 
   dispose(): void {
     this.disposed = true;
+    for (const t of this.idleTimers.values()) clearTimeout(t);
+    this.idleTimers.clear();
     for (const s of this.all) {
       s.worker.terminate();
       s.api[Comlink.releaseProxy]();

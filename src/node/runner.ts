@@ -22,7 +22,15 @@ export interface NodeRunnerOptions {
   size?: number;
   /** The thread entry; default: engine-thread.mjs beside this bundle. */
   threadUrl?: URL;
+  /** A thread idle this long with no job queued is terminated, a new one started for the next
+   *  job (WorkerPool idleMs); default IDLE_MS. */
+  idleMs?: number;
 }
+
+/** Once the scans are over, the report is assembled and compared on the main thread while the
+ *  threads wait: each kept ~50 MB of heap, its wasm memory and read buffers (issue 12). Long
+ *  enough for the next job of a run to take the thread back without a restart. */
+export const IDLE_MS = 250;
 
 export function defaultThreadUrl(): URL {
   return new URL(THREAD_FILE, import.meta.url);
@@ -37,6 +45,7 @@ export function createNodeRunner(opts: NodeRunnerOptions = {}): WorkerPool {
   const url = opts.threadUrl ?? defaultThreadUrl();
   return new WorkerPool({
     size: opts.size ?? defaultSize(),
+    idleMs: opts.idleMs ?? IDLE_MS,
     create: () => {
       const worker = new Worker(url, { name: 'tarscope-engine' });
       return { worker: asWorkerLike(worker), endpoint: nodeEndpoint(worker) };

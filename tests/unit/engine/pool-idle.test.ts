@@ -1,0 +1,71 @@
+/**
+ * WorkerPool idleMs (issue 12): a worker left idle with no job queued is terminated after idleMs and
+ * a new one started for the next job; a job that comes sooner takes the idle worker back. Workers
+ * here are Comlink endpoints on a MessageChannel in this thread (no Worker needed).
+ */
+import { MessageChannel } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../../src/engine/pool';
+import type { BlobResult } from '../../../src/engine/blob-sink';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function fakePool(idleMs: number | undefined) {
+  const stats = { created: 0, terminated: 0 };
+  const pool = new WorkerPool({
+    size: 2,
+    idleMs,
+    create: () => {
+      const id = ++stats.created;
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose({ scan: async () => ({ worker: id }) as unknown as BlobResult }, nodeEndpoint(port2));
+      const worker = {
+        terminate() {
+          stats.terminated++;
+          port1.close();
+          port2.close();
+        },
+      };
+      return { worker, endpoint: nodeEndpoint(port1) };
+    },
+  });
+  return { pool, stats };
+}
+
+const blob = new Blob(['x']);
+const workerOf = (r: BlobResult) => (r as unknown as { worker: number }).worker;
+
+describe('WorkerPool idleMs', () => {
+  let dispose: (() => void) | undefined;
+  afterEach(() => dispose?.());
+
+  it('terminates idle workers after idleMs, starts new ones for later jobs, reuses one taken back in time', async () => {
+    const { pool, stats } = fakePool(40);
+    dispose = () => pool.dispose();
+    await Promise.all([pool.scan(blob, { path: 'a' }), pool.scan(blob, { path: 'b' })]);
+    expect(stats).toEqual({ created: 2, terminated: 0 });
+    // taken back before idleMs: the same worker, nothing terminated
+    const again = await pool.scan(blob, { path: 'c' });
+    expect([1, 2]).toContain(workerOf(again));
+    expect(stats).toEqual({ created: 2, terminated: 0 });
+    await sleep(150);
+    expect(stats).toEqual({ created: 2, terminated: 2 });
+    // the next job starts a fresh worker
+    expect(workerOf(await pool.scan(blob, { path: 'd' }))).toBe(3);
+    expect(stats.created).toBe(3);
+    await sleep(150);
+    expect(stats.terminated).toBe(3);
+  });
+
+  it('without idleMs the workers stay until dispose', async () => {
+    const { pool, stats } = fakePool(undefined);
+    dispose = () => pool.dispose();
+    await Promise.all([pool.scan(blob, { path: 'a' }), pool.scan(blob, { path: 'b' })]);
+    await sleep(150);
+    expect(stats).toEqual({ created: 2, terminated: 0 });
+    pool.dispose();
+    expect(stats.terminated).toBe(2);
+  });
+});
