@@ -150,16 +150,8 @@ export class ExtractSink {
       s.seen++;
       if (!s.done && s.seen === s.occurrence) sinks.push(this.open(s, e));
     }
-    if (sinks.length <= 1) return sinks[0] ?? null;
     // The same entry wanted twice (e.g. a head and a later window): one sink feeds both.
-    return {
-      data: (c) => {
-        for (const k of sinks) k.data(c);
-      },
-      end: () => {
-        for (const k of sinks) k.end();
-      },
-    };
+    return fanOut(sinks);
   }
 
   /** `byOffset`: the wants whose entry starts where `e` does (and is `e`'s path). */
@@ -175,15 +167,7 @@ export class ExtractSink {
       if (s.out.path === path) sinks.push(this.open(s, e));
       else this.miss(s);
     }
-    if (sinks.length <= 1) return sinks[0] ?? null;
-    return {
-      data: (c) => {
-        for (const k of sinks) k.data(c);
-      },
-      end: () => {
-        for (const k of sinks) k.end();
-      },
-    };
+    return fanOut(sinks);
   }
 
   private miss(s: Slot): void {
@@ -273,4 +257,17 @@ export class ExtractSink {
     }
     this.parser?.end();
   }
+}
+
+/** One sink for an entry several wants share (none: null). */
+function fanOut(sinks: EntrySink[]): EntrySink | null {
+  if (sinks.length <= 1) return sinks[0] ?? null;
+  return {
+    data: (c) => {
+      for (const k of sinks) k.data(c);
+    },
+    end: () => {
+      for (const k of sinks) k.end();
+    },
+  };
 }
