@@ -16,7 +16,7 @@
 // its first layer alone, uncompressed, gzip -6 -n and zstd -3, made here in /tmp/tarscope-read.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readSync, readFileSync, closeSync, statSync } from 'node:fs';
-import { createServer } from 'vite';
+import { profileServer } from './profile-server.mjs';
 import { chromium } from 'playwright-core';
 import { chromiumPath, chromiumArgs } from './chromium.mjs';
 
@@ -143,27 +143,11 @@ const arg = chosen.arg?.();
 const mb = (list) => list.reduce((n, [, s, e]) => n + e - s, 0) / 1e6;
 console.log(`set ${set}: ${files.join(', ')}; ${workers} Workers; ${rounds} rounds + 1 warm-up; load: ${execFileSync('uptime').toString().trim()}`);
 
-const server = await createServer({
-  configFile: 'vite.config.ts',
-  logLevel: 'error',
-  server: { host: '127.0.0.1', port: 0, hmr: false },
-  appType: 'custom',
-  optimizeDeps: {
-    include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js', '@bjorn3/browser_wasi_shim'],
-    noDiscovery: true,
-  },
-  plugins: [
-    {
-      name: 'profile-page',
-      configureServer(s) {
-        s.middlewares.use((req, res, next) => {
-          if (req.url !== '/__read.html') return next();
-          res.setHeader('content-type', 'text/html');
-          res.end('<!doctype html><title>read</title><input type="file" id="f" multiple>');
-        });
-      },
-    },
-  ],
+const server = await profileServer('profile-page', (req, res) => {
+  if (req.url !== '/__read.html') return false;
+  res.setHeader('content-type', 'text/html');
+  res.end('<!doctype html><title>read</title><input type="file" id="f" multiple>');
+  return true;
 });
 await server.listen();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });

@@ -6,7 +6,7 @@
 // drift on shared machines, compare rows of one run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, createReadStream, openAsBlob } from 'node:fs';
-import { createServer } from 'vite';
+import { profileServer } from './profile-server.mjs';
 import { chromium } from 'playwright-core';
 import { chromiumPath, chromiumArgs } from './chromium.mjs';
 
@@ -38,36 +38,19 @@ function table(title, rows) {
   for (const r of rows) console.log(`| ${r.stage}${r.note ? ` (${r.note})` : ''} | ${r.ms} | ${r.min} | ${r.mbps} |${cpu ? ` ${r.cpu} |` : ''}`);
 }
 
-const server = await createServer({
-  configFile: 'vite.config.ts',
-  logLevel: 'error',
-  server: { host: '127.0.0.1', port: 0, hmr: false },
-  appType: 'custom',
-  // Known up front: a dependency discovered late makes vite re-optimise and the Worker's import 404s.
-  optimizeDeps: {
-    include: ['hash-wasm', 'pako', 'comlink', 'zstd-wasm/lib/zstd.js', 'zstd-wasm/lib/binary.js', '@bjorn3/browser_wasi_shim'],
-    noDiscovery: true,
-  },
-  plugins: [
-    {
-      name: 'profile-data',
-      configureServer(s) {
-        s.middlewares.use((req, res, next) => {
-          if (req.url === '/__profile.html') {
-            res.setHeader('content-type', 'text/html');
-            res.end('<!doctype html><title>profile</title>');
-            return;
-          }
-          const m = /^\/__profile\/(usr\.tar(?:\.gz)?)$/.exec(req.url ?? '');
-          if (!m) return next();
-          const path = `${DIR}/${m[1]}`;
-          res.setHeader('content-type', 'application/octet-stream');
-          res.setHeader('content-length', statSync(path).size);
-          createReadStream(path).pipe(res);
-        });
-      },
-    },
-  ],
+const server = await profileServer('profile-data', (req, res) => {
+  if (req.url === '/__profile.html') {
+    res.setHeader('content-type', 'text/html');
+    res.end('<!doctype html><title>profile</title>');
+    return true;
+  }
+  const m = /^\/__profile\/(usr\.tar(?:\.gz)?)$/.exec(req.url ?? '');
+  if (!m) return false;
+  const path = `${DIR}/${m[1]}`;
+  res.setHeader('content-type', 'application/octet-stream');
+  res.setHeader('content-length', statSync(path).size);
+  createReadStream(path).pipe(res);
+  return true;
 });
 try {
   if (doNode) {
