@@ -260,28 +260,31 @@ function explained(
   const ex = explain(diff, A, B, options);
   const v: Verification = verification ?? { state: 'pending', blobs: 0, bytes: 0, bytesTotal: 0, rescanned: 0 };
   const finish = (causes: Cause[], evidenceErrors: readonly EvidenceError[] = [], embeddedTimestamps?: EmbeddedTimestamps): ComparisonReport =>
-    comparisonReport({
-      inputs: [A, B],
-      options,
-      verdict: ex.verdict,
-      headline: ex.headline,
-      causes,
-      differences: diff.differences,
-      pairing: diff.pairing,
-      identicalBytes: diff.identicalBytes,
-      stats: {
-        elapsedMs: Math.round(performance.now() - ctx.t0),
-        bytesRead,
-        phase,
-        layersScanned: layers?.scanned ?? 0,
-        layersSkipped: layers?.shared ?? 0,
-        digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
-        verification: v,
-        timings: { ...ctx.timings },
-        ...(evidenceErrors.length ? { evidenceErrors: [...evidenceErrors] } : {}),
-        ...(embeddedTimestamps ? { embeddedTimestamps } : {}),
-      },
-    });
+    withIgnored(
+      ex.ignored,
+      comparisonReport({
+        inputs: [A, B],
+        options,
+        verdict: ex.verdict,
+        headline: ex.headline,
+        causes,
+        differences: diff.differences,
+        pairing: diff.pairing,
+        identicalBytes: diff.identicalBytes,
+        stats: {
+          elapsedMs: Math.round(performance.now() - ctx.t0),
+          bytesRead,
+          phase,
+          layersScanned: layers?.scanned ?? 0,
+          layersSkipped: layers?.shared ?? 0,
+          digestsVerified: phase === 'final' && v.state === 'done' && reads.every((r) => r.complete),
+          verification: v,
+          timings: { ...ctx.timings },
+          ...(evidenceErrors.length ? { evidenceErrors: [...evidenceErrors] } : {}),
+          ...(embeddedTimestamps ? { embeddedTimestamps } : {}),
+        },
+      }),
+    );
   const marked = async (details: Details): Promise<Built> => {
     if (!details.timestampOnly?.size) return built;
     await nextTask();
@@ -289,4 +292,18 @@ function explained(
   };
   const built: Built = { diff, causes: ex.causes, report: finish(ex.causes), finish, marked };
   return built;
+}
+
+/** What each report's explainer run said the options ignore (the page shows the count: the
+ *  coordinator Worker sends it with each update rather than explaining the report again). */
+const IGNORED = new WeakMap<ComparisonReport, number>();
+
+function withIgnored(ignored: number, r: ComparisonReport): ComparisonReport {
+  IGNORED.set(r, ignored);
+  return r;
+}
+
+/** The number of differences `r`'s own options ignore, when this coordinator built `r`. */
+export function ignoredCount(r: ComparisonReport): number | undefined {
+  return IGNORED.get(r);
 }

@@ -19,7 +19,7 @@ import type { ComparisonReport, IgnoreOptions } from '../compare/types';
 import type { ProgressListener } from './progress';
 import type { JobRunner } from './runner';
 import { inspectArchive } from './inspect';
-import { compareArchives } from './compare';
+import { compareArchives, ignoredCount } from './compare';
 import { evidenceHooks } from './evidence-hook';
 import { explain } from '../compare/explain';
 import { ReportSender, type ReportMessage } from './report-parts';
@@ -164,7 +164,10 @@ function aborted(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
 }
 
+/** The explainer's count for `r`: the coordinator's own when it built `r`, else explained again. */
 function ignoredBy(r: ComparisonReport): number {
+  const known = ignoredCount(r);
+  if (known !== undefined) return known;
   return explain({ differences: r.differences, pairing: r.pairing, identicalBytes: r.identicalBytes }, r.inputs[0], r.inputs[1], r.options).ignored;
 }
 
