@@ -12,6 +12,8 @@
 //   node scripts/bench/scale.mjs --only files --sizes 100000 --runs 3 --cli /tmp/x/tarscope.mjs
 //     # three runs of each command (the table gives min–max), with another CLI entry than
 //     # bin/tarscope.mjs: a build in another --outDir, so dist-cli/ stays as it is
+//   node scripts/bench/scale.mjs --only files --sizes 100000 --page
+//     # also the built page on the same pair: seconds to the verified report, memory peak − idle
 //
 // The archives are generated into a temporary folder (never committed) and removed after.
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeDoc } from './doc.mjs';
+import { pageRun, startServer } from './page-driver.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name) => {
@@ -31,8 +34,12 @@ const only = arg('--only'); // one case: layers | files | hardlinks | depth
 const sizes = arg('--sizes'); // e.g. 100000 or 1000,10000
 const runs = Number(arg('--runs') ?? 1);
 const CLI = arg('--cli') ?? join(ROOT, 'bin/tarscope.mjs');
+// --page: also the built page (dist/, `npm run build` first) comparing each pair in a fresh
+// Chromium: time to the verified report and the browser's peak memory above idle (every process,
+// chromium-memory.mjs), issue 12's page budget of +400 MB. Prints only, like --only.
+const PAGE = process.argv.includes('--page');
 // --quick, --only, --sizes, --runs and --cli print the section without writing the doc
-const quick = process.argv.includes('--quick') || only !== undefined || sizes !== undefined || runs !== 1 || arg('--cli') !== undefined;
+const quick = process.argv.includes('--quick') || PAGE || only !== undefined || sizes !== undefined || runs !== 1 || arg('--cli') !== undefined;
 const SIZES = sizes ? sizes.split(',').map(Number) : process.argv.includes('--quick') ? [1_000, 10_000] : [10_000, 100_000];
 
 // ---- a minimal ustar writer (pax 'x' records for names over 100 bytes) ----------------------
@@ -139,6 +146,7 @@ function repeat(args) {
 
 const dir = mkdtempSync(join(tmpdir(), 'tarscope-scale-'));
 const rows = [];
+const site = PAGE ? await startServer() : null;
 try {
   if (spawnSync(process.execPath, [CLI, '-V']).status !== 0) throw new Error(`the CLI does not run (${CLI}; npm run build:cli)`);
   for (const [name, make] of Object.entries(CASES)) {
@@ -154,7 +162,9 @@ try {
       const dif = repeat(['diff', fa, fb, '-f', 'json', '-o', out]);
       const written = statSync(out, { throwIfNoEntry: false });
       const reportMB = written ? written.size / 1e6 : null;
-      rows.push({ name, n, sizeMB: a.length / 1e6, ins, dif, reportMB });
+      const page = site ? await pageFigures(site.url, [fa, fb]) : null;
+      rows.push({ name, n, sizeMB: a.length / 1e6, ins, dif, reportMB, page });
+      if (page) console.error(`${name} ${n}: page ${page}`);
       console.error(
         `${name} ${n}: inspect ${ins.seconds}s ${ins.rssMB?.toFixed(0)}MB exit ${ins.status}; diff ${dif.seconds}s ${dif.rssMB?.toFixed(0)}MB exit ${dif.status}`,
       );
@@ -162,7 +172,19 @@ try {
     }
   }
 } finally {
+  await site?.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The page on one pair: seconds to the verified report · peak − idle RSS / PSS in MB (or why not). */
+async function pageFigures(url, files) {
+  try {
+    const r = await pageRun(url, files, { memory: true, exportReport: false, timeoutMs: 900_000, stallMs: 300_000 });
+    const s = (ms) => (ms == null ? '–' : (ms / 1000).toFixed(1));
+    return `${s(r.times.verified)} s · +${(r.memory.deltaRss / 1e6).toFixed(0)} MB RSS · +${(r.memory.deltaPss / 1e6).toFixed(0)} MB PSS`;
+  } catch (e) {
+    return `failed: ${String(e?.message ?? e).slice(0, 200)}`;
+  }
 }
 
 const f1 = (x) => (x == null ? '–' : x.toFixed(x < 10 ? 2 : 1));
@@ -185,11 +207,11 @@ const lines = [
   '',
   `Written by \`node scripts/bench/scale.mjs\` on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; not part of \`npm run bench\`, which rewrites only its own sections). The CLI (\`dist-cli/\`) on archives generated in a temporary folder, one count at a time, at two sizes 10× apart: linear time grows ~10×, quadratic 100×. Wall time and maximum RSS from \`/usr/bin/time -v\` (${runs === 1 ? 'one run each' : `${runs} runs each, min–max`}; the worker threads are threads of the measured process). \`diff\` writes its JSON report to a file (\`-o\`).`,
   '',
-  '| case | N | archive | inspect: s · max RSS MB · exit | diff: s · max RSS MB · exit | diff report (JSON) |',
-  '|---|---|---|---|---|---|',
+  `| case | N | archive | inspect: s · max RSS MB · exit | diff: s · max RSS MB · exit | diff report (JSON) |${PAGE ? ' page: s to verified · peak − idle |' : ''}`,
+  `|---|---|---|---|---|---|${PAGE ? '---|' : ''}`,
   ...rows.map(
     (r) =>
-      `| ${r.name}: ${WHAT[r.name]} | ${r.n.toLocaleString('en')} | ${f1(r.sizeMB)} MB | ${span(r.ins, 'seconds', f1)} · ${span(r.ins, 'rssMB', f0)} · ${r.ins.status} | ${span(r.dif, 'seconds', f1)} · ${span(r.dif, 'rssMB', f0)} · ${r.dif.status} | ${f1(r.reportMB)} MB |`,
+      `| ${r.name}: ${WHAT[r.name]} | ${r.n.toLocaleString('en')} | ${f1(r.sizeMB)} MB | ${span(r.ins, 'seconds', f1)} · ${span(r.ins, 'rssMB', f0)} · ${r.ins.status} | ${span(r.dif, 'seconds', f1)} · ${span(r.dif, 'rssMB', f0)} · ${r.dif.status} | ${f1(r.reportMB)} MB |${r.page ? ` ${r.page} |` : ''}`,
   ),
   '',
   'Ratios (larger N over smaller N, wall time):',
