@@ -71,9 +71,7 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
       // Posted: what the next report is compared with is worked out while the page takes this one.
       remember();
       // The page acknowledges an update's whole after its next paint (browser.ts).
-      // Not the preliminary report: the deep scan right after it is the way to the final report,
-      // and it would wait for the page's render instead of running beside it.
-      if (update && (value as { stats?: { phase?: string } }).stats?.phase !== 'preliminary') taken = Promise.race([Promise.all(acks), sleep(TAKE_MAX_MS)]);
+      if (update) taken = Promise.race([Promise.all(acks), sleep(TAKE_MAX_MS)]);
       last = { id, report: new WeakRef(value) };
       return id;
     };
