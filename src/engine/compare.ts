@@ -148,25 +148,22 @@ export async function compareArchives(
   opts.onUpdate?.(final);
 
   // In the background of the report on screen: the digests the fast scan did not compute.
-  // The report is held weakly meanwhile: the listener has its own (in the coordinator Worker, a
-  // copy on the page), and both inputs' reports and the difference list are the largest things in
-  // the heap while the verification reads (issue 12: 100,000 changed files, +140 MB at the peak;
-  // issue 14: the 2 × 4 GB pair). Needed again only if the user stops: then built again when gone.
-  const held = new WeakRef(final);
-  final = null;
   const vp = new ProgressTracker(plan.bytes, opts.onProgress);
   vp.phase('verify', 'verifying blob digests and diff_ids');
   const v = await verifyDigests(runner, plan, vp, signal);
   if (signal?.aborted) {
     // Stopped by the user: the report stands as it was, only its digests are unchecked.
-    const was = held.deref() ?? (await finalFrom(await build(ctx, 'final', progress.bytesDone, pending)));
     const stopped: ComparisonReport = {
-      ...was,
-      stats: { ...was.stats, verification: { ...was.stats.verification, state: 'cancelled', blobs: v.blobs, bytes: v.bytes } },
+      ...final,
+      stats: { ...final.stats, verification: { ...final.stats.verification, state: 'cancelled', blobs: v.blobs, bytes: v.bytes } },
     };
     opts.onUpdate?.(stopped);
     return stopped;
   }
+  // Nothing here needs the unverified report any more (a listener has its own reference): let
+  // it go before the rebuild makes a second one, or both inputs' reports and both difference
+  // lists are held at once (issue 12: 100,000 changed files, +140 MB at the peak).
+  final = null;
   const state: Verification['state'] = v.complete ? 'done' : 'incomplete';
   const verification: Verification = { state, blobs: v.blobs, bytes: v.bytes, bytesTotal: plan.bytes, rescanned: v.rescanned };
   const bytesRead = progress.bytesDone + vp.bytesDone;
