@@ -86,51 +86,27 @@ export function evaluateTargets(f) {
   const large = f.pairs.large;
 
   // Issue 14: end to end (pick → final report, Export JSON enabled) as a ratio to the platform's bound.
-  {
-    const ts = tarscopeOf(f, 'realistic');
-    t.push(
-      ratioTarget({
-        id: 'e2e-realistic',
-        title: `${PAIR.realistic}: end to end ÷ the read floor (both archives read whole)`,
-        limit: 1.5,
-        boundLabel: 'read floor',
-        ts,
-        measured: ts?.median.final,
-        bound: floorOf(bounds(f, 'realistic'), 'archives'),
-        what: 'tarscope',
-      }),
-    );
-  }
-  {
-    const ts = tarscopeOf(f, 'none');
-    t.push(
-      ratioTarget({
-        id: 'e2e-none',
-        title: `${PAIR.none}: end to end ÷ the read floor of the blobs that must be read`,
-        limit: 2,
-        boundLabel: 'read floor',
-        ts,
-        measured: ts?.median.final,
-        bound: floorOf(bounds(f, 'none'), 'scan'),
-        what: 'tarscope',
-      }),
-    );
-  }
-  {
-    const ts = tarscopeOf(f, 'gzip');
-    t.push(
-      ratioTarget({
-        id: 'e2e-gzip',
-        title: `${PAIR.gzip}: end to end ÷ read + DecompressionStream alone (the blobs that must be read)`,
-        limit: 1.3,
-        boundLabel: 'read + DS',
-        ts,
-        measured: ts?.median.final,
-        bound: stageOf(bounds(f, 'gzip'), 'scan:inflate', "read + DecompressionStream('gzip')"),
-        what: 'tarscope',
-      }),
-    );
-  }
+  const endToEnd = (variant, id, title, limit, boundLabel, bound) => {
+    const ts = tarscopeOf(f, variant);
+    t.push(ratioTarget({ id, title, limit, boundLabel, ts, measured: ts?.median.final, bound, what: 'tarscope' }));
+  };
+  endToEnd(
+    'realistic',
+    'e2e-realistic',
+    `${PAIR.realistic}: end to end ÷ the read floor (both archives read whole)`,
+    1.5,
+    'read floor',
+    floorOf(bounds(f, 'realistic'), 'archives'),
+  );
+  endToEnd('none', 'e2e-none', `${PAIR.none}: end to end ÷ the read floor of the blobs that must be read`, 2, 'read floor', floorOf(bounds(f, 'none'), 'scan'));
+  endToEnd(
+    'gzip',
+    'e2e-gzip',
+    `${PAIR.gzip}: end to end ÷ read + DecompressionStream alone (the blobs that must be read)`,
+    1.3,
+    'read + DS',
+    stageOf(bounds(f, 'gzip'), 'scan:inflate', "read + DecompressionStream('gzip')"),
+  );
   {
     // zstd: the platform has no zstd decoder; what bounds a page is the zstd-wasm tarscope ships,
     // decoding in Workers with nothing else to do — unless the read is slower still.

@@ -35,14 +35,20 @@ const pair = () =>
       }).tar,
   );
 
+/** The pair compared, its evidence source, and where A's gzip layer blob is. */
+async function gzipLayer() {
+  const [a, b] = pair();
+  const runner = counting();
+  const { reads } = await compareBytes(a, b, runner);
+  const source = evidenceSource(reads, runner);
+  const at = source.layerBlob(0, 0, 0);
+  if (!at.ok) throw new Error(at.why);
+  return { runner, source, at };
+}
+
 describe('evidence port: extract calls batched per compressed blob', () => {
   it('two callers in one turn: one job, each its own entries, equal to its own job', async () => {
-    const [a, b] = pair();
-    const runner = counting();
-    const { reads } = await compareBytes(a, b, runner);
-    const source = evidenceSource(reads, runner);
-    const at = source.layerBlob(0, 0, 0);
-    if (!at.ok) throw new Error(at.why);
+    const { runner, source, at } = await gzipLayer();
     expect(at.place.info?.algorithm).toBe('gzip');
     const first = [{ path: 'usr/lib/f3.bin' }, { path: 'usr/lib/f1.bin', ranges: [[100, 200]] as [number, number][] }];
     const second = [{ path: 'usr/lib/f30.bin', ranges: [[0, 20_000]] as [number, number][] }, { path: 'usr/lib/f3.bin' }];
@@ -59,12 +65,7 @@ describe('evidence port: extract calls batched per compressed blob', () => {
   });
 
   it('a truncated blob: the caller whose wants completed has no error, the other the gzip error', async () => {
-    const [a, b] = pair();
-    const runner = counting();
-    const { reads } = await compareBytes(a, b, runner);
-    const source = evidenceSource(reads, runner);
-    const at = source.layerBlob(0, 0, 0);
-    if (!at.ok) throw new Error(at.why);
+    const { runner, source, at } = await gzipLayer();
     const cut: BlobPlace = { ...at.place, key: `${at.place.key}#cut`, size: Math.floor(at.place.size / 2) };
     runner.jobs.length = 0;
     const [early, late] = await Promise.all([source.extract(cut, [{ path: 'usr/lib/f0.bin' }]), source.extract(cut, [{ path: 'usr/lib/f39.bin' }])]);
