@@ -73,9 +73,9 @@ export interface BuildahParams {
 /**
  * `buildah build` of one Containerfile (FROM scratch, ADD of a small tar, COPY of a file),
  * then `buildah push … oci-archive:`; vfs storage and chroot isolation in a scratch
- * directory, so no daemon and no host storage is touched. Nothing pins the times: two builds
- * differ in the config's created time, the history times, the mtime of the directory COPY
- * creates, and the archive's entry times, as two real builds do.
+ * directory, so no daemon and no host storage is touched. Only the build context's times are
+ * pinned: two builds differ in the config's created time, the history times, the mtime of the
+ * directory COPY creates, and the archive's entry times, as two real builds do.
  */
 export function buildahImage(file: string, p: BuildahParams): Recipe<BuildahParams> {
   return {
@@ -91,6 +91,11 @@ export function buildahImage(file: string, p: BuildahParams): Recipe<BuildahPara
       writeFileSync(join(ctx, 'app.conf'), 'mode=a\n');
       sh(`tar -C tree ${LAYER_FLAGS()} -cf files.tar etc`, { cwd: ctx });
       writeFileSync(join(ctx, 'Containerfile'), 'FROM scratch\nADD files.tar /\nCOPY app.conf /app/app.conf\n');
+      // COPY keeps the source file's mtime: pinned, so that it is the same in both builds
+      // however far apart they ran (two builds in one second had equal times, two seconds
+      // apart different ones), as a checkout's files would be; the directory COPY creates
+      // still gets the build's time.
+      pinMtimes(ctx, T);
       if (params.delay) sh(`sleep ${params.delay}`);
       const b = `buildah --storage-driver vfs --root '${join(work, 'root')}' --runroot '${join(work, 'run')}'`;
       sh(`${b} build --isolation chroot -q -f Containerfile -t tarscope-pair . >/dev/null`, { cwd: ctx });
