@@ -16,6 +16,10 @@ Comlink.expose(
     (size) =>
       new WorkerPool({
         size,
+        // A job Worker idle for a second ends (a new one starts for the next job): its heap,
+        // grown by a scan of 100,000 files, and its wasm memory go back to the system instead
+        // of staying for the rest of the page's life (docs/benchmarks.md "Memory").
+        idleMs: 1000,
         create: () => {
           const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'tarscope-engine' });
           return { worker, endpoint: worker };

@@ -14,6 +14,7 @@
 //     # bin/tarscope.mjs: a build in another --outDir, so dist-cli/ stays as it is
 //   node scripts/bench/scale.mjs --only files --sizes 100000 --page
 //     # also the built page on the same pair: seconds to the verified report, memory peak − idle
+//     # (--dist DIR: the page built in DIR instead of dist/, to compare two builds)
 //
 // The archives are generated into a temporary folder (never committed) and removed after.
 import { spawnSync } from 'node:child_process';
@@ -146,7 +147,7 @@ function repeat(args) {
 
 const dir = mkdtempSync(join(tmpdir(), 'tarscope-scale-'));
 const rows = [];
-const site = PAGE ? await startServer() : null;
+const site = PAGE ? await startServer(arg('--dist')) : null;
 try {
   if (spawnSync(process.execPath, [CLI, '-V']).status !== 0) throw new Error(`the CLI does not run (${CLI}; npm run build:cli)`);
   for (const [name, make] of Object.entries(CASES)) {

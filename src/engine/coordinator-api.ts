@@ -65,11 +65,11 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
     const sender = new ReportSender();
     const send: Send = (value, update, ignored) => {
       const id = nextReport++;
-      const { messages, remember } = sender.prepare(id, value, update, ignored);
-      const acks = messages.map((m) => Promise.resolve(deliver(m)).catch(() => {}));
+      // Each message is posted as it is made: the page parses the first parts while the
+      // coordinator makes the next ones.
+      const acks: Promise<unknown>[] = [];
+      for (const m of sender.messages(id, value, update, ignored)) acks.push(Promise.resolve(deliver(m)).catch(() => {}));
       sent.push(...acks);
-      // Posted: what the next report is compared with is worked out while the page takes this one.
-      remember();
       // The page acknowledges an update's whole after its next paint (browser.ts).
       if (update) taken = Promise.race([Promise.all(acks), sleep(TAKE_MAX_MS)]);
       last = { id, report: new WeakRef(value) };

@@ -13,6 +13,7 @@ import type { BlobResult } from './blob-sink';
 import type { ExtractOptions, ExtractResult } from './extract';
 import type { ForensicsOptions, ForensicsResult, ForensicsSide } from './forensics';
 import { TarscopeError } from '../io/errors';
+import { unpackBlobResult } from './records-wire';
 
 export interface WorkerLike {
   terminate(): void;
@@ -152,7 +153,7 @@ export class WorkerPool implements JobRunner {
 
   scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
     const { signal, onBytes, ...rest } = opts;
-    return this.run(signal, (api, id) => api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined));
+    return this.run(signal, (api, id) => api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined)).then(unpackBlobResult);
   }
 
   /** The wanted bytes come back transferred (the worker moves their buffers). */

@@ -11,18 +11,30 @@
  * carries keys from the archive: labels, annotations) and its elements in slices. Only the
  * containers on the way to a hole are copied (the report itself is not changed); elements of a
  * long array are not searched for long arrays of their own. `ReportReceiver` puts them back.
+ *
+ * The slices cross as JSON text (a report is JSON: docs/report-schema.md), parsed on the page:
+ * 200,000 differences held 149 MB as structured clone made them (objects with out-of-object
+ * properties, every string its own) and 29 MB as JSON.parse makes them (in-object properties,
+ * shared shapes), and parsing took 1.1 s against 1.9 s (Node 20, `v8.deserialize` against
+ * `JSON.parse` of the same 200 slices; the page's heap comparing 100,000 changed files: see
+ * docs/benchmarks.md "Memory").
  */
 export const PART_ITEMS = 1000;
 
 export interface Hole {
   path: (string | number)[];
   length: number;
-  /** Not sent: the array at the same path in report `from` (the one before), unchanged. */
+  /** Not sent, or only in part: the array at the same path in report `from` (the one before). */
   from?: number;
+  /** With `from`: how the array is made of that one's elements and the ones sent, as pairs
+   *  [start, count] — `count` elements of the array before from `start`, or, for start -1, the
+   *  next `count` elements of this hole's parts. Absent: the array before, whole and unchanged. */
+  runs?: number[];
 }
 
 export type ReportMessage =
-  | { kind: 'part'; id: number; hole: number; start: number; items: unknown[] }
+  /** `json`: the JSON of elements `start`… of the hole's elements sent (an array). */
+  | { kind: 'part'; id: number; hole: number; start: number; json: string }
   /** The report without its long arrays; sent after its parts. `update`: a comparison's
    *  refinement; `ignored`: how many differences its options ignore (api.ts onUpdate). */
   | { kind: 'whole'; id: number; value: unknown; holes: Hole[]; update: boolean; ignored?: number };
@@ -63,75 +75,157 @@ export function splitReport<T>(value: T, max = PART_ITEMS): { value: T; holes: H
 
 /** The messages that carry `value` as report `id`: its parts, then the whole. */
 export function reportMessages(id: number, value: unknown, update: boolean, ignored?: number, max = PART_ITEMS): ReportMessage[] {
-  return new ReportSender(max).prepare(id, value, update, ignored).messages;
+  return [...new ReportSender(max).messages(id, value, update, ignored)];
 }
 
 /**
- * The coordinator's side, one per run: a long array equal to the one at the same path in the
- * report sent before (a comparison's verified report repeats most of the final one: the same
- * differences, the same file listings) is not sent again; the page reuses its copy, so it neither
- * deserializes it nor recomputes what it derived from it (the UI's memos are keyed by identity).
- * Equality by a 64-bit fingerprint of the array's JSON (a report is JSON: docs/report-schema.md),
- * computed in the Worker, after the messages of a report are posted (`remember`).
+ * The coordinator's side, one per run: a long array whose elements equal those at the same path in
+ * the report sent before (a comparison's verified report repeats most of the final one: the same
+ * file listings, the same differences plus the few that verification found) is not sent again,
+ * or only its new elements are; the page reuses its copies of the others, so it neither
+ * deserializes nor holds them twice, and an array kept whole keeps its identity (the UI's memos are
+ * keyed by it). Equality by a 64-bit fingerprint of each element's JSON (a report is JSON:
+ * docs/report-schema.md), computed in the Worker; for an array seen for the first time after its
+ * messages are posted (`remember`).
  */
 export class ReportSender {
-  private sent: { id: number; prints: Map<string, string> } | null = null;
+  private sent: { id: number; prints: Map<string, Prints> } | null = null;
 
   constructor(private readonly max = PART_ITEMS) {}
 
-  prepare(id: number, value: unknown, update: boolean, ignored?: number): { messages: ReportMessage[]; remember: () => void } {
+  /**
+   * The messages of report `id`, made one at a time as they are taken (the JSON of 200,000
+   * differences at once would be ~100 MB of strings on top of the report): its parts, then the
+   * whole. The report sent before is the one the next comparison refers to only once every
+   * message was taken.
+   */
+  *messages(id: number, value: unknown, update: boolean, ignored?: number): Generator<ReportMessage> {
     const { max } = this;
     const s = splitReport(value, max);
     const before = this.sent;
-    const prints = new Map<string, string>();
-    const messages: ReportMessage[] = [];
-    const holes = s.holes.map((h, hole): Hole => {
+    const prints = new Map<string, Prints>();
+    const holes: Hole[] = [];
+    for (let hole = 0; hole < s.holes.length; hole++) {
+      const h = s.holes[hole];
       const key = JSON.stringify(h.path);
-      const had = before?.prints.get(key);
-      if (before && had?.startsWith(`${h.length}:`)) {
-        const print = fingerprint(s.arrays[hole]);
-        prints.set(key, print);
-        if (print === had) return { ...h, from: before.id };
-      }
       const a = s.arrays[hole];
-      for (let start = 0; start < a.length; start += max) messages.push({ kind: 'part', id, hole, start, items: a.slice(start, start + max) });
-      return h;
-    });
-    messages.push({ kind: 'whole', id, value: s.value, holes, update, ...(ignored === undefined ? {} : { ignored }) });
-    return {
-      messages,
-      remember: () => {
-        s.holes.forEach((h, hole) => {
-          const key = JSON.stringify(h.path);
-          if (!prints.has(key)) prints.set(key, fingerprint(s.arrays[hole]));
-        });
-        this.sent = { id, prints };
-      },
-    };
+      const had = before?.prints.get(key);
+      const runs =
+        before && had
+          ? matchRuns(
+              had,
+              elementPrints(a, (now) => prints.set(key, now)),
+            )
+          : null;
+      if (!before || !runs) {
+        // Sent whole: its prints made from the same JSON as its parts.
+        const now = emptyPrints(a.length);
+        prints.set(key, now);
+        for (let start = 0; start < a.length; start += max) {
+          const texts: string[] = [];
+          for (let i = start; i < Math.min(a.length, start + max); i++) texts.push(print(a[i], now, i));
+          yield { kind: 'part', id, hole, start, json: `[${texts.join(',')}]` };
+        }
+        holes.push(h);
+        continue;
+      }
+      const had2 = had as Prints;
+      const whole = runs.length === 2 && runs[0] === 0 && runs[1] === had2.h1.length && a.length === had2.h1.length;
+      holes.push(whole ? { ...h, from: before.id } : { ...h, from: before.id, runs });
+      const fresh: unknown[] = [];
+      for (let r = 0, at = 0; r < runs.length; r += 2) {
+        if (runs[r] < 0) for (let k = 0; k < runs[r + 1]; k++) fresh.push(a[at + k]);
+        at += runs[r + 1];
+      }
+      for (let start = 0; start < fresh.length; start += max) {
+        yield {
+          kind: 'part',
+          id,
+          hole,
+          start,
+          json: `[${fresh
+            .slice(start, start + max)
+            .map((x) => JSON.stringify(x) ?? 'null')
+            .join(',')}]`,
+        };
+      }
+    }
+    this.sent = { id, prints };
+    yield { kind: 'whole', id, value: s.value, holes, update, ...(ignored === undefined ? {} : { ignored }) };
   }
 }
 
-/**
- * `length:`, the JSON's length and two 32-bit hashes (FNV-1a and a multiplicative one) of the
- * array's JSON, element by element: the JSON of a whole array of 200,000 differences is a string
- * of ~100 MB, held at once on top of the report (issue 12: the page's memory for 100,000 changed
- * files); one element's is small.
- */
-function fingerprint(a: unknown[]): string {
+/** Two 32-bit hashes per element: FNV-1a and a multiplicative one of its JSON, the second with
+ *  the JSON's length mixed in. */
+interface Prints {
+  h1: Uint32Array;
+  h2: Uint32Array;
+}
+
+function emptyPrints(n: number): Prints {
+  return { h1: new Uint32Array(n), h2: new Uint32Array(n) };
+}
+
+/** Element `i`'s JSON, its hashes stored in `p`. */
+function print(x: unknown, p: Prints, i: number): string {
+  // `undefined` (a hole) has no JSON: the array's own JSON writes it as null.
+  const text = JSON.stringify(x) ?? 'null';
   let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  let n = 0;
-  for (const x of a) {
-    // `undefined` (a hole) has no JSON: the array's own JSON writes it as null.
-    const text = JSON.stringify(x) ?? 'null';
-    n += text.length + 1;
-    for (let i = 0; i <= text.length; i++) {
-      const c = i < text.length ? text.charCodeAt(i) : 44; // ',' between elements
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  let h2 = 0x9747b28c ^ text.length;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  p.h1[i] = h1;
+  p.h2[i] = h2;
+  return text;
+}
+
+/** The prints of every element of `a` (given to `keep` too). */
+function elementPrints(a: unknown[], keep: (p: Prints) => void): Prints {
+  const p = emptyPrints(a.length);
+  for (let i = 0; i < a.length; i++) print(a[i], p, i);
+  keep(p);
+  return p;
+}
+
+/** How far ahead in the array before an element is looked for (an inserted or removed run
+ *  longer than this is sent again from there on, still correct). */
+const LOOK_AHEAD = 256;
+
+/**
+ * The array `now` as runs over `before` (Hole.runs), walking both in order: an element equal to
+ * the next one before, or to one at most LOOK_AHEAD further, is reused; any other is sent. Null
+ * when fewer than half the elements would be reused (then the array is sent whole).
+ */
+function matchRuns(before: Prints, now: Prints): number[] | null {
+  const runs: number[] = [];
+  const n = before.h1.length;
+  let i = 0;
+  let reused = 0;
+  const push = (start: number) => {
+    const last = runs.length - 2;
+    const contiguous = last >= 0 && (start < 0 ? runs[last] < 0 : runs[last] >= 0 && runs[last] + runs[last + 1] === start);
+    if (contiguous) runs[last + 1]++;
+    else runs.push(start, 1);
+  };
+  for (let j = 0; j < now.h1.length; j++) {
+    let k = -1;
+    for (let t = i; t < n && t <= i + LOOK_AHEAD; t++) {
+      if (before.h1[t] === now.h1[j] && before.h2[t] === now.h2[j]) {
+        k = t;
+        break;
+      }
+    }
+    if (k < 0) push(-1);
+    else {
+      push(k);
+      reused++;
+      i = k + 1;
     }
   }
-  return `${a.length}:${n}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+  return reused * 2 >= now.h1.length && reused > 0 ? runs : null;
 }
 
 /** The page's side: collects parts and returns the report when its whole arrives. */
@@ -146,14 +240,15 @@ export class ReportReceiver {
       if (!byHole) this.parts.set(m.id, (byHole = new Map()));
       let list = byHole.get(m.hole);
       if (!list) byHole.set(m.hole, (list = []));
-      list.push({ start: m.start, items: m.items });
+      list.push({ start: m.start, items: JSON.parse(m.json) as unknown[] });
       return null;
     }
     const byHole = this.parts.get(m.id);
     this.parts.delete(m.id);
     m.holes.forEach((h, i) => {
       const list = (byHole?.get(i) ?? []).sort((x, y) => x.start - y.start);
-      const whole = h.from !== undefined ? this.kept(h) : list.length === 1 ? list[0].items : ([] as unknown[]).concat(...list.map((p) => p.items));
+      const sent = list.length === 1 ? list[0].items : ([] as unknown[]).concat(...list.map((p) => p.items));
+      const whole = h.from === undefined ? sent : h.runs ? fromRuns(this.kept(h), h.runs, sent) : this.kept(h);
       if (whole.length !== h.length) throw new Error(`engine: report ${m.id} lost part of ${h.path.join('.')} (${whole.length} of ${h.length})`);
       if (!h.path.length) {
         m.value = whole;
@@ -181,4 +276,17 @@ export class ReportReceiver {
   take(id: number): unknown {
     return this.last?.id === id ? this.last.value : undefined;
   }
+}
+
+/** The array `runs` (Hole.runs) describes: elements of `before`, and of `sent` in order. */
+function fromRuns(before: unknown[], runs: number[], sent: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  let next = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    const [start, count] = [runs[r], runs[r + 1]];
+    if (start < 0) for (let k = 0; k < count; k++) out.push(sent[next++]);
+    else for (let k = 0; k < count; k++) out.push(before[start + k]);
+  }
+  if (next !== sent.length) throw new Error(`engine: a report's runs used ${next} of the ${sent.length} elements sent`);
+  return out;
 }

@@ -15,6 +15,7 @@ import type { BlobResult } from './blob-sink';
 import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from './extract';
 import { forensicsJob, type ForensicsOptions, type ForensicsResult, type ForensicsSide } from './forensics';
 import { batchBytes } from './batch-bytes';
+import { packBlobResult, type WireBlobResult } from './records-wire';
 
 const controllers = new Map<number, AbortController>();
 
@@ -39,11 +40,12 @@ export const engineWorkerApi = {
       }
     });
   },
-  scan(jobId: number, blob: Blob, opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>, onBytes?: (n: number) => void): Promise<BlobResult> {
+  /** The records cross as JSON text (records-wire.ts): the pool unpacks them. */
+  scan(jobId: number, blob: Blob, opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>, onBytes?: (n: number) => void): Promise<WireBlobResult> {
     return withJob(jobId, async (signal) => {
       const b = batchBytes(onBytes);
       try {
-        return await scanBlobJob(blob, { ...opts, signal, onBytes: b.add });
+        return packBlobResult(await scanBlobJob(blob, { ...opts, signal, onBytes: b.add }));
       } finally {
         b.flush();
       }

@@ -42,7 +42,7 @@ describe('report parts', () => {
     expect(value).toEqual(before); // the report sent is not changed
     const parts = messages.filter((m) => m.kind === 'part');
     // layers[0].files: 25 → 3 parts, merged.files: 25 → 3, differences: 11 → 2; layers[1].files (3) stays whole
-    expect(parts.map((p) => (p.kind === 'part' ? p.items.length : 0))).toEqual([10, 10, 5, 10, 10, 5, 10, 1]);
+    expect(parts.map((p) => (p.kind === 'part' ? (JSON.parse(p.json) as unknown[]).length : 0))).toEqual([10, 10, 5, 10, 10, 5, 10, 1]);
     expect(messages.at(-1)).toMatchObject({ kind: 'whole', id: 7, update: true });
     const whole = messages.at(-1)!;
     expect(whole.kind === 'whole' && whole.holes.map((h) => h.path.join('.'))).toEqual([
@@ -84,31 +84,92 @@ describe('report parts', () => {
       else r.receive(m);
     }
   });
-  it('a long array equal to the one of the report before is not sent again: the page reuses its copy', () => {
+  const pipe = () => {
     const sender = new ReportSender(10);
     const receiver = new ReportReceiver();
-    const deliver = (id: number, value: unknown) => {
-      const { messages, remember } = sender.prepare(id, structuredClone(value), true);
-      remember();
+    return (id: number, value: unknown) => {
+      const messages = [...sender.messages(id, structuredClone(value), true)];
       let out: unknown = null;
       for (const m of messages) out = receiver.receive(structuredClone(m)) ?? out;
-      return { out: out as ReturnType<typeof report>, messages };
+      const whole = messages.at(-1)!;
+      if (whole.kind !== 'whole') throw new Error('no whole');
+      return {
+        out: out as ReturnType<typeof report>,
+        messages,
+        whole,
+        sent: messages.flatMap((m) => (m.kind === 'part' ? (JSON.parse(m.json) as unknown[]) : [])),
+      };
     };
+  };
+
+  it('a long array equal to the one of the report before is not sent again: the page reuses its copy', () => {
+    const deliver = pipe();
     const first = deliver(1, report());
     // The verified report: the same listings and differences (new objects), one listing changed.
     const next = report();
     next.inputs[0].images[0].merged.files[3].size = 99;
     const second = deliver(2, next);
     expect(second.out).toEqual(next);
-    expect(second.messages.filter((m) => m.kind === 'part').map((m) => m.kind === 'part' && m.hole)).toEqual([1, 1, 1]);
-    const whole = second.messages.at(-1)!;
-    expect(whole.kind === 'whole' && whole.holes.map((h) => h.from)).toEqual([1, undefined, 1]);
+    // the changed listing: only its changed element crosses, the other 24 are the page's own
+    expect(second.sent).toEqual([next.inputs[0].images[0].merged.files[3]]);
+    expect(second.whole.holes.map((h) => [h.from, h.runs])).toEqual([
+      [1, undefined],
+      [1, [0, 3, -1, 1, 4, 21]],
+      [1, undefined],
+    ]);
     expect(second.out.differences).toBe(first.out.differences);
     expect(second.out.inputs[0].images[0].layers[0].files).toBe(first.out.inputs[0].images[0].layers[0].files);
-    expect(second.out.inputs[0].images[0].merged.files).not.toBe(first.out.inputs[0].images[0].merged.files);
-    // A listing of another length is sent whole, not compared.
-    const third = report();
-    third.differences.push({ path: 'x', size: 0, layer: 2 });
-    expect(deliver(3, third).out.differences).toHaveLength(12);
+    const merged = second.out.inputs[0].images[0].merged.files;
+    expect(merged).not.toBe(first.out.inputs[0].images[0].merged.files);
+    expect(merged[4]).toBe(first.out.inputs[0].images[0].merged.files[4]);
+    expect(merged[3]).not.toBe(first.out.inputs[0].images[0].merged.files[3]);
+  });
+
+  it('elements inserted and removed: only the new ones cross, the rest are reused in their new order', () => {
+    const deliver = pipe();
+    const first = deliver(1, report());
+    const next = report();
+    // two differences found by verification, one in the middle and one at the end; one gone
+    next.differences.splice(5, 0, { path: 'integrity', size: -1, layer: 7 });
+    next.differences.push({ path: 'merged', size: -2, layer: 7 });
+    next.differences.splice(1, 1);
+    const second = deliver(2, next);
+    expect(second.out).toEqual(next);
+    expect(second.sent).toEqual([next.differences[4], next.differences[11]]);
+    const old = first.out.differences;
+    expect(second.out.differences.filter((d) => old.includes(d))).toHaveLength(10);
+    expect(second.whole.holes.find((h) => h.path[0] === 'differences')?.runs).toEqual([0, 1, 2, 3, -1, 1, 5, 6, -1, 1]);
+  });
+
+  it('an array mostly new, or seen for the first time, is sent whole', () => {
+    const deliver = pipe();
+    deliver(1, report());
+    const next = report();
+    next.differences = files(11, 5); // every element differs (layer 5)
+    next.inputs[1].images = [{ labels: {}, layers: [{ files: files(12, 3) }], merged: { files: files(12, 3) } }] as never;
+    const second = deliver(2, next);
+    expect(second.out).toEqual(next);
+    const holes = second.whole.holes.map((h) => `${h.path.join('.')}:${h.from ?? '-'}`);
+    expect(holes).toEqual([
+      'inputs.0.images.0.layers.0.files:1',
+      'inputs.0.images.0.merged.files:1',
+      'inputs.1.images.0.layers.0.files:-',
+      'inputs.1.images.0.merged.files:-',
+      'differences:-',
+    ]);
+    expect(second.sent).toHaveLength(12 + 12 + 11);
+  });
+
+  it('runs that do not add up to what was sent are an error, not a wrong report', () => {
+    const sender = new ReportSender(10);
+    const receiver = new ReportReceiver();
+    for (const m of sender.messages(1, report(), true)) receiver.receive(structuredClone(m));
+    const next = report();
+    next.differences[2].size = 5;
+    const messages = [...sender.messages(2, next, true)];
+    const whole = messages.at(-1)!;
+    // its one part (the changed difference) lost on the way
+    expect(messages.filter((m) => m.kind === 'part')).toHaveLength(1);
+    expect(() => receiver.receive(whole)).toThrow("engine: a report's runs used 1 of the 0 elements sent");
   });
 });
