@@ -40,6 +40,8 @@ export interface BlobResult {
 export interface BlobSinkContext {
   path?: string;
   run?: TarHashRun;
+  /** LayerSinkContext.onFiles */
+  onFiles?: (batch: FileRecord[]) => void;
 }
 
 const SNIFF = 8;
@@ -90,6 +92,7 @@ export class BlobSink {
         path: this.where.path,
         // Uncompressed blobs are hashed by the blob hasher here; scan-blob.ts has the fused path.
         run: plain ? undefined : this.where.run,
+        onFiles: this.where.onFiles,
       });
       const layer = this.layer;
       this.decoder = this.decoders(algorithm === 'unknown' ? 'none' : algorithm, (c) => {

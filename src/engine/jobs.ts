@@ -8,6 +8,7 @@
  *  - forensicsJob (forensics.ts): why two blobs of the same layer differ.
  * The first two take a ScanRequest (scan-mode.ts) and resolve it here, once.
  */
+import type { FileRecord } from '../report/types';
 import { detectCompression, looksLikeTar } from '../formats/detect';
 import { sniffContent } from '../formats/sniff';
 import { readRange } from '../io/read';
@@ -32,6 +33,8 @@ export interface JobOptions {
 /** A scan as a runner is asked for it: what to compute, and where the blob is (errors). */
 export interface ScanJobOptions extends JobOptions, ScanRequest {
   path?: string;
+  /** Records in batches as the walk goes on (LayerSinkContext.onFiles); the result's are the rest. */
+  onFiles?: (batch: FileRecord[]) => void;
 }
 
 export type IndexJobOptions = JobOptions & ScanRequest;
@@ -170,6 +173,7 @@ export async function scanBlobJob(blob: Blob, opts: ScanJobOptions = {}): Promis
         onBytes: opts.onBytes,
         path: opts.path,
         run: run ?? undefined,
+        onFiles: opts.onFiles,
       }),
     );
   } finally {

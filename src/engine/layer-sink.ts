@@ -48,10 +48,19 @@ export interface LayerSinkContext {
   /** With `run` and no `diff`: the bytes are the blob itself (no compression), and the
    *  kernel hashes them for the blob digest (`streamDigest()`), which is then the diff_id. */
   streamIsBlob?: boolean;
+  /** Records handed on in batches while the walk goes on (their digests filled in), instead of
+   *  all at the end: the records of a layer of 100,000 files are not all held here at once
+   *  (records-wire.ts). The facts' `files` and `partialFiles()` are then the rest. */
+  onFiles?: (batch: FileRecord[]) => void;
 }
 
+/** Records per batch handed to `onFiles`. */
+export const FILES_BATCH = 5000;
+
 export class LayerSink {
-  private readonly files: FileRecord[] = [];
+  private files: FileRecord[] = [];
+  /** Hashed records whose digests are not filled in yet (a kernel fills them after the piece). */
+  private readonly open = new Set<FileRecord>();
   private parser: TarParser | null = null;
   private head: Uint8Array | null = new Uint8Array(512);
   private headLen = 0;
@@ -85,6 +94,27 @@ export class LayerSink {
   }
 
   write(chunk: Uint8Array): void {
+    this.writeChunk(chunk);
+    if (this.where.onFiles && this.files.length >= FILES_BATCH) this.handOn();
+  }
+
+  /** Hands on the records read so far whose digests are in, in order (the open ones and any
+   *  after them stay until the next write). */
+  private handOn(): void {
+    let n = this.files.length;
+    if (this.open.size)
+      for (let i = 0; i < this.files.length; i++)
+        if (this.open.has(this.files[i])) {
+          n = i;
+          break;
+        }
+    if (n === 0) return;
+    const batch = n === this.files.length ? this.files : this.files.slice(0, n);
+    this.files = n === this.files.length ? [] : this.files.slice(n);
+    this.where.onFiles!(batch);
+  }
+
+  private writeChunk(chunk: Uint8Array): void {
     this.size += chunk.length;
     const k = this.where.run;
     if (!k) {
@@ -167,6 +197,7 @@ export class LayerSink {
         // cut inside this file still lists it (without digests) in the partial report.
         const rec = toFileRecord(e);
         this.files.push(rec);
+        this.open.add(rec);
         const k = this.where.run;
         if (k) {
           k.fileBegin();
@@ -176,6 +207,7 @@ export class LayerSink {
               k.fileEnd((d) => {
                 if (d.sha256) rec.sha256 = d.sha256;
                 if (d.xxh64) rec.xxh64 = d.xxh64;
+                this.open.delete(rec);
               }),
           };
         }
@@ -189,6 +221,7 @@ export class LayerSink {
           end: () => {
             if (sha) rec.sha256 = sha.digest('hex');
             rec.xxh64 = xxh.digest('hex');
+            this.open.delete(rec);
           },
         };
       },
@@ -203,6 +236,7 @@ export class LayerSink {
   private sparse(e: TarEntry): EntrySink {
     const rec = toFileRecord(e);
     this.files.push(rec);
+    this.open.add(rec);
     const sha = this.sha ? this.fileHashers.sha256.init() : null;
     const xxh = this.fileHashers.xxh64.init();
     const x = new SparseExpander(e.sparseMap!, e.realSize!, (v) => {
@@ -215,6 +249,7 @@ export class LayerSink {
         x.end();
         if (sha) rec.sha256 = sha.digest('hex');
         rec.xxh64 = xxh.digest('hex');
+        this.open.delete(rec);
       },
     };
   }

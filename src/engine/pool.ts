@@ -13,7 +13,8 @@ import type { BlobResult } from './blob-sink';
 import type { ExtractOptions, ExtractResult } from './extract';
 import type { ForensicsOptions, ForensicsResult, ForensicsSide } from './forensics';
 import { TarscopeError } from '../io/errors';
-import { unpackBlobResult } from './records-wire';
+import { joinBatches, unpackBlobResult } from './records-wire';
+import type { FileRecord } from '../report/types';
 
 export interface WorkerLike {
   terminate(): void;
@@ -152,8 +153,14 @@ export class WorkerPool implements JobRunner {
   }
 
   scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
-    const { signal, onBytes, ...rest } = opts;
-    return this.run(signal, (api, id) => api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined)).then(unpackBlobResult);
+    const { signal, onBytes, onFiles: _, ...rest } = opts;
+    // The records arrive in batches while the Worker walks (records-wire.ts), the rest with the result.
+    let batches: FileRecord[][] = [];
+    const take = Comlink.proxy((json: string) => void batches.push(JSON.parse(json) as FileRecord[]));
+    return this.run(signal, (api, id) => {
+      batches = [];
+      return api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined, take);
+    }).then((w) => joinBatches(unpackBlobResult(w), batches));
   }
 
   /** The wanted bytes come back transferred (the worker moves their buffers). */

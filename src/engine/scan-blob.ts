@@ -16,6 +16,7 @@
  * SHA-256); files get XXH64 for equality. The comparison verifies the digests afterwards with a
  * digest-only scan (`read: 'stream', fileHashes: 'none'`).
  */
+import type { FileRecord } from '../report/types';
 import { readChunks, readRange, throwIfAborted } from '../io/read';
 import { detectCompression } from '../formats/detect';
 import { inflateFast, isDecompressionStreamAvailable } from '../formats/gzip/fast';
@@ -35,6 +36,8 @@ export interface ScanContext {
   /** Hash layers with this kernel run (not shared with a concurrent scan); jobs.ts gives one
    *  when `mode.kernel` and the kernel loaded. */
   run?: TarHashRun;
+  /** Records in batches as the walk goes on (LayerSinkContext.onFiles). */
+  onFiles?: (batch: FileRecord[]) => void;
 }
 
 export async function scanBlob(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode, opts: ScanContext = {}): Promise<BlobResult> {
@@ -55,7 +58,7 @@ export async function scanBlob(blob: Blob, hashers: BlobHashers, decoders: Decod
 }
 
 async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode, opts: ScanContext, reuse: boolean) {
-  const sink = new BlobSink(hashers, decoders, mode, { path: opts.path, run: opts.run });
+  const sink = new BlobSink(hashers, decoders, mode, { path: opts.path, run: opts.run, onFiles: opts.onFiles });
   for await (const chunk of readChunks(blob, { signal: opts.signal, reuse })) {
     sink.write(chunk);
     opts.onBytes?.(chunk.length);
@@ -69,7 +72,7 @@ async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderF
  */
 async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, opts: ScanContext): Promise<BlobResult | null> {
   const digests = mode.digests;
-  const layer = new LayerSink(digests ? hashers.diff.init() : null, fileHashers(hashers), mode, { path: opts.path, run: opts.run });
+  const layer = new LayerSink(digests ? hashers.diff.init() : null, fileHashers(hashers), mode, { path: opts.path, run: opts.run, onFiles: opts.onFiles });
   let layerError: unknown = null;
   // With digests, a second read of the same blob hashes the compressed bytes (and reports
   // progress); without, the inflating read reports it.
@@ -142,7 +145,7 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, op
  */
 async function scanPlain(blob: Blob, hashers: BlobHashers, mode: ScanMode, opts: ScanContext, run: TarHashRun): Promise<BlobResult> {
   const digests = mode.digests;
-  const layer = new LayerSink(null, fileHashers(hashers), mode, { path: opts.path, run, streamIsBlob: digests });
+  const layer = new LayerSink(null, fileHashers(hashers), mode, { path: opts.path, run, streamIsBlob: digests, onFiles: opts.onFiles });
   let layerError: unknown = null;
   let size = 0;
   // The kernel copies each piece into wasm memory and the walk keeps no view: reuse the buffer.

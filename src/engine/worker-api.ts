@@ -12,6 +12,7 @@ import { indexArchive, scanBlobJob, warmKernel, type ScanJobOptions } from './jo
 import type { ScanRequest } from './scan-mode';
 import type { IndexResult } from './index-result';
 import type { BlobResult } from './blob-sink';
+import type { FileRecord } from '../report/types';
 import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from './extract';
 import { forensicsJob, type ForensicsOptions, type ForensicsResult, type ForensicsSide } from './forensics';
 import { batchBytes } from './batch-bytes';
@@ -41,13 +42,27 @@ export const engineWorkerApi = {
     });
   },
   /** The records cross as JSON text (records-wire.ts): the pool unpacks them. */
-  scan(jobId: number, blob: Blob, opts: Omit<ScanJobOptions, 'signal' | 'onBytes'>, onBytes?: (n: number) => void): Promise<WireBlobResult> {
+  scan(
+    jobId: number,
+    blob: Blob,
+    opts: Omit<ScanJobOptions, 'signal' | 'onBytes' | 'onFiles'>,
+    onBytes?: (n: number) => void,
+    onFiles?: (json: string) => unknown,
+  ): Promise<WireBlobResult> {
     return withJob(jobId, async (signal) => {
       const b = batchBytes(onBytes);
+      // Batches go out as the walk goes on; the result waits until each was taken (it comes back
+      // through another port and must not overtake them).
+      const taken: Promise<unknown>[] = [];
+      const batches = onFiles && ((batch: FileRecord[]) => void taken.push(Promise.resolve(onFiles(JSON.stringify(batch)))));
       try {
-        return packBlobResult(await scanBlobJob(blob, { ...opts, signal, onBytes: b.add }));
+        const r = await scanBlobJob(blob, { ...opts, signal, onBytes: b.add, onFiles: batches });
+        await Promise.all(taken);
+        return packBlobResult(r);
       } finally {
         b.flush();
+        // The caller's end of the batches' port closes (in Node an open port keeps the process up).
+        (onFiles as Partial<Comlink.Remote<unknown>> | undefined)?.[Comlink.releaseProxy]?.();
       }
     });
   },
