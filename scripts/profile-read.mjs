@@ -28,6 +28,10 @@ const opt = (name, dflt) => {
 const rounds = Number(opt('--rounds', '5'));
 const set = opt('--set', 'realistic');
 const workers = Number(opt('--workers', '2'));
+// --busy MS: the page's main thread runs tasks of MS ms back to back (a setTimeout 0 between
+// them) while a stage runs, as the page does while it renders a report: does a busy renderer
+// main thread slow the Workers' Blob reads?
+const busyMs = Number(opt('--busy', '0'));
 
 const PAIR = 'tests/.fixtures/bench/debootstrap';
 const DIR = '/tmp/tarscope-read';
@@ -165,8 +169,16 @@ try {
     const order = r % 2 ? [...stages].reverse() : stages;
     for (const s of order) {
       const ms = await page.evaluate(
-        async ({ stage, list, arg }) => {
+        async ({ stage, list, arg, busyMs }) => {
           const input = document.getElementById('f');
+          let busy = busyMs > 0;
+          const spin = () => {
+            if (!busy) return;
+            const end = performance.now() + busyMs;
+            while (performance.now() < end);
+            setTimeout(spin, 0);
+          };
+          spin();
           const todo = [...list].sort((x, y) => y[2] - y[1] - (x[2] - x[1]));
           let stalled = false;
           const t = performance.now();
@@ -190,6 +202,7 @@ try {
               }
             }),
           );
+          busy = false;
           if (stalled) {
             for (const w of window.__workers) w.terminate();
             window.__workers = window.__workers.map(() => new Worker('/scripts/profile-read-worker.ts', { type: 'module' }));
@@ -197,7 +210,7 @@ try {
           }
           return performance.now() - t;
         },
-        { stage: s.stage, list: work[s.work], arg },
+        { stage: s.stage, list: work[s.work], arg, busyMs },
       );
       if (ms === null) stalls[s.name]++;
       else if (r > 0) times[s.name].push(ms);

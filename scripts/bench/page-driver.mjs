@@ -121,7 +121,8 @@ function observe([preliminary, expectedPicks]) {
  * A run fails when the page changes nothing for stallMs (hung) or exceeds timeoutMs.
  * Returns { mode, times: { structure, preliminary, final, verified } (ms after the origin;
  * verified: the digest verification after a comparison's final report ended), signal, memory,
- * report (when exportReport), initialJs (paths of the JS fetched before a file was picked), errors }.
+ * report (when exportReport), initialJs (paths of the page's JS requested before its first
+ * contentful paint), errors }.
  */
 export async function pageRun(
   url,
@@ -134,12 +135,8 @@ export async function pageRun(
     const page = await context.newPage();
     const errors = [];
     const js = [];
-    let picked = false;
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('response', (r) => {
-      if (!picked && new URL(r.url()).pathname.endsWith('.js')) js.push(new URL(r.url()).pathname.replace(/^\//, ''));
-    });
     await page.goto(url, { waitUntil: 'networkidle' });
     const inputA = page.getByLabel('Archive A', { exact: true });
     await inputA.waitFor({ state: 'attached' });
@@ -154,7 +151,18 @@ export async function pageRun(
       idleMem = await idle(process.pid, idleOpts.samples);
       sampler = startSampler();
     }
-    picked = true;
+    // Initial JS: what the page fetched to show itself — its own JS requests that started before
+    // its first contentful paint (the app paints nothing before its JS runs). What the engine's
+    // warm-up fetches later, in idle time (src/ui/warm.ts), is not initial: issue 14 allows it.
+    js.push(
+      ...(await page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.POSITIVE_INFINITY;
+        return performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.endsWith('.js') && e.startTime <= fcp)
+          .map((e) => new URL(e.name).pathname.replace(/^\//, ''));
+      })),
+    );
     // Both files as fast as CDP allows: the run starts at the first `change` in the page.
     await inputA.setInputFiles(files[0]);
     if (mode === 'compare') await inputB.setInputFiles(files[1]);

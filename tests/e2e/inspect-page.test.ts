@@ -134,9 +134,9 @@ async function openPage(width = 1400, colorScheme: 'light' | 'dark' = 'light'): 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
   page.on('request', (r) => requests.push(r.url()));
-  // A 2-core device, whatever runs the test: the page does not warm the engine there
+  // A 1-core device, whatever runs the test: the page does not warm the engine there
   // (src/ui/warm.ts), so what it loads is the page alone (tests/e2e/warm.test.ts: the other case).
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 2 }));
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 1 }));
   await page.goto(baseUrl);
   await page.getByLabel('Archive A', { exact: true }).waitFor({ state: 'attached' });
   return { page, errors, requests };
