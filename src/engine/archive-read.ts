@@ -14,7 +14,7 @@ import { readLayout } from '../image';
 import type { ImageArchive } from '../image/model';
 import { normalizePath } from '../formats/tar/normalize';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
-import type { InputReport } from '../report/types';
+import type { FileRecord, InputReport } from '../report/types';
 import { emptyInput } from '../report/empty';
 import type { ScanRead } from './scan-mode';
 
@@ -178,6 +178,8 @@ export async function readLayers(
     }
   }
   const stats: LayerReadStats = { scanned: 0, shared: 0 };
+  // One string per repeated value across every blob of both archives (shareRecordStrings).
+  const strings = new Map<string, string>();
   const failed = new Set<ArchiveRead>();
   const run = async (queue: Job[], full: boolean) => {
     let next = 0;
@@ -202,6 +204,7 @@ export async function readLayers(
             },
           });
           if (!hashOnly) {
+            if (j.result.layer) shareRecordStrings(j.result.layer.files, strings);
             r.blobs.set(p.entry, j.result);
             stats.scanned++;
           }
@@ -274,4 +277,30 @@ function abortOr(e: unknown, signal?: AbortSignal): ErrorInfo {
 
 export function cancelledInfo(): ErrorInfo {
   return { code: 'cancelled', component: 'engine', message: 'engine: cancelled before the end; the report shows what was read' };
+}
+
+/**
+ * A worker's records arrive with strings of their own (neither structured clone nor JSON.parse
+ * shares a string longer than a few characters between records): each of 100,000 files holds its
+ * own owner names and link target, and a second copy of its path as `rawName`. One string per
+ * distinct value of those fields (`pool`, shared by every blob of a comparison), and the path as
+ * `rawName` when the two are equal, held 16 MB less for two layers of 100,000 files (issue 12);
+ * no value changes. Done as each blob's records arrive.
+ */
+export function shareRecordStrings(files: FileRecord[], pool: Map<string, string>): void {
+  const one = <T extends string>(s: T): T => {
+    const found = pool.get(s);
+    if (found !== undefined) return found as T;
+    pool.set(s, s);
+    return s;
+  };
+  for (const f of files) {
+    f.type = one(f.type);
+    f.typeflag = one(f.typeflag);
+    f.format = one(f.format);
+    f.uname = one(f.uname);
+    f.gname = one(f.gname);
+    if (f.linkname !== undefined) f.linkname = one(f.linkname);
+    if (f.rawName === f.path) f.rawName = f.path;
+  }
 }

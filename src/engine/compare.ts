@@ -84,7 +84,6 @@ export async function compareArchives(
   const verify = opts.verify !== false;
   const layers = await readLayers(runner, reads, progress, signal, { share: true, fast: true });
   ctx.layers = layers;
-  shareRecordStrings(reads);
   mark('layers');
   const plan = planVerification(reads);
   const gather = async (diff: DiffResult, causes: Cause[]): Promise<Details> => {
@@ -179,36 +178,6 @@ export async function compareArchives(
   vp.phase('done');
   opts.onUpdate?.(verified);
   return verified;
-}
-
-/**
- * A worker's records arrive with strings of their own (structured clone shares none): each of
- * 100,000 files holds its own "file", "0", "ustar", owner names and link target, and a second
- * copy of its path as `rawName`. One string per distinct value of those fields, and the path as
- * `rawName` when the two are equal, hold 16 MB less for two layers of 100,000 files (issue 12);
- * no value changes.
- */
-export function shareRecordStrings(reads: readonly ArchiveRead[]): void {
-  const pool = new Map<string, string>();
-  const one = <T extends string>(s: T): T => {
-    const found = pool.get(s);
-    if (found !== undefined) return found as T;
-    pool.set(s, s);
-    return s;
-  };
-  for (const r of reads) {
-    for (const b of r.blobs.values()) {
-      for (const f of b.layer?.files ?? []) {
-        f.type = one(f.type);
-        f.typeflag = one(f.typeflag);
-        f.format = one(f.format);
-        f.uname = one(f.uname);
-        f.gname = one(f.gname);
-        if (f.linkname !== undefined) f.linkname = one(f.linkname);
-        if (f.rawName === f.path) f.rawName = f.path;
-      }
-    }
-  }
 }
 
 interface BuildContext {
