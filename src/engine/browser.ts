@@ -18,6 +18,7 @@ import type { InspectionReport } from '../report/types';
 import { ReportReceiver, type ReportMessage } from './report-parts';
 import type { ProgressListener } from './progress';
 import { TarscopeError } from '../io/errors';
+import { afterPaint } from './after-paint';
 
 export interface BrowserEngineOptions {
   /** Job Workers (default: one per core, at most 8). */
@@ -145,12 +146,6 @@ export function createEngine(options: number | BrowserEngineOptions = {}): Brows
       if (current) drop(current);
     },
   };
-}
-
-/** After the next frame is painted (a rendering opportunity, then a task); a hidden tab paints
- *  nothing, and the coordinator stops waiting after a second. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function defaultSize(): number {
