@@ -182,27 +182,30 @@ try {
           const todo = [...list].sort((x, y) => y[2] - y[1] - (x[2] - x[1]));
           let stalled = false;
           const t = performance.now();
-          await Promise.all(
-            window.__workers.map(async (w) => {
-              while (todo.length) {
-                const [i, s, e] = todo.shift();
-                const f = input.files[i];
-                const blob = s === 0 && e === f.size ? f : f.slice(s, e);
-                const res = await new Promise((resolve) => {
-                  w.onmessage = (m) => resolve(m.data);
-                  w.onerror = (m) => resolve({ error: m.message || 'the Worker failed' });
-                  // Chromium's Blob streams sometimes stop delivering for good (io/read.ts
-                  // STALL_MS): the platform-only stages have no guard, so such a run is counted
-                  // as a stall and its Workers replaced.
-                  setTimeout(() => resolve({ stalled: true }), 60_000);
-                  w.postMessage({ stage, blob, arg });
-                });
-                if (res.error) throw new Error(res.error);
-                if (res.stalled) stalled = true;
-              }
-            }),
-          );
-          busy = false;
+          try {
+            await Promise.all(
+              window.__workers.map(async (w) => {
+                while (todo.length) {
+                  const [i, s, e] = todo.shift();
+                  const f = input.files[i];
+                  const blob = s === 0 && e === f.size ? f : f.slice(s, e);
+                  const res = await new Promise((resolve) => {
+                    w.onmessage = (m) => resolve(m.data);
+                    w.onerror = (m) => resolve({ error: m.message || 'the Worker failed' });
+                    // Chromium's Blob streams sometimes stop delivering for good (io/read.ts
+                    // STALL_MS): the platform-only stages have no guard, so such a run is counted
+                    // as a stall and its Workers replaced.
+                    setTimeout(() => resolve({ stalled: true }), 60_000);
+                    w.postMessage({ stage, blob, arg });
+                  });
+                  if (res.error) throw new Error(res.error);
+                  if (res.stalled) stalled = true;
+                }
+              }),
+            );
+          } finally {
+            busy = false;
+          }
           if (stalled) {
             for (const w of window.__workers) w.terminate();
             window.__workers = window.__workers.map(() => new Worker('/scripts/profile-read-worker.ts', { type: 'module' }));

@@ -58,7 +58,7 @@ export interface LayerSinkContext {
 export const FILES_BATCH = 5000;
 
 export class LayerSink {
-  private files: FileRecord[] = [];
+  private readonly files: FileRecord[] = [];
   /** Hashed records whose digests are not filled in yet (a kernel fills them after the piece). */
   private readonly open = new Set<FileRecord>();
   private parser: TarParser | null = null;
@@ -102,16 +102,8 @@ export class LayerSink {
    *  after them stay until the next write). */
   private handOn(): void {
     let n = this.files.length;
-    if (this.open.size)
-      for (let i = 0; i < this.files.length; i++)
-        if (this.open.has(this.files[i])) {
-          n = i;
-          break;
-        }
-    if (n === 0) return;
-    const batch = n === this.files.length ? this.files : this.files.slice(0, n);
-    this.files = n === this.files.length ? [] : this.files.slice(n);
-    this.where.onFiles!(batch);
+    for (let i = 0; this.open.size && i < n; i++) if (this.open.has(this.files[i])) n = i;
+    if (n > 0) this.where.onFiles!(this.files.splice(0, n));
   }
 
   private writeChunk(chunk: Uint8Array): void {

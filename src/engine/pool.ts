@@ -153,10 +153,15 @@ export class WorkerPool implements JobRunner {
   }
 
   scan(blob: Blob, opts: ScanJobOptions): Promise<BlobResult> {
-    const { signal, onBytes, onFiles: _, ...rest } = opts;
-    // The records arrive in batches while the Worker walks (records-wire.ts), the rest with the result.
+    const { signal, onBytes, onFiles, ...rest } = opts;
+    // The records arrive in batches while the Worker walks (records-wire.ts), the rest with the
+    // result: to the caller's onFiles as scanBlobJob gives them, or joined with the rest.
     let batches: FileRecord[][] = [];
-    const take = Comlink.proxy((json: string) => void batches.push(JSON.parse(json) as FileRecord[]));
+    const take = Comlink.proxy((json: string) => {
+      const batch = JSON.parse(json) as FileRecord[];
+      if (onFiles) onFiles(batch);
+      else batches.push(batch);
+    });
     return this.run(signal, (api, id) => {
       batches = [];
       return api.scan(id, blob, rest, onBytes ? Comlink.proxy(onBytes) : undefined, take);

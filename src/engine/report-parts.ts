@@ -85,8 +85,8 @@ export function reportMessages(id: number, value: unknown, update: boolean, igno
  * or only its new elements are; the page reuses its copies of the others, so it neither
  * deserializes nor holds them twice, and an array kept whole keeps its identity (the UI's memos are
  * keyed by it). Equality by a 64-bit fingerprint of each element's JSON (a report is JSON:
- * docs/report-schema.md), computed in the Worker; for an array seen for the first time after its
- * messages are posted (`remember`).
+ * docs/report-schema.md), computed in the Worker: for an array seen for the first time from the
+ * same JSON its parts carry.
  */
 export class ReportSender {
   private sent: { id: number; prints: Map<string, Prints> } | null = null;
@@ -110,44 +110,29 @@ export class ReportSender {
       const key = JSON.stringify(h.path);
       const a = s.arrays[hole];
       const had = before?.prints.get(key);
-      const runs =
-        before && had
-          ? matchRuns(
-              had,
-              elementPrints(a, (now) => prints.set(key, now)),
-            )
-          : null;
-      if (!before || !runs) {
-        // Sent whole: its prints made from the same JSON as its parts.
-        const now = emptyPrints(a.length);
-        prints.set(key, now);
-        for (let start = 0; start < a.length; start += max) {
-          const texts: string[] = [];
-          for (let i = start; i < Math.min(a.length, start + max); i++) texts.push(print(a[i], now, i));
-          yield { kind: 'part', id, hole, start, json: `[${texts.join(',')}]` };
+      // Matching needs every element's print first; an array with nothing to match against
+      // gets its prints while its parts are made (each element's JSON made once).
+      const now = had ? elementPrints(a) : emptyPrints(a.length);
+      prints.set(key, now);
+      const runs = before && had ? matchRuns(had, now) : null;
+      let fresh = a;
+      if (before && runs) {
+        // every element the one at the same place before, and no more of them before: kept whole
+        const whole = runs.length === 2 && runs[0] === 0 && runs[1] === a.length && had!.h1.length === a.length;
+        holes.push(whole ? { ...h, from: before.id } : { ...h, from: before.id, runs });
+        fresh = [];
+        for (let r = 0, at = 0; r < runs.length; r += 2) {
+          if (runs[r] < 0) for (let k = 0; k < runs[r + 1]; k++) fresh.push(a[at + k]);
+          at += runs[r + 1];
         }
-        holes.push(h);
-        continue;
-      }
-      const had2 = had as Prints;
-      const whole = runs.length === 2 && runs[0] === 0 && runs[1] === had2.h1.length && a.length === had2.h1.length;
-      holes.push(whole ? { ...h, from: before.id } : { ...h, from: before.id, runs });
-      const fresh: unknown[] = [];
-      for (let r = 0, at = 0; r < runs.length; r += 2) {
-        if (runs[r] < 0) for (let k = 0; k < runs[r + 1]; k++) fresh.push(a[at + k]);
-        at += runs[r + 1];
-      }
+      } else holes.push(h);
+      // The prints of an array not matched were made above when it had a report to match
+      // against (then its JSON is made twice: the rare case of an array mostly new).
+      const text = (x: unknown, i: number) => (had ? (JSON.stringify(x) ?? 'null') : print(x, now, i));
       for (let start = 0; start < fresh.length; start += max) {
-        yield {
-          kind: 'part',
-          id,
-          hole,
-          start,
-          json: `[${fresh
-            .slice(start, start + max)
-            .map((x) => JSON.stringify(x) ?? 'null')
-            .join(',')}]`,
-        };
+        const texts: string[] = [];
+        for (let i = start; i < Math.min(fresh.length, start + max); i++) texts.push(text(fresh[i], i));
+        yield { kind: 'part', id, hole, start, json: `[${texts.join(',')}]` };
       }
     }
     this.sent = { id, prints };
@@ -182,11 +167,10 @@ function print(x: unknown, p: Prints, i: number): string {
   return text;
 }
 
-/** The prints of every element of `a` (given to `keep` too). */
-function elementPrints(a: unknown[], keep: (p: Prints) => void): Prints {
+/** The prints of every element of `a`. */
+function elementPrints(a: unknown[]): Prints {
   const p = emptyPrints(a.length);
   for (let i = 0; i < a.length; i++) print(a[i], p, i);
-  keep(p);
   return p;
 }
 

@@ -11,7 +11,6 @@ import * as Comlink from 'comlink';
 import { indexArchive, scanBlobJob, warmKernel, type ScanJobOptions } from './jobs';
 import type { ScanRequest } from './scan-mode';
 import type { IndexResult } from './index-result';
-import type { BlobResult } from './blob-sink';
 import type { FileRecord } from '../report/types';
 import { extractJob, extractTransferables, type ExtractOptions, type ExtractResult } from './extract';
 import { forensicsJob, type ForensicsOptions, type ForensicsResult, type ForensicsSide } from './forensics';

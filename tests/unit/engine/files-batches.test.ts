@@ -3,9 +3,16 @@
  * Workers send them: records-wire.ts), then joined by the pool (`joinBatches`): the same records,
  * in the same order, each with its digests already in when its batch leaves — with the tarhash
  * kernel (which fills digests in after each piece) and with hash-wasm, plain and gzip layers,
- * and a layer cut short (the batches plus the partial files are the files read).
+ * and a layer cut short (the batches plus the partial files are the files read); and through the
+ * pool (src/engine/pool.ts) with the Worker's API on a MessageChannel: the batches cross as JSON
+ * text and are joined, or go to the caller's own onFiles, as scanBlobJob gives them.
  */
+import { MessageChannel } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../../src/engine/pool';
+import { engineWorkerApi } from '../../../src/engine/worker-api';
 import { gzip } from 'pako';
 import { buildTar } from '../../builders/tar';
 import { scanBlobJob } from '../../../src/engine/jobs';
@@ -64,5 +71,28 @@ describe('records in batches', () => {
     expect(whole.layer).toBeNull();
     expect(joined.partialFiles!.length).toBe(whole.partialFiles!.length);
     expect(joined).toEqual(whole);
+  }, 60_000);
+
+  it('through the pool: joined into the result, or handed to the caller’s onFiles as they come', async () => {
+    const channels: MessageChannel[] = [];
+    const pool = new WorkerPool({
+      size: 1,
+      create: () => {
+        const c = new MessageChannel();
+        channels.push(c);
+        Comlink.expose(engineWorkerApi, nodeEndpoint(c.port2));
+        return { worker: { terminate: () => (c.port1.close(), c.port2.close()) }, endpoint: nodeEndpoint(c.port1) };
+      },
+    });
+    try {
+      const direct = await scanBlobJob(blob(gzip(tar)), {});
+      expect(await pool.scan(blob(gzip(tar)), {})).toEqual(direct);
+      const given: FileRecord[][] = [];
+      const r = await pool.scan(blob(gzip(tar)), { onFiles: (b) => given.push(b) });
+      expect(given.length).toBeGreaterThanOrEqual(2);
+      expect(joinBatches(r, given)).toEqual(direct);
+    } finally {
+      pool.dispose();
+    }
   }, 60_000);
 });
