@@ -58,7 +58,7 @@ export function EmbedView({ a, b, app, engine, theme = 'light' }: EmbedViewProps
     });
   }, [a, b, again]);
 
-  const explained = useExplained(run.comparison, options, explain, run.ignored);
+  const explained = useExplained(run.comparison, options, explain, run.ignored, run.held);
   const working = run.status === 'working';
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;
@@ -85,6 +85,7 @@ export function EmbedView({ a, b, app, engine, theme = 'light' }: EmbedViewProps
       {comparing && explained ? (
         <CompareView
           report={explained.report}
+          differences={run.held}
           status={run.status}
           options={options}
           onOptions={(o) => {

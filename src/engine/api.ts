@@ -6,6 +6,9 @@
 import type { InspectionReport } from '../report/types';
 import type { ComparisonReport, IgnoreOptions } from '../compare/types';
 import type { ProgressListener } from './progress';
+import type { DifferenceSource } from '../present/diff-selection';
+import type { HeldSummary } from './shown-comparison';
+import type { ExportFormat } from './coordinator-api';
 
 export interface InspectOptions {
   /** Aborting resolves the promise with the partial report, error "cancelled". */
@@ -39,4 +42,23 @@ export interface Engine {
   /** Starts the workers and loads the wasm before the first archive (the page calls it while
    *  idle, on a capable device: src/ui/warm.ts); the browser engine has it. */
   warm?(): Promise<void>;
+  /** For a comparison report this engine gave (to onUpdate or as the result): where the rest
+   *  of it is, when the engine kept part of it (the browser engine keeps the differences and
+   *  file listings in its coordinator Worker: src/engine/shown-comparison.ts). Null, or absent:
+   *  the report is whole. */
+  held?(report: ComparisonReport): HeldComparison | null;
+}
+
+/**
+ * The part of a comparison the engine kept: its differences (pages of rows for the page's
+ * lists), the report explained for other options, and the whole report written out.
+ */
+export interface HeldComparison extends DifferenceSource {
+  /** Per input: its file count when it is a plain tar (the listing stayed with the engine). */
+  readonly files: HeldSummary['files'];
+  /** The report explained for `options`: verdict, headline, causes and the differences they list
+   *  (the rest of the report as given), and how many differences the options ignore. */
+  explain(options: IgnoreOptions): Promise<{ report: ComparisonReport; ignored: number }>;
+  /** The whole report, explained for `options`, as the CLI writes `format`. */
+  export(format: ExportFormat, options: IgnoreOptions): Promise<Blob>;
 }

@@ -11,8 +11,9 @@
  * within `graceMs` is terminated (its job Workers with it) and the run rejects as cancelled.
  */
 import * as Comlink from 'comlink';
-import type { CompareOptions, Engine, InspectOptions } from './api';
+import type { CompareOptions, Engine, HeldComparison, InspectOptions } from './api';
 import type { CoordinatorApi, Deliver } from './coordinator-api';
+import type { HeldSummary } from './shown-comparison';
 import type { ComparisonReport } from '../compare/types';
 import type { InspectionReport } from '../report/types';
 import { ReportReceiver, type ReportMessage } from './report-parts';
@@ -33,6 +34,7 @@ export interface BrowserEngineOptions {
 /** The Engine, and warm(): the coordinator and one job Worker started, the wasm kernel loaded. */
 export interface BrowserEngine extends Engine {
   warm(): Promise<void>;
+  held(report: ComparisonReport): HeldComparison | null;
 }
 
 interface Coordinator {
@@ -41,6 +43,8 @@ interface Coordinator {
   /** Rejects when the Worker dies (script error, out of memory): Comlink alone would leave its
    *  calls pending forever. */
   crashed: Promise<never>;
+  /** Terminated (disposed, or hung on a cancel): the comparisons it held are gone with it. */
+  gone: boolean;
 }
 
 export function createEngine(options: number | BrowserEngineOptions = {}): BrowserEngine {
@@ -51,8 +55,11 @@ export function createEngine(options: number | BrowserEngineOptions = {}): Brows
     o.create ?? (() => new Worker(new URL('../../workers/coordinator.worker.ts', import.meta.url), { type: 'module', name: 'tarscope-coordinator' }));
   let current: Coordinator | null = null;
   let nextRun = 1;
+  /** The comparisons whose rest stays in a coordinator (api.ts `held`). */
+  const helds = new WeakMap<object, HeldComparison>();
 
   function drop(c: Coordinator): void {
+    c.gone = true;
     c.worker.terminate();
     c.api[Comlink.releaseProxy]();
     if (current === c) current = null;
@@ -67,7 +74,7 @@ export function createEngine(options: number | BrowserEngineOptions = {}): Brows
         reject(new TarscopeError({ code: 'internal', component: 'coordinator', message: `coordinator: the Worker stopped: ${e.message || 'no message'}` }));
       });
     });
-    const c: Coordinator = { worker, api: Comlink.wrap<CoordinatorApi>(worker), crashed };
+    const c: Coordinator = { worker, api: Comlink.wrap<CoordinatorApi>(worker), crashed, gone: false };
     // A crashed coordinator is replaced by the next run.
     crashed.catch(() => drop(c));
     void c.api.init(size).catch(() => {});
@@ -115,8 +122,10 @@ export function createEngine(options: number | BrowserEngineOptions = {}): Brows
     onUpdate?: (r: R, ignored?: number) => void,
   ): Promise<R> {
     const receiver = new ReportReceiver();
+    const c = coordinator();
     const deliver = Comlink.proxy((m: ReportMessage) => {
       const r = receiver.receive(m);
+      if (r && m.kind === 'whole' && m.held) helds.set(r as object, heldComparison(c, m.id, r as ComparisonReport, m.held));
       if (r && m.kind === 'whole' && m.update) {
         onUpdate?.(r as R, m.ignored);
         // The coordinator holds new jobs until the update is on screen (coordinator-api.ts paced).
@@ -142,9 +151,35 @@ export function createEngine(options: number | BrowserEngineOptions = {}): Brows
         opts.onUpdate,
       ),
     warm: () => run(undefined, (api) => api.warm()),
+    held: (report: ComparisonReport) => helds.get(report) ?? null,
     dispose: () => {
       if (current) drop(current);
     },
+  };
+}
+
+/** Held report `id` in coordinator `c`: asks it, and fails clearly once `c` is gone. */
+function heldComparison(c: Coordinator, id: number, shown: ComparisonReport, s: HeldSummary): HeldComparison {
+  const ask = <T>(call: () => Promise<T>): Promise<T> =>
+    c.gone
+      ? Promise.reject(
+          new TarscopeError({
+            code: 'internal',
+            component: 'coordinator',
+            message: 'coordinator: the Worker that held this comparison has stopped: compare again',
+          }),
+        )
+      : Promise.race([call(), c.crashed]);
+  return {
+    total: s.total,
+    levels: s.levels,
+    files: s.files,
+    page: (sel, start, end) => ask(() => c.api.differences(id, sel, start, end)),
+    explain: async (options) => {
+      const { ignored, ...parts } = await ask(() => c.api.explain(id, options));
+      return { report: { ...shown, ...parts }, ignored };
+    },
+    export: (format, options) => ask(() => c.api.exportReport(id, options, format)),
   };
 }
 

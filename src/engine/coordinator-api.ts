@@ -16,6 +16,10 @@
  * report as the coordinators do.
  */
 import type { ComparisonReport, IgnoreOptions } from '../compare/types';
+import { explainFor, sameOptions } from '../compare/reexplain';
+import { DifferenceIndex, type DiffPage, type DiffSelection } from '../present/diff-selection';
+import { writeJson } from '../present/json-chunks';
+import { listed, shownComparison, type HeldSummary } from './shown-comparison';
 import type { ProgressListener } from './progress';
 import type { JobRunner } from './runner';
 import { inspectArchive } from './inspect';
@@ -45,6 +49,23 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
   let nextReport = 1;
   const runs = new Map<number, AbortController>();
   const jobs = (): CoordinatorPool => (pool ??= createPool(size));
+  /** The comparisons the page shows, whole (shown-comparison.ts): the last two reports sent
+   *  by the newest run (the page may still ask about the one before while it takes the next). */
+  const held = new Map<number, Held>();
+  let heldRun = 0;
+  const hold = (runId: number, id: number, report: ComparisonReport): Held => {
+    if (runId !== heldRun) held.clear();
+    heldRun = runId;
+    const h: Held = { report, index: new DifferenceIndex(report.differences), explained: null };
+    held.set(id, h);
+    for (const k of held.keys()) if (held.size > 2) held.delete(k);
+    return h;
+  };
+  const heldReport = (id: number): Held => {
+    const h = held.get(id);
+    if (!h) throw new Error(`report ${id} is no longer held (a newer comparison replaced it): compare again`);
+    return h;
+  };
 
   /** Runs `run` with the signal `cancel(runId)` aborts, a `send` that delivers a report in parts
    *  (report-parts.ts) and the job Workers behind a gate (`paced`); resolves with the id of the
@@ -65,10 +86,18 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
     const sender = new ReportSender();
     const send: Send = (value, update, ignored) => {
       const id = nextReport++;
+      // A comparison stays here whole; the page gets what it shows (shown-comparison.ts).
+      let shown: object = value;
+      let summary: HeldSummary | undefined;
+      if (isComparison(value)) {
+        const h = hold(runId, id, value);
+        shown = shownComparison(value);
+        summary = { total: h.index.total, levels: h.index.levels, files: [fileCount(value, 0), fileCount(value, 1)] };
+      }
       // Each message is posted as it is made: the page parses the first parts while the
       // coordinator makes the next ones.
       const acks: Promise<unknown>[] = [];
-      for (const m of sender.messages(id, value, update, ignored)) acks.push(Promise.resolve(deliver(m)).catch(() => {}));
+      for (const m of sender.messages(id, shown, update, ignored, summary)) acks.push(Promise.resolve(deliver(m)).catch(() => {}));
       sent.push(...acks);
       // The page acknowledges an update's whole after its next paint (browser.ts).
       if (update) taken = Promise.race([Promise.all(acks), sleep(TAKE_MAX_MS)]);
@@ -123,6 +152,37 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
     cancel(runId: number): void {
       runs.get(runId)?.abort();
     },
+    /** Rows `start`…`end` of a selection of held report `id`'s differences (the page's lists). */
+    differences(id: number, sel: DiffSelection, start: number, end: number): DiffPage {
+      return heldReport(id).index.page(sel, start, end);
+    },
+    /** Held report `id` explained for `options` (the page's ignore options), as the page shows
+     *  it: verdict, headline, causes (content evidence carried over) and the differences they
+     *  list; with the explainer's ignored count. */
+    explain(id: number, options: IgnoreOptions): Reexplained {
+      const h = heldReport(id);
+      const { report, ignored } = reexplained(h, options);
+      return {
+        options,
+        verdict: report.verdict,
+        headline: report.headline,
+        causes: report.causes,
+        differences: listed(report.causes, report.differences),
+        ignored,
+      };
+    },
+    /** Held report `id`, whole, explained for `options`, written as the CLI writes it: JSON
+     *  (in ~64 KiB pieces, never one string: src/present/json-chunks.ts), HTML or Markdown. */
+    async exportReport(id: number, options: IgnoreOptions, format: ExportFormat): Promise<Blob> {
+      const { report } = reexplained(heldReport(id), options);
+      if (format === 'json') {
+        const pieces: string[] = [];
+        writeJson(report, (p) => pieces.push(p));
+        return new Blob(pieces, { type: 'application/json' });
+      }
+      if (format === 'html') return new Blob([(await import('../present/html')).presentHtml(report)], { type: 'text/html;charset=utf-8' });
+      return new Blob([(await import('../present/markdown')).presentMarkdown(report)], { type: 'text/markdown;charset=utf-8' });
+    },
     /** While the page is idle (issue 14): one job Worker started, its wasm kernel compiled. */
     warm(): Promise<void> {
       return jobs().warm();
@@ -134,6 +194,34 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
 }
 
 type Send = (report: object, update: boolean, ignored?: number) => number;
+
+interface Held {
+  report: ComparisonReport;
+  index: DifferenceIndex;
+  /** The last re-explanation (the page asks for it, then exports it). */
+  explained: { options: IgnoreOptions; report: ComparisonReport; ignored: number } | null;
+}
+
+/** A held report explained for the page's options (the last one remembered). */
+function reexplained(h: Held, options: IgnoreOptions): { report: ComparisonReport; ignored: number } {
+  if (h.explained && sameOptions(h.explained.options, options)) return h.explained;
+  const e = explainFor(h.report, options, explain);
+  h.explained = { options, report: e.report, ignored: e.ignored ?? 0 };
+  return h.explained;
+}
+
+/** What `explain()` answers: the parts of the shown report that the options change. */
+export type Reexplained = Pick<ComparisonReport, 'options' | 'verdict' | 'headline' | 'causes' | 'differences'> & { ignored: number };
+
+export type ExportFormat = 'json' | 'html' | 'markdown';
+
+function isComparison(v: object): v is ComparisonReport {
+  return (v as { kind?: unknown }).kind === 'comparison';
+}
+
+function fileCount(r: ComparisonReport, side: 0 | 1): number | null {
+  return r.inputs[side].files?.length ?? null;
+}
 
 /** How long the jobs wait, at most, for the page to take in a report (a hidden tab paints nothing). */
 const TAKE_MAX_MS = 1000;

@@ -19,6 +19,8 @@
  * `JSON.parse` of the same 200 slices; the page's heap comparing 100,000 changed files: see
  * docs/benchmarks.md "Memory").
  */
+import type { HeldSummary } from './shown-comparison';
+
 export const PART_ITEMS = 1000;
 
 export interface Hole {
@@ -36,8 +38,9 @@ export type ReportMessage =
   /** `json`: the JSON of elements `start`… of the hole's elements sent (an array). */
   | { kind: 'part'; id: number; hole: number; start: number; json: string }
   /** The report without its long arrays; sent after its parts. `update`: a comparison's
-   *  refinement; `ignored`: how many differences its options ignore (api.ts onUpdate). */
-  | { kind: 'whole'; id: number; value: unknown; holes: Hole[]; update: boolean; ignored?: number };
+   *  refinement; `ignored`: how many differences its options ignore (api.ts onUpdate); `held`:
+   *  the report is a comparison the coordinator keeps whole and sent as shown-comparison.ts says. */
+  | { kind: 'whole'; id: number; value: unknown; holes: Hole[]; update: boolean; ignored?: number; held?: HeldSummary };
 
 export function splitReport<T>(value: T, max = PART_ITEMS): { value: T; holes: Hole[]; arrays: unknown[][] } {
   const holes: Hole[] = [];
@@ -99,7 +102,7 @@ export class ReportSender {
    * whole. The report sent before is the one the next comparison refers to only once every
    * message was taken.
    */
-  *messages(id: number, value: unknown, update: boolean, ignored?: number): Generator<ReportMessage> {
+  *messages(id: number, value: unknown, update: boolean, ignored?: number, held?: HeldSummary): Generator<ReportMessage> {
     const { max } = this;
     const s = splitReport(value, max);
     const before = this.sent;
@@ -136,7 +139,7 @@ export class ReportSender {
       }
     }
     this.sent = { id, prints };
-    yield { kind: 'whole', id, value: s.value, holes, update, ...(ignored === undefined ? {} : { ignored }) };
+    yield { kind: 'whole', id, value: s.value, holes, update, ...(ignored === undefined ? {} : { ignored }), ...(held ? { held } : {}) };
   }
 }
 

@@ -118,7 +118,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
     };
   }, []);
 
-  const explained = useExplained(run.comparison, options, explain, run.ignored);
+  const explained = useExplained(run.comparison, options, explain, run.ignored, run.held);
   const working = run.status === 'working';
   const comparing = run.kind === 'compare';
   const input = run.inspection?.inputs[0] ?? null;
@@ -159,9 +159,9 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
         <UrlFields initial={urls} onOpen={openUrls} />
         <RemoteInputs slots={remoteShown} />
         <div class="toolbar">
-          <ExportButton report={shown} filename={exportName('json')} busy={working} />
-          <ExportAsButton format="html" report={shown} filename={exportName('html')} busy={working} />
-          <ExportAsButton format="markdown" report={shown} filename={exportName('md')} busy={working} />
+          <ExportButton report={shown} filename={exportName('json')} busy={working} held={comparing ? run.held : null} options={options} />
+          <ExportAsButton format="html" report={shown} filename={exportName('html')} busy={working} held={comparing ? run.held : null} options={options} />
+          <ExportAsButton format="markdown" report={shown} filename={exportName('md')} busy={working} held={comparing ? run.held : null} options={options} />
           <p class="run-status" role="status">
             {statusText}
           </p>
@@ -169,6 +169,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
         {comparing && explained ? (
           <CompareView
             report={explained.report}
+            differences={run.held}
             status={run.status}
             options={options}
             onOptions={changeOptions}

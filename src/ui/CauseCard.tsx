@@ -4,17 +4,19 @@ import type { Cause, Difference, Evidence } from '../compare/types';
 import { plural } from '../present/format';
 import { stepFull, stepText, stepWhere } from '../present/step';
 import { DiffList } from './DiffList';
+import type { DifferenceSource } from '../present/diff-selection';
 import { EvidenceItem } from './EvidenceItem';
 import { differenceExample, type ExampleGroup, groupEvidence, shownExamples } from './evidenceGroups';
-import { valueText, whatText, whereText } from './diffText';
+import { valueText, whatText } from './diffText';
+import { whereText } from '../present/where';
 import { MoreExamples } from './MoreExamples';
 import { RichText } from './RichText';
 
 export interface CauseCardProps {
   cause: Cause;
   rank: number;
-  /** The cause's differences and their consequences, computed when the card is opened. */
-  differencesOf: (cause: Cause) => Difference[];
+  /** Every difference of the report: the card, opened, lists its own and their consequences. */
+  source: DifferenceSource;
   byId: (id: string) => Difference | undefined;
   evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
@@ -26,7 +28,7 @@ export interface CauseCardProps {
  * collapsed; "show N more" for the rest, in place), the remedy (commands in monospace), how
  * many consequences were folded under it, and — on demand — all its differences.
  */
-export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withImage }: CauseCardProps) {
+export function CauseCard({ cause: c, rank, source, byId, evidence, withImage }: CauseCardProps) {
   const [open, setOpen] = useState(false);
   const titleId = `cause-${rank}-title`;
   const field = fieldOf(c, byId);
@@ -93,7 +95,8 @@ export function CauseCard({ cause: c, rank, differencesOf, byId, evidence, withI
           <DiffList
             id={`cause-${rank}-diffs`}
             label={`Differences of ${title}`}
-            diffs={differencesOf(c)}
+            source={source}
+            selection={{ roots: c.differences }}
             byId={byId}
             evidence={evidence}
             filterable

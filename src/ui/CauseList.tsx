@@ -1,10 +1,12 @@
-import { useMemo } from 'preact/hooks';
 import type { Cause, ComparisonReport, Difference, Evidence } from '../compare/types';
+import type { DifferenceSource } from '../present/diff-selection';
 import { CauseCard } from './CauseCard';
 import { EvidenceErrorsNote } from './EvidenceErrorsNote';
 
 export interface CauseListProps {
   report: ComparisonReport;
+  /** Every difference of the report, wherever it is kept: a card opened lists its own. */
+  source: DifferenceSource;
   byId: (id: string) => Difference | undefined;
   evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
@@ -15,34 +17,12 @@ export interface CauseListProps {
 /**
  * The root causes, ranked as the explainers ranked them (by how much they explain). Each can
  * be opened to all its differences: the ones it lists, plus the consequences that follow
- * from them (found in one pass over the report, only when a card is opened).
+ * from them (selected where the differences are, only when a card is opened).
  */
-export function CauseList({ report, byId, evidence, withImage, cancelled = false }: CauseListProps) {
+export function CauseList({ report, source, byId, evidence, withImage, cancelled = false }: CauseListProps) {
   // A cancel stops the inputs' reading: the explainer's "A was not read to the end" is the
   // cancel itself, said once in the header, not a cause.
   const causes = cancelled ? report.causes.filter((c) => !isCancelCause(c, byId)) : report.causes;
-  const followers = useMemo(() => {
-    let map: Map<string, Difference[]> | null = null;
-    return () => {
-      if (!map) {
-        map = new Map();
-        for (const d of report.differences) {
-          if (!d.follows) continue;
-          const list = map.get(d.follows);
-          if (list) list.push(d);
-          else map.set(d.follows, [d]);
-        }
-      }
-      return map;
-    };
-  }, [report.differences]);
-
-  const differencesOf = (c: Cause): Difference[] => {
-    const roots = c.differences.map(byId).filter((d): d is Difference => !!d);
-    const f = followers();
-    return [...roots, ...roots.flatMap((d) => f.get(d.id) ?? [])];
-  };
-
   if (causes.length === 0) {
     return (
       <section class="panel causes" aria-labelledby="causes-title">
@@ -66,7 +46,7 @@ export function CauseList({ report, byId, evidence, withImage, cancelled = false
       </h2>
       <ol class="cause-list">
         {causes.map((c, i) => (
-          <CauseCard key={`${c.id}-${i}`} cause={c} rank={i + 1} differencesOf={differencesOf} byId={byId} evidence={evidence} withImage={withImage} />
+          <CauseCard key={`${c.id}-${i}`} cause={c} rank={i + 1} source={source} byId={byId} evidence={evidence} withImage={withImage} />
         ))}
       </ol>
       <EvidenceErrorsNote errors={report.stats.evidenceErrors} />

@@ -1,8 +1,10 @@
 import type { Progress } from '../engine/progress';
+import type { HeldComparison } from '../engine/api';
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ComparisonReport, Difference, Evidence, IgnoreOptions } from '../compare/types';
 import { CauseList } from './CauseList';
+import { DifferenceIndex, type DifferenceSource } from '../present/diff-selection';
 import { DrillDown } from './DrillDown';
 import { InputsPanel } from './InputsPanel';
 import { JumpLinks } from './JumpLinks';
@@ -16,6 +18,10 @@ import './shown'; // archive names escaped in every text node and attribute (the
 export interface CompareViewProps {
   /** The report as explained for `options` (a pure presenter: it never reads the archives). */
   report: ComparisonReport;
+  /** Where the report's differences are when the page does not hold them all (the browser engine
+   *  keeps a comparison's differences in its coordinator Worker: `report.differences` is then only
+   *  the ones its causes list). Default: `report.differences`. */
+  differences?: HeldComparison | DifferenceSource | null;
   status: RunStatus;
   options: IgnoreOptions;
   onOptions: (o: IgnoreOptions) => void;
@@ -34,7 +40,20 @@ export interface CompareViewProps {
  * runs, the two archives, the ranked causes next to the ignore options, and the drill-down of
  * every difference by level.
  */
-export function CompareView({ report, status, options, onOptions, ignored, progress, verifying, onStopVerifying, onCompareAgain }: CompareViewProps) {
+export function CompareView({
+  report,
+  differences,
+  status,
+  options,
+  onOptions,
+  ignored,
+  progress,
+  verifying,
+  onStopVerifying,
+  onCompareAgain,
+}: CompareViewProps) {
+  const local = useMemo(() => (differences ? null : new DifferenceIndex(report.differences)), [differences, report.differences]);
+  const source = differences ?? local!;
   const byIdMap = useMemo(() => new Map(report.differences.map((d) => [d.id, d])), [report.differences]);
   const byId = (id: string): Difference | undefined => byIdMap.get(id);
   const evidence = useMemo(() => {
@@ -54,13 +73,13 @@ export function CompareView({ report, status, options, onOptions, ignored, progr
         onCompareAgain={onCompareAgain}
       />
       {progress}
-      <InputsPanel report={report} cancelled={status === 'cancelled'} />
-      {report.differences.length > 0 && <JumpLinks />}
+      <InputsPanel report={report} cancelled={status === 'cancelled'} files={differences && 'files' in differences ? differences.files : undefined} />
+      {source.total > 0 && <JumpLinks />}
       <div class="causes-and-options">
-        <CauseList report={report} cancelled={status === 'cancelled'} byId={byId} evidence={evidence} withImage={withImage} />
+        <CauseList report={report} source={source} cancelled={status === 'cancelled'} byId={byId} evidence={evidence} withImage={withImage} />
         <OptionsPanel options={options} onChange={onOptions} ignored={ignored} />
       </div>
-      <DrillDown report={report} byId={byId} evidence={evidence} withImage={withImage} />
+      <DrillDown report={report} source={source} byId={byId} evidence={evidence} withImage={withImage} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { Fragment } from 'preact';
 import type { Difference, Evidence } from '../compare/types';
 import { ContentEvidenceView } from './ContentEvidenceView';
-import { factLabel, formatValue, valueText, whatText, whereText } from './diffText';
+import { factLabel, formatValue, valueText, whatText } from './diffText';
+import { whereText } from '../present/where';
 import { layerName } from '../present/format';
 import { Lines } from './Lines';
 

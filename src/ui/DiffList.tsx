@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Difference, Evidence } from '../compare/types';
 import { DiffDetails } from './DiffDetails';
-import { valueText, whatText, whereText } from './diffText';
+import { valueText, whatText } from './diffText';
+import { whereText } from '../present/where';
 import { formatCount, plural } from '../present/format';
-import { compilePathFilter, isGlob } from '../compare/glob';
+import { isGlob } from '../compare/glob';
+import type { DiffPage, DiffSelection, DifferenceSource } from '../present/diff-selection';
 import { VirtualList } from './VirtualList';
 import './FileBrowser.css'; // .vlist (the list's height) and .files-controls
 
@@ -12,7 +14,10 @@ export interface DiffListProps {
   id: string;
   /** Accessible name of the list ("Differences in files"). */
   label: string;
-  diffs: readonly Difference[];
+  /** Where the differences are (the page's memory, or the coordinator Worker for a large report). */
+  source: DifferenceSource;
+  /** Which of them: a drill-down level, or a cause's differences and what follows them. */
+  selection: DiffSelection;
   byId: (id: string) => Difference | undefined;
   evidence?: ReadonlyMap<string, Evidence[]>;
   /** Path filter (substring or glob) and a "which difference" selector. */
@@ -23,42 +28,41 @@ export interface DiffListProps {
 
 export const DIFF_ROW_HEIGHT = 28;
 const ALL = '';
-
-/** "mtime", "added", "content": what the kind filter groups by. */
-function kindKey(d: Difference): string {
-  return d.kind === 'changed' ? (d.field ?? 'changed') : d.kind;
-}
+/** Rows asked for at once (a screen is ~15; a fast scroll skips pages it never shows). */
+export const DIFF_PAGE_ROWS = 200;
 
 /**
  * Differences with A and B side by side, virtualised (100,000 rows scroll like 10). Optional
  * filters: paths by substring or glob, which field differs, consequences shown or hidden.
- * Consequences (differences that only follow from another one) are marked and muted.
+ * Consequences (differences that only follow from another one) are marked and muted. The rows
+ * come from `source` a page at a time: the filters run where the differences are
+ * (src/present/diff-selection.ts), so the page holds only the rows it was shown.
  */
-export function DiffList({ id, label, diffs, byId, evidence, filterable, withImage }: DiffListProps) {
+export function DiffList({ id, label, source, selection, byId, evidence, filterable, withImage }: DiffListProps) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState(ALL);
   const [consequences, setConsequences] = useState(true);
   const [active, setActive] = useState<number | null>(null);
+  const sel: DiffSelection = filterable ? { ...selection, path: query, kind, consequences } : selection;
+  const rows = useDiffPages(source, sel);
+  const m = rows.meta;
 
-  const kinds = useMemo(() => {
-    if (!filterable) return [];
-    const counts = new Map<string, number>();
-    for (const d of diffs) counts.set(kindKey(d), (counts.get(kindKey(d)) ?? 0) + 1);
-    return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-  }, [diffs, filterable]);
-
-  const shown = useMemo(() => {
-    if (!filterable) return diffs;
-    const match = compilePathFilter(query);
-    const q = query.trim();
-    return diffs.filter((d) => (consequences || !d.follows) && (kind === ALL || kindKey(d) === kind) && (!q || match(d.scope.path ?? whereText(d))));
-  }, [diffs, filterable, query, kind, consequences]);
-
-  const selected = active != null && active < shown.length ? shown[active] : null;
+  const selected = active != null && m && active < m.count ? (rows.row(active) ?? null) : null;
   const reset = () => setActive(null);
-  const hasConsequences = useMemo(() => diffs.some((d) => d.follows), [diffs]);
 
-  if (diffs.length === 0) return <p class="muted diff-none">No differences at this level.</p>;
+  if (rows.error)
+    return (
+      <p class="error-inline diff-none" role="alert">
+        {rows.error}
+      </p>
+    );
+  if (!m)
+    return (
+      <p class="muted diff-none" role="status">
+        Loading the differences…
+      </p>
+    );
+  if (m.total === 0) return <p class="muted diff-none">No differences at this level.</p>;
   return (
     <div class="diff-list">
       {filterable && (
@@ -87,15 +91,15 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
                 reset();
               }}
             >
-              <option value={ALL}>any ({formatCount(diffs.length)})</option>
-              {kinds.map(([k, n]) => (
+              <option value={ALL}>any ({formatCount(m.total)})</option>
+              {m.kinds.map(([k, n]) => (
                 <option key={k} value={k}>
                   {k} ({formatCount(n)})
                 </option>
               ))}
             </select>
           </label>
-          {hasConsequences && (
+          {m.hasConsequences && (
             <label class="toggle">
               <input
                 type="checkbox"
@@ -111,9 +115,9 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
         </div>
       )}
       <p id={`${id}-count`} class="files-summary" role="status">
-        {shown.length === diffs.length
-          ? plural(diffs.length, 'difference')
-          : `${formatCount(shown.length)} of ${plural(diffs.length, 'difference')} match${query.trim() ? (isGlob(query) ? ' the glob' : ' the text') : ''}`}
+        {m.count === m.total
+          ? plural(m.total, 'difference')
+          : `${formatCount(m.count)} of ${plural(m.total, 'difference')} match${query.trim() ? (isGlob(query) ? ' the glob' : ' the text') : ''}`}
       </p>
       <div class="diff-head" aria-hidden="true">
         <span class="c-where">Where</span>
@@ -121,23 +125,93 @@ export function DiffList({ id, label, diffs, byId, evidence, filterable, withIma
         <span class="c-a">A</span>
         <span class="c-b">B</span>
       </div>
-      {shown.length === 0 ? (
+      {m.count === 0 ? (
         <p class="files-empty muted">No differences match.</p>
       ) : (
         <VirtualList
           idPrefix={`${id}-row`}
           label={label}
-          count={shown.length}
+          count={m.count}
           rowHeight={DIFF_ROW_HEIGHT}
           activeIndex={active}
           onActiveChange={setActive}
           className="diff-vlist"
-          renderRow={(i) => <Row d={shown[i]} withImage={!!withImage} hasEvidence={!!evidence?.has(shown[i].id)} />}
+          renderRow={(i) => {
+            const d = rows.row(i);
+            return d ? <Row d={d} withImage={!!withImage} hasEvidence={!!evidence?.has(d.id)} /> : <div class="diff-row is-loading muted">…</div>;
+          }}
         />
       )}
       <DiffDetails diff={selected} byId={byId} evidence={selected ? evidence?.get(selected.id) : undefined} />
     </div>
   );
+}
+
+type Meta = Omit<DiffPage, 'rows' | 'start'>;
+
+interface Pages {
+  meta: Meta | null;
+  error: string | null;
+  /** Row `i` when its page is here; otherwise asks for the page (the list renders again when it comes). */
+  row(i: number): Difference | undefined;
+}
+
+/**
+ * The selection's rows, a page at a time, as `source` gives them: at once from the page's own
+ * memory, by a message to the coordinator Worker otherwise. A new selection (a filter typed)
+ * starts afresh; an answer to an older one is dropped.
+ */
+function useDiffPages(source: DifferenceSource, sel: DiffSelection): Pages {
+  const key = JSON.stringify(sel);
+  const [, rendered] = useState(0);
+  const store = useMemo(() => ({ meta: null as Meta | null, error: null as string | null, pages: new Map<number, Difference[] | null>() }), [source, key]);
+  const take = (p: DiffPage) => {
+    store.meta = { count: p.count, total: p.total, kinds: p.kinds, hasConsequences: p.hasConsequences };
+    store.pages.set(Math.floor(p.start / DIFF_PAGE_ROWS), p.rows);
+  };
+  const load = (n: number, during: boolean) => {
+    if (store.pages.has(n)) return;
+    let r: DiffPage | Promise<DiffPage>;
+    try {
+      r = source.page(sel, n * DIFF_PAGE_ROWS, (n + 1) * DIFF_PAGE_ROWS);
+    } catch (e) {
+      store.error = failure(e);
+      return;
+    }
+    if (!(r instanceof Promise)) {
+      take(r);
+      // asked while rendering a row: that render uses it; asked later: render again
+      if (!during) rendered((x) => x + 1);
+      return;
+    }
+    store.pages.set(n, null);
+    r.then(
+      (p) => {
+        take(p);
+        rendered((x) => x + 1);
+      },
+      (e) => {
+        store.error = failure(e);
+        rendered((x) => x + 1);
+      },
+    );
+  };
+  if (!store.meta && !store.error) load(0, true);
+  return {
+    meta: store.meta,
+    error: store.error,
+    row(i) {
+      const n = Math.floor(i / DIFF_PAGE_ROWS);
+      const page = store.pages.get(n);
+      if (page) return page[i - n * DIFF_PAGE_ROWS];
+      if (page === undefined) load(n, true);
+      return store.pages.get(n)?.[i - n * DIFF_PAGE_ROWS];
+    },
+  };
+}
+
+function failure(e: unknown): string {
+  return `The differences could not be listed: ${e instanceof Error ? e.message : String(e)}`;
 }
 
 function Row({ d, withImage, hasEvidence }: { d: Difference; withImage: boolean; hasEvidence: boolean }) {

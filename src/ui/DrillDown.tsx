@@ -1,12 +1,15 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ComparisonReport, Difference, Evidence } from '../compare/types';
 import { DiffList } from './DiffList';
-import { groupByLevel, LEVELS, levelOfCause, type LevelId } from './diffLevels';
+import { LEVELS, levelOfCause, type LevelId } from '../present/levels';
+import type { DifferenceSource } from '../present/diff-selection';
 import { formatCount } from '../present/format';
 import { ImagePairing, LayerPairing } from './PairingView';
 
 export interface DrillDownProps {
   report: ComparisonReport;
+  /** Every difference of the report, wherever it is kept (CompareView). */
+  source: DifferenceSource;
   byId: (id: string) => Difference | undefined;
   evidence: ReadonlyMap<string, Evidence[]>;
   withImage: boolean;
@@ -21,9 +24,9 @@ const FILTER_FROM = 30;
  * tab how layers were; each level lists its differences with A and B side by side. Opens on
  * the level of the first cause.
  */
-export function DrillDown({ report, byId, evidence, withImage }: DrillDownProps) {
-  const groups = useMemo(() => groupByLevel(report.differences), [report.differences]);
-  const initial: LevelId = report.causes[0] ? levelOfCause(report.causes[0].level) : (LEVELS.find((l) => groups[l.id].all.length > 0)?.id ?? 'archive');
+export function DrillDown({ report, source, byId, evidence, withImage }: DrillDownProps) {
+  const counts = source.levels;
+  const initial: LevelId = report.causes[0] ? levelOfCause(report.causes[0].level) : (LEVELS.find((l) => counts[l.id].all > 0)?.id ?? 'archive');
   const [level, setLevel] = useState<LevelId | null>(null);
   const current = level ?? initial;
   const preliminary = report.stats.phase === 'preliminary';
@@ -38,14 +41,14 @@ export function DrillDown({ report, byId, evidence, withImage }: DrillDownProps)
     document.getElementById(`level-tab-${next.id}`)?.focus();
   }
 
-  const g = groups[current];
+  const n = counts[current].all;
   const info = LEVELS.find((l) => l.id === current)!;
   return (
     <section class="panel drill" aria-labelledby="drill-title">
       <h2 id="drill-title">Differences by level</h2>
       <div class="level-tabs" role="tablist" aria-label="Levels" onKeyDown={onKeyDown}>
         {LEVELS.map((l) => {
-          const n = groups[l.id].all.length;
+          const n = counts[l.id].all;
           const selected = l.id === current;
           return (
             <button
@@ -74,10 +77,11 @@ export function DrillDown({ report, byId, evidence, withImage }: DrillDownProps)
             key={`${current}-${report.stats.phase}`}
             id={`level-${current}`}
             label={`Differences: ${info.label.toLowerCase()}`}
-            diffs={g.all}
+            source={source}
+            selection={{ level: current }}
             byId={byId}
             evidence={evidence}
-            filterable={current === 'files' || g.all.length > FILTER_FROM}
+            filterable={current === 'files' || n > FILTER_FROM}
             withImage={withImage}
           />
         )}

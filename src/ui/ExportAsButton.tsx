@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ComparisonReport } from '../compare/types';
+import type { ComparisonReport, IgnoreOptions } from '../compare/types';
+import type { HeldComparison } from '../engine/api';
 import type { InspectionReport } from '../report/types';
 import { downloadBlob } from './download';
 
@@ -30,6 +31,9 @@ export interface ExportAsButtonProps {
   report: Report | null;
   filename: string;
   busy: boolean;
+  /** A comparison the engine holds whole (useRun `held`): it writes the file, explained for `options`. */
+  held?: HeldComparison | null;
+  options?: IgnoreOptions;
 }
 
 /**
@@ -38,7 +42,7 @@ export interface ExportAsButtonProps {
  * attached to a ticket. "Export Markdown": a summary sized for a pull-request comment.
  * Enabled, like Export JSON, once the run has finished, failed or been cancelled.
  */
-export function ExportAsButton({ format, report, filename, busy }: ExportAsButtonProps) {
+export function ExportAsButton({ format, report, filename, busy, held, options }: ExportAsButtonProps) {
   const [failed, setFailed] = useState<string | null>(null);
   const [making, setMaking] = useState(false);
   const p = PRESENT[format];
@@ -48,8 +52,7 @@ export function ExportAsButton({ format, report, filename, busy }: ExportAsButto
     setMaking(true);
     setFailed(null);
     try {
-      const text = await p.render(report);
-      downloadBlob(new Blob([text], { type: p.type }), filename);
+      downloadBlob(held && options ? await held.export(format, options) : new Blob([await p.render(report)], { type: p.type }), filename);
     } catch (e) {
       setFailed(`${p.label} failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

@@ -9,14 +9,15 @@ import { compressionLabel, plural } from '../present/format';
  * then each archive's errors: what could not be read, by which component, where. Whatever
  * was read is compared and shown below regardless.
  */
-export function InputsPanel({ report, cancelled }: { report: ComparisonReport; cancelled: boolean }) {
+/** `files`: each plain tar's file count when the engine kept the listing (api.ts HeldComparison). */
+export function InputsPanel({ report, cancelled, files }: { report: ComparisonReport; cancelled: boolean; files?: readonly [number | null, number | null] }) {
   const preliminary = report.stats.phase === 'preliminary';
   const [a, b] = report.inputs;
   return (
     <>
       <section class="panel inputs-facts" aria-label="The two archives">
-        <InputFacts side="A" input={a} preliminary={preliminary} cancelled={cancelled} />
-        <InputFacts side="B" input={b} preliminary={preliminary} cancelled={cancelled} />
+        <InputFacts side="A" input={a} files={files?.[0]} preliminary={preliminary} cancelled={cancelled} />
+        <InputFacts side="B" input={b} files={files?.[1]} preliminary={preliminary} cancelled={cancelled} />
       </section>
       <ErrorPanel id="errors-a" side="Archive A" input={a} cancelled={cancelled} />
       <ErrorPanel id="errors-b" side="Archive B" input={b} cancelled={cancelled} />
@@ -24,7 +25,19 @@ export function InputsPanel({ report, cancelled }: { report: ComparisonReport; c
   );
 }
 
-function InputFacts({ side, input, preliminary, cancelled }: { side: 'A' | 'B'; input: InputReport; preliminary: boolean; cancelled: boolean }) {
+function InputFacts({
+  side,
+  input,
+  files,
+  preliminary,
+  cancelled,
+}: {
+  side: 'A' | 'B';
+  input: InputReport;
+  files?: number | null;
+  preliminary: boolean;
+  cancelled: boolean;
+}) {
   const stoppedByCancel = cancelled && input.errors.length > 0 && input.errors.every((e) => e.code === 'cancelled');
   const images = input.images.filter((i) => i.kind !== 'attestation');
   const layers = images.reduce((n, i) => n + i.layers.length, 0);
@@ -64,7 +77,7 @@ function InputFacts({ side, input, preliminary, cancelled }: { side: 'A' | 'B'; 
         {input.files && (
           <>
             <dt>Files</dt>
-            <dd>{input.files.length}</dd>
+            <dd>{files ?? input.files.length}</dd>
           </>
         )}
         <dt>Read</dt>

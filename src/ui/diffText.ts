@@ -1,5 +1,5 @@
 /**
- * One difference in words: what differs (`whatText`), where (`whereText`) and each side's
+ * One difference in words: what differs (`whatText`), each side's
  * value (`valueText`), formatted by field: tar times as ISO 8601 UTC, modes in octal and
  * `ls -l` form, sizes in IEC units, digests short in lists and whole in details. Pure.
  */
@@ -61,24 +61,6 @@ function subjectNoun(d: Difference): string {
     default:
       return d.subject;
   }
-}
-
-/** "#1 ↔ #2", "#3 (A only)", "" — layer indexes are 0-based in the report, 1-based on screen. */
-export function layerPairText(layerA: number | undefined, layerB: number | undefined): string {
-  if (layerA == null && layerB == null) return '';
-  if (layerA != null && layerB != null) return layerA === layerB ? `layer ${layerName(layerA)}` : `layer ${layerName(layerA)} ↔ ${layerName(layerB)}`;
-  return layerA != null ? `layer ${layerName(layerA)} (A only)` : `layer ${layerName(layerB)} (B only)`;
-}
-
-/** "app:1 (linux/amd64) · layer #2 · etc/passwd". */
-export function whereText(d: Difference, withImage = true): string {
-  const s = d.scope;
-  const parts: string[] = [];
-  if (withImage && s.image) parts.push(s.image);
-  const layers = layerPairText(s.layerA, s.layerB);
-  if (layers) parts.push(layers);
-  if (s.path) parts.push(s.path);
-  return parts.join(' · ');
 }
 
 /** A side's value for a list row (short) or the details pane (`full`: digests whole, JSON indented). */

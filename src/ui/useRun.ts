@@ -5,7 +5,7 @@
  * a late answer from an aborted job never replaces the current state.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Engine } from '../engine/api';
+import type { Engine, HeldComparison } from '../engine/api';
 import type { Progress } from '../engine/progress';
 import type { ComparisonReport, IgnoreOptions } from '../compare/types';
 import type { InspectionReport } from '../report/types';
@@ -22,6 +22,9 @@ export interface RunState {
   progress: Progress | null;
   inspection: InspectionReport | null;
   comparison: ComparisonReport | null;
+  /** Where the rest of `comparison` is when the engine kept part of it (api.ts `held`): its
+   *  differences, re-explaining, exports. Null: `comparison` is whole. */
+  held: HeldComparison | null;
   /** A comparison's digest verification, running after its final report is shown (the run's
    *  status is then already done: the report is complete for what it compares). */
   verifying: Progress | null;
@@ -30,7 +33,17 @@ export interface RunState {
   ignored: number | null;
 }
 
-export const IDLE: RunState = { status: 'idle', kind: null, label: '', progress: null, inspection: null, comparison: null, verifying: null, ignored: null };
+export const IDLE: RunState = {
+  status: 'idle',
+  kind: null,
+  label: '',
+  progress: null,
+  inspection: null,
+  comparison: null,
+  held: null,
+  verifying: null,
+  ignored: null,
+};
 
 /**
  * The engine code (workers, wasm) is not in the initial bundle: it is imported the first
@@ -101,8 +114,10 @@ export function useRun(engine?: Engine) {
     let latest: ComparisonReport | null = null;
     let latestIgnored: number | null = null;
     let verifying = false;
+    let e: Engine | null = null;
+    const heldOf = (r: ComparisonReport) => e?.held?.(r) ?? null;
     try {
-      const e = await getEngine();
+      e = await getEngine();
       report = await e.compare(a.blob, a.name, b.blob, b.name, {
         signal: controller.signal,
         onProgress,
@@ -112,7 +127,7 @@ export function useRun(engine?: Engine) {
           latestIgnored = ignored ?? null;
           if (!isCurrent()) return;
           // The preliminary report: shown at once, while the deep comparison goes on.
-          if (r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r, ignored: latestIgnored } : s));
+          if (r.stats.phase === 'preliminary') setRun((s) => (s.status === 'working' ? { ...s, comparison: r, held: heldOf(r), ignored: latestIgnored } : s));
           // The final report, while the digests are verified in the background: the run is
           // done for the person reading it (export works); the verification has its own line.
           else if (r.stats.verification.state === 'pending') {
@@ -124,6 +139,7 @@ export function useRun(engine?: Engine) {
               kind: 'compare',
               label,
               comparison: r,
+              held: heldOf(r),
               ignored: latestIgnored,
               verifying: { phase: 'verify', bytesDone: 0, bytesTotal: t, rate: 0, elapsedMs: 0 },
             });
@@ -138,7 +154,15 @@ export function useRun(engine?: Engine) {
     current.current = null;
     // Stopping the verification does not make the comparison a cancelled one.
     const ignored = report === latest ? latestIgnored : null;
-    setRun({ ...IDLE, status: comparisonStatus(report, controller.signal.aborted && !verifying), kind: 'compare', label, comparison: report, ignored });
+    setRun({
+      ...IDLE,
+      status: comparisonStatus(report, controller.signal.aborted && !verifying),
+      kind: 'compare',
+      label,
+      comparison: report,
+      held: heldOf(report),
+      ignored,
+    });
   }
 
   function cancel() {

@@ -19,6 +19,8 @@ import type { ComparisonReport } from '../../src/compare/types';
 import { buildOciArchive, layerTar } from '../builders/image';
 import { noise } from '../builders/noise';
 import { nodeHooks } from '../support/hooks';
+import { levelOf } from '../../src/present/levels';
+import { compilePathFilter } from '../../src/compare/glob';
 
 const OUT = join(ROOT, 'tests/.out');
 const A_NAME = 'umoci-oci-layout.tar';
@@ -233,5 +235,80 @@ describe('comparison page, built and served', () => {
     await wide.page.screenshot({ path: join(OUT, 'compare-390.png'), fullPage: true });
     expect([...errors, ...wide.errors]).toEqual([]);
     await wide.page.close();
+  });
+  it('3,000 changed files: the page holds what it shows; lists, filters, cause lists, options and exports reach the rest in the coordinator', async () => {
+    const N = 3000;
+    const archive = (mtime: number, motd: string) =>
+      Buffer.from(
+        buildOciArchive(
+          [
+            {
+              tags: ['many:1'],
+              layers: [
+                layerTar([
+                  ...Array.from({ length: N }, (_, i) => ({ name: `d${i % 10}/f${i}`, data: new TextEncoder().encode(`file ${i}\n`), mode: 0o644, mtime })),
+                  { name: 'etc/motd', data: new TextEncoder().encode(motd), mode: 0o644, mtime },
+                ]),
+              ],
+            },
+          ],
+          nodeHooks,
+        ).tar,
+      );
+    const { page, errors } = await openPage();
+    await compare(
+      page,
+      { name: 'many-a.tar', buffer: archive(1_700_000_000, 'hello\n') },
+      { name: 'many-b.tar', buffer: archive(1_700_000_060, 'hello, world\n') },
+    );
+    expect(await verdict(page)).toBe('content-differs');
+    const { report } = await exportJson(page);
+    // The export is the whole report, written by the coordinator: every difference and listing.
+    expect(report.inputs[0].images[0].layers[0].files).toHaveLength(N + 1);
+    expect(report.inputs[1].images[0].merged?.files).toHaveLength(N + 1);
+    const files = report.differences.filter((d) => levelOf(d.subject) === 'files');
+    expect(files.length).toBeGreaterThan(N);
+
+    // The files tab lists them all, a page at a time
+    await page.getByRole('tab', { name: /^Files/ }).click();
+    await page.waitForFunction((n) => document.querySelector('#level-files-count')?.textContent === `${n} differences`, files.length.toLocaleString('en-US'));
+    const list = page.getByRole('listbox', { name: 'Differences: files' });
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = files.at(-1)!;
+    await page.waitForFunction(
+      (p) => [...document.querySelectorAll('#level-panel .diff-row .c-where')].some((e) => e.textContent?.endsWith(p)),
+      last.scope.path!,
+    );
+
+    // The glob filter runs where the differences are
+    const match = compilePathFilter('d3/*');
+    const matching = files.filter((d) => match(d.scope.path ?? ''));
+    await page.getByRole('searchbox').first().fill('d3/*');
+    await page.waitForFunction(
+      ([m, n]) => document.querySelector('#level-files-count')?.textContent === `${m} of ${n} differences match the glob`,
+      [matching.length.toLocaleString('en-US'), files.length.toLocaleString('en-US')],
+    );
+    // A row picked shows the difference in full
+    await page.locator('#level-panel .diff-row').first().click();
+    expect(await page.textContent('#level-panel .diff-details')).toContain(matching[0].scope.path!);
+
+    // A cause opened lists its differences and what follows them
+    const mtime = report.causes.find((c) => c.id === 'file.mtime')!;
+    const card = page.locator('.cause', { has: page.locator('.cause-id', { hasText: /^file\.mtime$/ }) });
+    await card.locator('.cause-all summary').click();
+    const followers = report.differences.filter((d) => d.follows && mtime.differences.includes(d.follows)).length;
+    await card.locator('.files-summary').waitFor();
+    expect(await card.locator('.files-summary').textContent()).toBe(`${(mtime.differences.length + followers).toLocaleString('en-US')} differences`);
+
+    // Other options: re-explained in the coordinator; the export follows them
+    await page.getByRole('checkbox', { name: 'Ignore timestamps' }).check();
+    await page.waitForFunction(() => ![...document.querySelectorAll('.cause-id')].some((e) => e.textContent === 'file.mtime'));
+    expect(await causeIds(page)).toContain('file.content');
+    const again = (await exportJson(page)).report;
+    expect(again.options.timestamps).toBe(true);
+    expect(again.causes.map((c) => c.id)).toEqual(await causeIds(page));
+    expect(again.differences).toHaveLength(report.differences.length);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

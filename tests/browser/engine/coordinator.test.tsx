@@ -136,4 +136,33 @@ describe('the coordinator Worker', () => {
     expect(root.textContent).toContain('crash-a.tar');
     expect(root.textContent).toContain('crash-b.tar');
   }, 30_000);
+  it('keeps a comparison whole and sends the page what it shows (issue 12); the rest is asked for, and a coordinator gone says so', async () => {
+    const e = engine({ size: 2, create: realCoordinator });
+    const updates: ComparisonReport[] = [];
+    const r = await e.compare(archive('a.tar', 1), 'a.tar', archive('b.tar', 2), 'b.tar', { onUpdate: (u) => updates.push(u) });
+    for (const u of [...updates, r]) expect(e.held(u)).not.toBeNull();
+    const held = e.held(r)!;
+    // The page's copy: no listings, only the differences the causes name
+    expect(r.inputs.flatMap((i) => i.images.flatMap((im) => im.layers.map((l) => l.files.length)))).toEqual([0, 0]);
+    expect(r.inputs[0].images[0].layers[0].fileCount).toBe(3);
+    const named = new Set(r.causes.flatMap((c) => [...c.differences, ...c.evidence.flatMap((x) => (x.difference ? [x.difference] : []))]));
+    expect(r.differences.every((d) => named.has(d.id))).toBe(true);
+    // The whole, in the coordinator
+    const whole = JSON.parse(await (await held.export('json', r.options)).text()) as ComparisonReport;
+    expect(whole.differences.length).toBe(held.total);
+    expect(whole.differences.length).toBeGreaterThan(r.differences.length);
+    expect(whole.inputs[0].images[0].layers[0].files.map((f) => f.path)).toEqual(['etc', 'etc/motd', 'bin/tool']);
+    const files = await held.page({ level: 'files' }, 0, 1000);
+    expect(files.count).toBe(held.levels.files.all);
+    expect(files.rows.map((d) => d.id)).toEqual(whole.differences.filter((d) => ['file', 'file-order', 'merged'].includes(d.subject)).map((d) => d.id));
+    const other = await held.explain({ ...r.options, timestamps: true });
+    expect(other.report.options.timestamps).toBe(true);
+    expect(other.report.causes.map((c) => c.id)).not.toContain('file.mtime');
+    expect(other.ignored).toBeGreaterThan(0);
+    // A coordinator gone (disposed): asking fails, clearly, instead of waiting forever
+    e.dispose();
+    await expect(Promise.race([held.page({ level: 'files' }, 0, 10), new Promise((_, no) => setTimeout(() => no(new Error('hung')), 3000))])).rejects.toThrow(
+      /coordinator/,
+    );
+  });
 });

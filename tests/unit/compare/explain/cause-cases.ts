@@ -3,7 +3,7 @@
  * invariants.test.ts runs its invariants over the same cases without importing a test file (which
  * would run that file's tests twice).
  */
-import { type CauseId, type IgnoreOptions, type Verdict } from '../../../../src/compare/types';
+import type { CauseId, IgnoreOptions, Verdict } from '../../../../src/compare/types';
 import type { InputReport } from '../../../../src/report/types';
 import { errorMidArchive, fakeHex, fileRecord, integrityFailure, threeLayerImage } from '../../../builders/report';
 import { T, baseFiles0, baseFiles1, mapFiles, pair } from './cases';
