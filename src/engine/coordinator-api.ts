@@ -50,12 +50,10 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
   const runs = new Map<number, AbortController>();
   const jobs = (): CoordinatorPool => (pool ??= createPool(size));
   /** The comparisons the page shows, whole (shown-comparison.ts): the last two reports sent
-   *  by the newest run (the page may still ask about the one before while it takes the next). */
+   *  by the newest run (the page may still ask about the one before while it takes the next).
+   *  A new run lets them go: the page shows only the newest run. */
   const held = new Map<number, Held>();
-  let heldRun = 0;
-  const hold = (runId: number, id: number, report: ComparisonReport): Held => {
-    if (runId !== heldRun) held.clear();
-    heldRun = runId;
+  const hold = (id: number, report: ComparisonReport): Held => {
     const h: Held = { report, index: new DifferenceIndex(report.differences), explained: null };
     held.set(id, h);
     for (const k of held.keys()) if (held.size > 2) held.delete(k);
@@ -77,6 +75,7 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
   ): Promise<number> {
     const ac = new AbortController();
     runs.set(runId, ac);
+    held.clear();
     // Every part is acknowledged by the page; waited for before the run resolves, because the
     // answers come through their own port and the result must not overtake them.
     const sent: Promise<unknown>[] = [];
@@ -90,7 +89,7 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
       let shown: object = value;
       let summary: HeldSummary | undefined;
       if (isComparison(value)) {
-        const h = hold(runId, id, value);
+        const h = hold(id, value);
         shown = shownComparison(value);
         summary = { total: h.index.total, levels: h.index.levels, files: [fileCount(value, 0), fileCount(value, 1)] };
       }
