@@ -38,6 +38,9 @@ export interface DiffPage {
   hasConsequences: boolean;
   start: number;
   rows: Difference[];
+  /** The differences these rows follow (`follows`), so that a row's details can say what it is a
+   *  consequence of where the page does not hold it. */
+  followed: Difference[];
 }
 
 export interface LevelCount {
@@ -112,8 +115,22 @@ export class DifferenceIndex implements DifferenceSource {
     const from = Math.max(0, Math.min(start, at.length));
     const to = Math.max(from, Math.min(end, at.length));
     const rows: Difference[] = [];
-    for (let i = from; i < to; i++) rows.push(this.differences[at[i]]);
-    return { count: at.length, total: base.at.length, kinds: base.kinds, hasConsequences: base.hasConsequences, start: from, rows };
+    const followed = new Map<string, Difference>();
+    for (let i = from; i < to; i++) {
+      const d = this.differences[at[i]];
+      rows.push(d);
+      const root = d.follows && !followed.has(d.follows) ? this.byId(d.follows) : undefined;
+      if (root) followed.set(root.id, root);
+    }
+    return {
+      count: at.length,
+      total: base.at.length,
+      kinds: base.kinds,
+      hasConsequences: base.hasConsequences,
+      start: from,
+      rows,
+      followed: [...followed.values()],
+    };
   }
 
   private select(sel: DiffSelection): { base: Base; at: number[] } {

@@ -142,18 +142,20 @@ export function DiffList({ id, label, source, selection, byId, evidence, filtera
           }}
         />
       )}
-      <DiffDetails diff={selected} byId={byId} evidence={selected ? evidence?.get(selected.id) : undefined} />
+      <DiffDetails diff={selected} byId={(x) => byId(x) ?? rows.followed(x)} evidence={selected ? evidence?.get(selected.id) : undefined} />
     </div>
   );
 }
 
-type Meta = Omit<DiffPage, 'rows' | 'start'>;
+type Meta = Omit<DiffPage, 'rows' | 'start' | 'followed'>;
 
 interface Pages {
   meta: Meta | null;
   error: string | null;
   /** Row `i` when its page is here; otherwise asks for the page (the list renders again when it comes). */
   row(i: number): Difference | undefined;
+  /** A difference that rows here follow (DiffPage `followed`). */
+  followed(id: string): Difference | undefined;
 }
 
 /**
@@ -164,10 +166,14 @@ interface Pages {
 function useDiffPages(source: DifferenceSource, sel: DiffSelection): Pages {
   const key = JSON.stringify(sel);
   const [, rendered] = useState(0);
-  const store = useMemo(() => ({ meta: null as Meta | null, error: null as string | null, pages: new Map<number, Difference[] | null>() }), [source, key]);
+  const store = useMemo(
+    () => ({ meta: null as Meta | null, error: null as string | null, pages: new Map<number, Difference[] | null>(), followed: new Map<string, Difference>() }),
+    [source, key],
+  );
   const take = (p: DiffPage) => {
     store.meta = { count: p.count, total: p.total, kinds: p.kinds, hasConsequences: p.hasConsequences };
     store.pages.set(Math.floor(p.start / DIFF_PAGE_ROWS), p.rows);
+    for (const d of p.followed) store.followed.set(d.id, d);
   };
   const load = (n: number, during: boolean) => {
     if (store.pages.has(n)) return;
@@ -207,6 +213,7 @@ function useDiffPages(source: DifferenceSource, sel: DiffSelection): Pages {
       if (page === undefined) load(n, true);
       return store.pages.get(n)?.[i - n * DIFF_PAGE_ROWS];
     },
+    followed: (id) => store.followed.get(id),
   };
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentDiffers, manyFileDifferences, mtimeShift } from '../../builders/comparison';
 import { DifferenceIndex, kindKey, levelCounts } from '../../../src/present/diff-selection';
-import { groupByLevel, LEVELS } from '../../../src/present/levels';
+import { groupByLevel, LEVELS, levelOf } from '../../../src/present/levels';
 import { compilePathFilter } from '../../../src/compare/glob';
 import { whereText } from '../../../src/present/where';
 import type { ComparisonReport, Difference } from '../../../src/compare/types';
@@ -78,6 +78,18 @@ describe('DifferenceIndex', () => {
     expect(p.rows).toEqual(want);
     expect(p.count).toBe(want.length);
     expect(p.hasConsequences).toBe(want.some((d) => d.follows));
+  });
+
+  it('a page brings the differences its rows follow, so a consequence says what it follows', () => {
+    const r = mtimeShift();
+    const ix = new DifferenceIndex(r.differences);
+    for (const level of LEVELS.map((l) => l.id)) {
+      const p = ix.page({ level }, 0, 1000);
+      const here = new Map([...p.rows, ...p.followed].map((d) => [d.id, d]));
+      for (const d of p.rows) if (d.follows) expect(here.get(d.follows)).toBe(ix.byId(d.follows));
+      expect(new Set(p.followed.map((d) => d.id)).size).toBe(p.followed.length);
+    }
+    expect(r.differences.some((d) => d.follows && levelOf(d.subject) !== levelOf(ix.byId(d.follows)!.subject))).toBe(true);
   });
 
   it('kinds are counted before the filters, most first; pages past the end are empty', () => {
