@@ -7,7 +7,6 @@ import { useExplained } from './useExplained';
 import { comparisonFilename, reportFilename } from './download';
 import { DropZone } from './DropZone';
 import { ExportAsButton } from './ExportAsButton';
-import { ExportButton } from './ExportButton';
 import { loadExplain } from './explainLoader';
 import { ProgressBar } from './ProgressBar';
 import { ReportView } from './ReportView';
@@ -159,7 +158,7 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
         <UrlFields initial={urls} onOpen={openUrls} />
         <RemoteInputs slots={remoteShown} />
         <div class="toolbar">
-          <ExportButton report={shown} filename={exportName('json')} busy={working} held={comparing ? run.held : null} options={options} />
+          <ExportAsButton format="json" report={shown} filename={exportName('json')} busy={working} held={comparing ? run.held : null} options={options} />
           <ExportAsButton format="html" report={shown} filename={exportName('html')} busy={working} held={comparing ? run.held : null} options={options} />
           <ExportAsButton format="markdown" report={shown} filename={exportName('md')} busy={working} held={comparing ? run.held : null} options={options} />
           <p class="run-status" role="status">
