@@ -31,7 +31,7 @@ export interface BrowserEngineOptions {
   graceMs?: number;
 }
 
-/** The Engine, and warm(): the coordinator and one job Worker started, the wasm kernel loaded. */
+/** The Engine, and warm(): the coordinator and its job Workers started, each with the wasm kernel. */
 export interface BrowserEngine extends Engine {
   warm(): Promise<void>;
   held(report: ComparisonReport): HeldComparison | null;

@@ -30,7 +30,7 @@ import { ReportSender, type ReportMessage } from './report-parts';
 
 /** The job Workers as the coordinator needs them: pool.ts `WorkerPool`. */
 export interface CoordinatorPool extends JobRunner {
-  /** Starts one job Worker and loads its wasm kernel (nothing else). */
+  /** Starts the job Workers and loads their wasm kernel (nothing else). */
   warm(): Promise<void>;
   dispose(): void;
 }
@@ -182,7 +182,7 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
       if (format === 'html') return new Blob([(await import('../present/html')).presentHtml(report)], { type: 'text/html;charset=utf-8' });
       return new Blob([(await import('../present/markdown')).presentMarkdown(report)], { type: 'text/markdown;charset=utf-8' });
     },
-    /** While the page is idle (issue 14): one job Worker started, its wasm kernel compiled. */
+    /** While the page is idle (issue 14): the job Workers started, each with its wasm kernel compiled. */
     warm(): Promise<void> {
       return jobs().warm();
     },

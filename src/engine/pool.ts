@@ -27,6 +27,8 @@ interface Slot {
   /** Rejects when the worker dies (script error, out of memory): Comlink alone would
    *  leave the call pending forever. */
   crashed: Promise<never>;
+  /** Has run a job (not only `warm`): only then does `idleMs` end it when idle. */
+  worked: boolean;
 }
 
 export interface PoolOptions {
@@ -36,7 +38,7 @@ export interface PoolOptions {
   graceMs?: number;
   /** Terminate a worker left idle this long with no job queued (a new one is started when a
    *  job comes): the CLI's threads give back their heaps once scanning is over (issue 12).
-   *  Default: kept until dispose (the page). */
+   *  A worker that was only warmed waits for its first job. Default: kept until dispose. */
   idleMs?: number;
 }
 
@@ -66,7 +68,7 @@ export class WorkerPool implements JobRunner {
       });
     });
     crashed.catch(() => {});
-    const slot: Slot = { worker, api: Comlink.wrap<EngineWorkerApi>(endpoint), crashed };
+    const slot: Slot = { worker, api: Comlink.wrap<EngineWorkerApi>(endpoint), crashed, worked: false };
     this.all.add(slot);
     return slot;
   }
@@ -88,7 +90,7 @@ export class WorkerPool implements JobRunner {
     if (w) w(s);
     else {
       this.idle.push(s);
-      if (this.opts.idleMs !== undefined) this.retireLater(s, this.opts.idleMs);
+      if (this.opts.idleMs !== undefined && s.worked) this.retireLater(s, this.opts.idleMs);
     }
   }
 
@@ -114,9 +116,10 @@ export class WorkerPool implements JobRunner {
     if (this.waiters.length && !this.disposed) this.release(this.spawn());
   }
 
-  private async run<T>(signal: AbortSignal | undefined, call: (api: Slot['api'], jobId: number) => Promise<T>): Promise<T> {
+  private async run<T>(signal: AbortSignal | undefined, call: (api: Slot['api'], jobId: number) => Promise<T>, warming = false): Promise<T> {
     if (signal?.aborted) throw cancelled();
     const slot = await this.acquire();
+    if (!warming) slot.worked = true;
     const jobId = nextJob++;
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
@@ -181,10 +184,13 @@ export class WorkerPool implements JobRunner {
     return this.run(signal, (api, id) => api.forensics(id, a.blob, a.info, b.blob, b.info, rest));
   }
 
-  /** Starts a job Worker (if none runs) and has it load the wasm kernel: the page warms the
-   *  engine while idle (issue 14). A failure is the first scan's to report, not this. */
+  /** Starts every job Worker the pool may run and has each load the wasm kernel: the page warms
+   *  the engine while idle (issue 14). They wait for the first run (`idleMs` does not end a worker
+   *  that was only warmed: the page's files come seconds later, and a comparison's first step reads
+   *  both archives at once). A failure is the first scan's to report, not this. */
   async warm(): Promise<void> {
-    await this.run(undefined, (api) => api.warm()).catch(() => {});
+    const starting = this.concurrency - this.all.size;
+    await Promise.all(Array.from({ length: Math.max(1, starting) }, () => this.run(undefined, (api) => api.warm(), true).catch(() => {})));
   }
 
   dispose(): void {

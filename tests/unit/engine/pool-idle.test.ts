@@ -20,7 +20,7 @@ function fakePool(idleMs: number | undefined) {
     create: () => {
       const id = ++stats.created;
       const { port1, port2 } = new MessageChannel();
-      Comlink.expose({ scan: async () => ({ worker: id }) as unknown as BlobResult }, nodeEndpoint(port2));
+      Comlink.expose({ scan: async () => ({ worker: id }) as unknown as BlobResult, warm: async () => {} }, nodeEndpoint(port2));
       const worker = {
         terminate() {
           stats.terminated++;
@@ -57,6 +57,24 @@ describe('WorkerPool idleMs', () => {
     expect(stats.created).toBe(3);
     await sleep(150);
     expect(stats.terminated).toBe(3);
+  });
+
+  it('warm() starts every worker, and a worker only warmed waits for its first job; after it, idleMs applies', async () => {
+    const { pool, stats } = fakePool(40);
+    dispose = () => pool.dispose();
+    await pool.warm();
+    expect(stats).toEqual({ created: 2, terminated: 0 });
+    await sleep(150);
+    expect(stats).toEqual({ created: 2, terminated: 0 });
+    // both archives' first jobs at once: the warmed workers, none started
+    const [a, b] = await Promise.all([pool.scan(blob, { path: 'a' }), pool.scan(blob, { path: 'b' })]);
+    expect([workerOf(a), workerOf(b)].sort()).toEqual([1, 2]);
+    expect(stats.created).toBe(2);
+    await sleep(150);
+    expect(stats).toEqual({ created: 2, terminated: 2 });
+    // warming again starts them again
+    await pool.warm();
+    expect(stats.created).toBe(4);
   });
 
   it('without idleMs the workers stay until dispose', async () => {
