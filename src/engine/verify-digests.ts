@@ -11,7 +11,7 @@
  * Jobs run in parallel on the runner, largest first. Results go into the blob facts as new
  * objects, so the integrity checks then cover every blob and the inputs are complete.
  */
-import type { ArchiveRead, Planned } from './archive-read';
+import { shareRecordStrings, type ArchiveRead, type Planned } from './archive-read';
 import type { BlobResult } from './blob-sink';
 import type { JobRunner } from './runner';
 import type { ProgressTracker } from './progress-tracker';
@@ -65,9 +65,14 @@ export async function verifyDigests(runner: JobRunner, plan: VerifyPlan, progres
     stats.complete = false;
     if (!(isAbort(e) || signal?.aborted)) r.errors.push({ ...toErrorInfo(e, 'engine'), path: p.entry });
   };
+  // One string per repeated value in the records read here, as readLayers does for its own.
+  const strings = new Map<string, string>();
   /** Files with XXH64, blob digest and diff_id: a blob read for the first time. */
-  const fullScan = (r: ArchiveRead, p: Planned) =>
-    runner.scan(slice(r, p), { signal, read: p.read, digests: true, fileHashes: 'xxh64', path: p.entry, onBytes: onBytes(r) });
+  const fullScan = async (r: ArchiveRead, p: Planned) => {
+    const b = await runner.scan(slice(r, p), { signal, read: p.read, digests: true, fileHashes: 'xxh64', path: p.entry, onBytes: onBytes(r) });
+    if (b.layer) shareRecordStrings(b.layer.files, strings);
+    return b;
+  };
   /** Digests of the deferred copies that take their twin's files, by read and entry. */
   const twinDigests = new Map<ArchiveRead, Map<string, BlobResult>>();
 
