@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Difference, Evidence } from '../compare/types';
 import { DiffDetails } from './DiffDetails';
 import { valueText, whatText } from './diffText';
@@ -203,6 +203,18 @@ function useDiffPages(source: DifferenceSource, sel: DiffSelection): Pages {
     );
   };
   if (!store.meta && !store.error) load(0, true);
+  // Until the first page of a new selection or source comes (a filter typed, the verified report
+  // replacing the final one), the rows shown before stay: no flash of "Loading", no lost scroll.
+  const before = useRef<typeof store | null>(null);
+  if (store.meta) before.current = store;
+  const stale = !store.meta && !store.error ? before.current : null;
+  if (stale?.meta)
+    return {
+      meta: stale.meta,
+      error: null,
+      row: (i) => stale.pages.get(Math.floor(i / DIFF_PAGE_ROWS))?.[i % DIFF_PAGE_ROWS],
+      followed: (id) => stale.followed.get(id),
+    };
   return {
     meta: store.meta,
     error: store.error,

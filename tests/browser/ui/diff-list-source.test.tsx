@@ -5,6 +5,7 @@
  * DifferenceIndex behind the delay, a report from the real differ.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
 import { CompareView } from '../../../src/ui/CompareView';
 import { DifferenceIndex, type DifferenceSource, type DiffSelection } from '../../../src/present/diff-selection';
 import type { ComparisonReport } from '../../../src/compare/types';
@@ -17,7 +18,7 @@ afterEach(unmountAll);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The whole report's differences behind a delay; the page's report keeps only the causes' ones. */
-function remote(r: ComparisonReport, fail = false) {
+function remote(r: ComparisonReport, fail = false, delay = 20) {
   const ix = new DifferenceIndex(r.differences);
   const asked: [DiffSelection, number, number][] = [];
   const source: DifferenceSource = {
@@ -25,7 +26,7 @@ function remote(r: ComparisonReport, fail = false) {
     levels: ix.levels,
     page: async (sel, start, end) => {
       asked.push([sel, start, end]);
-      await sleep(20);
+      await sleep(delay);
       if (fail) throw new Error('coordinator: the Worker that held this comparison has stopped: compare again');
       return ix.page(sel, start, end);
     },
@@ -73,6 +74,39 @@ describe('CompareView with differences held elsewhere', () => {
     // Rows not here yet are placeholders, never another difference's values
     const rows = [...root.querySelectorAll('#level-panel [role=option] .c-where')].map((e) => e.textContent!);
     expect(rows.every((p) => p.endsWith('.py'))).toBe(true);
+  });
+
+  it('a new source for the same report (the verified one after the final): the rows shown stay until its first page comes', async () => {
+    const r = manyFileDifferences(2000);
+    const first = remote(r);
+    const root = mount(
+      <CompareView report={first.shown} differences={first.source} status="done" options={r.options} onOptions={() => {}} ignored={0} />,
+      1300,
+    );
+    await settle();
+    filesTab(root);
+    await until(() => root.querySelector('#level-files-count')?.textContent === '2,000 differences');
+    const list = root.querySelector('#level-panel [role=listbox]') as HTMLElement;
+    list.scrollTop = 20_000;
+    list.dispatchEvent(new Event('scroll'));
+    // the loaded rows at the scrolled-to place (past row 700)
+    const paths = () =>
+      [...list.querySelectorAll('[role=option]')]
+        .filter((o) => Number(o.getAttribute('aria-posinset')) > 700)
+        .flatMap((o) => [...o.querySelectorAll('.c-where')].map((e) => e.textContent!));
+    await until(() => paths().length > 5);
+    const seen = paths()[3];
+    expect(seen).toMatch(/file-0007\d\d\.(py|txt)$/);
+    const second = remote(r, false, 300);
+    render(<CompareView report={{ ...first.shown }} differences={second.source} status="done" options={r.options} onOptions={() => {}} ignored={0} />, root);
+    await frame();
+    expect(second.asked.length).toBeGreaterThan(0);
+    expect(root.textContent).not.toContain('Loading the differences');
+    expect(root.querySelector('#level-panel [role=listbox]')).toBe(list);
+    expect(list.scrollTop).toBeGreaterThan(19_000);
+    expect(paths()).toContain(seen);
+    // the new source's pages come, for the rows in view
+    await until(() => second.asked.some(([, start]) => start > 0) && paths().includes(seen));
   });
 
   it('a source that fails: the list says why, the rest of the report stays', async () => {
