@@ -288,9 +288,13 @@ describe('comparison page, built and served', () => {
       ([m, n]) => document.querySelector('#level-files-count')?.textContent === `${m} of ${n} differences match the glob`,
       [matching.length.toLocaleString('en-US'), files.length.toLocaleString('en-US')],
     );
-    // A row picked shows the difference in full
-    await page.locator('#level-panel .diff-row').first().click();
-    expect(await page.textContent('#level-panel .diff-details')).toContain(matching[0].scope.path!);
+    // A row picked shows the difference in full; every row shown matches the glob
+    const row = page.locator('#level-panel .diff-row').first();
+    const where = (await row.locator('.c-where').textContent())!;
+    expect(where).toMatch(/ · d3\/f\d+$/);
+    expect(await page.$$eval('#level-panel .diff-row .c-where', (es) => es.every((e) => / · d3\/f\d+$/.test(e.textContent ?? '')))).toBe(true);
+    await row.click();
+    expect(await page.textContent('#level-panel .diff-details')).toContain(where.split(' · ').at(-1)!);
 
     // A cause opened lists its differences and what follows them
     const mtime = report.causes.find((c) => c.id === 'file.mtime')!;
