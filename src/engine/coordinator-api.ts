@@ -173,7 +173,9 @@ export function coordinatorApi(createPool: (size: number) => CoordinatorPool) {
     /** Held report `id`, whole, explained for `options`, written as the CLI writes it: JSON
      *  (in ~64 KiB pieces, never one string: src/present/json-chunks.ts), HTML or Markdown. */
     async exportReport(id: number, options: IgnoreOptions, format: ExportFormat): Promise<Blob> {
-      const { report } = reexplained(heldReport(id), options);
+      const h = heldReport(id);
+      // With the report's own options it is written as it is: no explainer run just for a count.
+      const report = sameOptions(options, h.report.options) ? h.report : reexplained(h, options).report;
       if (format === 'json') {
         const pieces: string[] = [];
         writeJson(report, (p) => pieces.push(p));

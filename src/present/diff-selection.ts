@@ -8,7 +8,9 @@
  */
 import type { Difference } from '../compare/types';
 import { compilePathFilter } from '../compare/glob';
-import { LEVELS, levelOf, type LevelId } from './levels';
+import { levelCounts, levelOf, type LevelCount, type LevelId } from './levels';
+
+export type { LevelCount } from './levels';
 import { whereText } from './where';
 
 /** Which differences a list shows. */
@@ -43,12 +45,6 @@ export interface DiffPage {
   followed: Difference[];
 }
 
-export interface LevelCount {
-  all: number;
-  /** Differences that are not consequences of another one. */
-  roots: number;
-}
-
 /**
  * Where a comparison's differences are. The page's lists ask it for pages of rows; a source
  * in the page's memory answers at once, the coordinator Worker's with a promise.
@@ -63,17 +59,6 @@ export interface DifferenceSource {
 /** "mtime", "added", "content": what the "which difference" filter groups by. */
 export function kindKey(d: Difference): string {
   return d.kind === 'changed' ? (d.field ?? 'changed') : d.kind;
-}
-
-/** Every difference counted by drill-down level, in one pass. */
-export function levelCounts(diffs: readonly Difference[]): Record<LevelId, LevelCount> {
-  const out = Object.fromEntries(LEVELS.map((l) => [l.id, { all: 0, roots: 0 }])) as Record<LevelId, LevelCount>;
-  for (const d of diffs) {
-    const c = out[levelOf(d.subject)];
-    c.all++;
-    if (!d.follows) c.roots++;
-  }
-  return out;
 }
 
 interface Base {

@@ -59,6 +59,7 @@ export function ExportAsButton({ format, report, filename, busy, held, options }
   const disabled = busy || !report || making;
   async function save() {
     if (!report) return;
+    // A comparison the engine holds is written there; a report on the page is rendered here.
     const own = held && options ? null : p.render(report);
     if (typeof own === 'string') {
       // in the click's own task, as browsers prefer downloads
@@ -68,7 +69,7 @@ export function ExportAsButton({ format, report, filename, busy, held, options }
     setMaking(true);
     setFailed(null);
     try {
-      downloadBlob(held && options ? await held.export(format, options) : new Blob([await own!], { type: p.type }), filename);
+      downloadBlob(own ? new Blob([await own], { type: p.type }) : await held!.export(format, options!), filename);
     } catch (e) {
       setFailed(`${p.label} failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

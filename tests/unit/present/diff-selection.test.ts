@@ -5,11 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contentDiffers, manyFileDifferences, mtimeShift } from '../../builders/comparison';
-import { DifferenceIndex, kindKey, levelCounts } from '../../../src/present/diff-selection';
-import { groupByLevel, LEVELS, levelOf } from '../../../src/present/levels';
+import { DifferenceIndex, kindKey } from '../../../src/present/diff-selection';
+import { LEVELS, levelCounts, levelOf, type LevelId } from '../../../src/present/levels';
 import { compilePathFilter } from '../../../src/compare/glob';
 import { whereText } from '../../../src/present/where';
 import type { ComparisonReport, Difference } from '../../../src/compare/types';
+
+/** A level's differences in report order, as the page grouped them before (a plain filter). */
+const atLevel = (diffs: readonly Difference[], level: LevelId) => diffs.filter((d) => levelOf(d.subject) === level);
 
 /** The list as the page filtered it before: every difference of the array, in order. */
 function plain(diffs: readonly Difference[], path: string, kind: string, consequences: boolean): Difference[] {
@@ -36,19 +39,20 @@ describe('DifferenceIndex', () => {
   for (const [name, r] of reports) {
     it(`${name}: level counts and level lists are the page's groups, page by page`, () => {
       const ix = new DifferenceIndex(r.differences);
-      const groups = groupByLevel(r.differences);
       expect(ix.total).toBe(r.differences.length);
-      expect(levelCounts(r.differences)).toEqual(Object.fromEntries(LEVELS.map((l) => [l.id, { all: groups[l.id].all.length, roots: groups[l.id].roots }])));
+      const want = (id: LevelId) => ({ all: atLevel(r.differences, id).length, roots: atLevel(r.differences, id).filter((d) => !d.follows).length });
+      expect(levelCounts(r.differences)).toEqual(Object.fromEntries(LEVELS.map((l) => [l.id, want(l.id)])));
+      expect(ix.levels).toEqual(levelCounts(r.differences));
       for (const l of LEVELS) {
         const rows = all(ix, { level: l.id });
-        expect(rows).toEqual(groups[l.id].all);
+        expect(rows).toEqual(atLevel(r.differences, l.id));
         for (const d of rows) expect(rows.filter((x) => x === d)).toHaveLength(1);
       }
     });
 
     it(`${name}: path (substring and glob), kind and consequence filters select what the page's filter did`, () => {
       const ix = new DifferenceIndex(r.differences);
-      const files = groupByLevel(r.differences).files.all;
+      const files = atLevel(r.differences, 'files');
       const kinds = [...new Set(files.map(kindKey))];
       for (const path of ['', 'etc', '**/*.conf', 'usr/*', 'nothing-matches-this']) {
         for (const kind of ['', ...kinds]) {
@@ -95,7 +99,7 @@ describe('DifferenceIndex', () => {
   it('kinds are counted before the filters, most first; pages past the end are empty', () => {
     const r = manyFileDifferences(500);
     const ix = new DifferenceIndex(r.differences);
-    const files = groupByLevel(r.differences).files.all;
+    const files = atLevel(r.differences, 'files');
     const p = ix.page({ level: 'files', path: 'zzz' }, 0, 10);
     expect(p.count).toBe(0);
     expect(p.kinds.reduce((n, [, c]) => n + c, 0)).toBe(files.length);
@@ -108,7 +112,7 @@ describe('DifferenceIndex', () => {
   it('many selections in turn (more than it remembers) each stay right', () => {
     const r = manyFileDifferences(300);
     const ix = new DifferenceIndex(r.differences);
-    const files = groupByLevel(r.differences).files.all;
+    const files = atLevel(r.differences, 'files');
     for (let round = 0; round < 2; round++)
       for (let i = 0; i < 12; i++) {
         const path = `*${i}`;

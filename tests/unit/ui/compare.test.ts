@@ -4,7 +4,8 @@ import { comparisonFilename } from '../../../src/ui/download';
 import { comparisonStatus, explainFor, failedComparison, sameOptions, type ExplainFn } from '../../../src/ui/compareRun';
 import { formatValue, valueText, whatText } from '../../../src/ui/diffText';
 import { whereText } from '../../../src/present/where';
-import { groupByLevel, levelOfCause } from '../../../src/present/levels';
+import { levelCounts, levelOfCause } from '../../../src/present/levels';
+import { DifferenceIndex } from '../../../src/present/diff-selection';
 import { hexRows, sideBySideRows, unifiedRows } from '../../../src/ui/evidenceRows';
 import { parsePaths } from '../../../src/ui/OptionsPanel';
 import { NO_IGNORES, type Difference } from '../../../src/compare/types';
@@ -146,12 +147,18 @@ describe('diffText', () => {
 describe('diffLevels', () => {
   it('groups differences by level in one pass and counts roots', () => {
     const r = mtimeShift();
-    const g = groupByLevel(r.differences);
-    expect(g.files.all.length).toBe(r.differences.filter((d) => ['file', 'merged', 'file-order'].includes(d.subject)).length);
+    const g = levelCounts(r.differences);
+    const ix = new DifferenceIndex(r.differences);
+    const rows = (level: 'manifests' | 'config') => ix.page({ level }, 0, r.differences.length).rows;
+    expect(g.files.all).toBe(r.differences.filter((d) => ['file', 'merged', 'file-order'].includes(d.subject)).length);
     expect(g.files.roots).toBe(9);
-    expect(g.manifests.all.every((d) => d.subject === 'manifest')).toBe(true);
-    expect(g.config.all.map((d) => d.subject).sort()).toEqual(['config', 'config', 'config', 'config', 'history']);
-    expect(Object.values(g).reduce((n, x) => n + x.all.length, 0)).toBe(r.differences.length);
+    expect(rows('manifests').every((d) => d.subject === 'manifest')).toBe(true);
+    expect(
+      rows('config')
+        .map((d) => d.subject)
+        .sort(),
+    ).toEqual(['config', 'config', 'config', 'config', 'history']);
+    expect(Object.values(g).reduce((n, x) => n + x.all, 0)).toBe(r.differences.length);
     expect(['file', 'layer', 'integrity', 'manifest', 'outer tar', 'input'].map(levelOfCause)).toEqual([
       'files',
       'layers',
