@@ -293,6 +293,9 @@ export interface EmbeddedTimestamps {
   timestampOnly: number;
   /** Not classified: over the limits, or a side that could not be read. */
   notClassified: number;
+  /** Of `classified`, decided from the deep scan's fingerprints (FileRecord.timesMasked: `.pyc`,
+   *  `.gz`) without reading the files again; absent when none was. */
+  fromScan?: number;
   /** Why, for the first few not classified (at most 5 distinct reasons). */
   why?: string[];
 }

@@ -21,6 +21,8 @@ export interface BlobHashers {
   diff: Sha256;
   file: Sha256;
   fileXxh64: Xxh64;
+  /** For the `.pyc`/`.gz` fingerprints (times-fingerprint.ts); none: no fingerprints. */
+  timesXxh64?: Xxh64;
 }
 
 export interface BlobResult {
@@ -155,6 +157,6 @@ export class BlobSink {
   }
 }
 
-export function fileHashers(h: BlobHashers): { sha256: Sha256; xxh64: Xxh64 } {
-  return { sha256: h.file, xxh64: h.fileXxh64 };
+export function fileHashers(h: BlobHashers): { sha256: Sha256; xxh64: Xxh64; times?: Xxh64 } {
+  return { sha256: h.file, xxh64: h.fileXxh64, times: h.timesXxh64 };
 }

@@ -33,6 +33,12 @@ function streamed(r: ArchiveRead, s: Side): string | null {
   return null;
 }
 
+/** Layer `layer` of image `image` in a read's image model. */
+function layerRef(r: ArchiveRead, image: number | undefined, layer: number | undefined) {
+  const img = image === undefined ? undefined : r.archive?.images[image];
+  return img?.layers.find((l) => l.index === layer) ?? (layer !== undefined ? img?.layers[layer] : undefined);
+}
+
 function entryPlace(r: ArchiveRead, s: Side, entry: string, start: number, size: number): Located<BlobPlace> {
   if (start + size > r.file.size) return { ok: false, why: `${SIDE[s]}: ${entry} ends after the end of the file (truncated archive)` };
   const side = s === 0 ? 'a' : 'b';
@@ -60,8 +66,7 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
       const r = reads[s];
       const why = streamed(r, s);
       if (why) return { ok: false, why };
-      const img = image === undefined ? undefined : r.archive?.images[image];
-      const ref = img?.layers.find((l) => l.index === layer) ?? (layer !== undefined ? img?.layers[layer] : undefined);
+      const ref = layerRef(r, image, layer);
       if (!ref?.blob) return { ok: false, why: `${SIDE[s]}: the layer's blob is not in the archive` };
       const e = r.index!.entries.find((x) => normalizePath(x.name) === ref.blob!.entry);
       if (!e) return { ok: false, why: `${SIDE[s]}: ${ref.blob.entry} is not in the listing` };
@@ -79,8 +84,13 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
     },
 
     fileOffset(p, path, occurrence) {
-      const files = read(p).blobs.get(p.entry)?.layer?.files;
-      return files ? offsetsByPath(files).get(path)?.[occurrence - 1] : undefined;
+      return scannedRecord(read(p), p.entry, path, occurrence)?.offset;
+    },
+
+    timesMasked(s, image, layer, path, occurrence) {
+      // From the records alone: a streamed archive's layers have them too, though not its bytes.
+      const entry = layerRef(reads[s], image, layer)?.blob?.entry;
+      return entry === undefined ? undefined : scannedRecord(reads[s], entry, path, occurrence)?.timesMasked;
     },
 
     read(p, start, end, signal) {
@@ -101,22 +111,28 @@ export function evidenceSource(reads: [ArchiveRead, ArchiveRead], runner: JobRun
   };
 }
 
-/** Each path's header offsets in tar order, built once per layer: evidence asks for the offsets
- *  of thousands of files (every .pyc/zip/.gz candidate), and a scan of the list per question was
- *  quadratic in the layer's file count. */
-const OFFSETS = new WeakMap<readonly FileRecord[], { length: number; byPath: Map<string, number[]> }>();
-function offsetsByPath(files: readonly FileRecord[]): Map<string, number[]> {
-  let m = OFFSETS.get(files);
+/** The deep scan's record of `path#occurrence` in the layer blob `entry`. */
+function scannedRecord(r: ArchiveRead, entry: string, path: string, occurrence: number): FileRecord | undefined {
+  const files = r.blobs.get(entry)?.layer?.files;
+  return files ? recordsByPath(files).get(path)?.[occurrence - 1] : undefined;
+}
+
+/** Each path's records in tar order, built once per layer: evidence asks about thousands of
+ *  files (every .pyc/zip/.gz candidate), and a scan of the list per question was quadratic in
+ *  the layer's file count. */
+const BY_PATH = new WeakMap<readonly FileRecord[], { length: number; byPath: Map<string, FileRecord[]> }>();
+function recordsByPath(files: readonly FileRecord[]): Map<string, FileRecord[]> {
+  let m = BY_PATH.get(files);
   // A list that grew since (a layer filled in by the background verification) is indexed again.
   if (!m || m.length !== files.length) {
-    const byPath = new Map<string, number[]>();
+    const byPath = new Map<string, FileRecord[]>();
     for (const f of files) {
       const list = byPath.get(f.path);
-      if (list) list.push(f.offset);
-      else byPath.set(f.path, [f.offset]);
+      if (list) list.push(f);
+      else byPath.set(f.path, [f]);
     }
     m = { length: files.length, byPath };
-    OFFSETS.set(files, m);
+    BY_PATH.set(files, m);
   }
   return m.byPath;
 }

@@ -42,11 +42,12 @@ export type IndexJobOptions = JobOptions & ScanRequest;
 let hashersPromise: Promise<BlobHashers> | null = null;
 function hashers(): Promise<BlobHashers> {
   // One set per worker: jobs in one worker run one at a time (see pool.ts).
-  hashersPromise ??= Promise.all([newSha256(), newSha256(), newSha256(), newXxh64()]).then(([blob, diff, file, fileXxh64]) => ({
+  hashersPromise ??= Promise.all([newSha256(), newSha256(), newSha256(), newXxh64(), newXxh64()]).then(([blob, diff, file, fileXxh64, timesXxh64]) => ({
     blob,
     diff,
     file,
     fileXxh64,
+    timesXxh64,
   }));
   return hashersPromise;
 }

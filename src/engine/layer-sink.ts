@@ -22,6 +22,7 @@ import { toFileRecord } from './file-record';
 import type { TarHashRun } from '../kernels/tarhash';
 import type { ScanMode } from './scan-mode';
 import { expandable, SparseExpander } from './sparse-content';
+import { fingerprintKind, TimesFingerprint } from './times-fingerprint';
 
 export interface LayerFacts {
   /** 'sha256:<hex>' of the uncompressed tar; null when digests were deferred (`digests: false`). */
@@ -75,13 +76,17 @@ export class LayerSink {
   private readonly sha: boolean;
   /** Package-database files are copied during the walk (src/packages/collect.ts). */
   private readonly pkgs: PackageCollector | null;
+  /** The `.pyc`/`.gz` fingerprints' hasher, whenever files are hashed: the small blobs an
+   *  uncompressed archive's listing scans on its way (full mode) are a comparison's too. */
+  private readonly times: Xxh64 | undefined;
 
   constructor(
     /** null when the bytes are the blob itself (no compression): the diff_id is then the
      *  blob digest, and hashing the same bytes twice would only cost time. */
     private readonly diff: Sha256 | null,
-    /** Tar entries come one after another, so one pair of hashers serves every file. */
-    private readonly fileHashers: { sha256: Sha256; xxh64: Xxh64 },
+    /** Tar entries come one after another, so one pair of hashers serves every file. With
+     *  `times`, each `.pyc` and `.gz` also gets its `timesMasked` (times-fingerprint.ts). */
+    private readonly fileHashers: { sha256: Sha256; xxh64: Xxh64; times?: Xxh64 },
     mode: Pick<ScanMode, 'read' | 'fileHashes'>,
     private readonly where: LayerSinkContext = {},
   ) {
@@ -90,6 +95,7 @@ export class LayerSink {
     this.hashFiles = mode.fileHashes !== 'none';
     this.sha = mode.fileHashes === 'sha256';
     this.pkgs = this.parse ? new PackageCollector() : null;
+    this.times = this.hashFiles ? fileHashers.times : undefined;
     where.run?.begin(diff !== null || !!where.streamIsBlob, { sha256: this.sha, xxh64: true });
   }
 
@@ -193,7 +199,7 @@ export class LayerSink {
         const k = this.where.run;
         if (k) {
           k.fileBegin();
-          return {
+          return this.withTimes(rec, {
             data: (c: Uint8Array) => k.fileData(c),
             end: () =>
               k.fileEnd((d) => {
@@ -201,11 +207,11 @@ export class LayerSink {
                 if (d.xxh64) rec.xxh64 = d.xxh64;
                 this.open.delete(rec);
               }),
-          };
+          });
         }
         const sha = this.sha ? this.fileHashers.sha256.init() : null;
         const xxh = this.fileHashers.xxh64.init();
-        return {
+        return this.withTimes(rec, {
           data: (c: Uint8Array) => {
             sha?.update(c);
             xxh.update(c);
@@ -215,7 +221,26 @@ export class LayerSink {
             rec.xxh64 = xxh.digest('hex');
             this.open.delete(rec);
           },
-        };
+        });
+      },
+    };
+  }
+
+  /** The entry's sink, also fingerprinting a `.pyc`/`.gz` (times-fingerprint.ts) when asked. */
+  private withTimes(rec: FileRecord, inner: EntrySink): EntrySink {
+    const hasher = this.times;
+    const kind = hasher ? fingerprintKind(rec.path) : null;
+    if (!kind) return inner;
+    const fp = new TimesFingerprint(kind, rec.size, hasher!);
+    return {
+      data: (c: Uint8Array) => {
+        inner.data(c);
+        fp.data(c);
+      },
+      end: () => {
+        const v = fp.end();
+        if (v !== undefined) rec.timesMasked = v;
+        inner.end();
       },
     };
   }

@@ -42,6 +42,11 @@ export interface FileRecord {
   sha256?: string;
   /** XXH64 (seed 0, hex as `xxhsum -H1` prints it) of the content: the equality hash. */
   xxh64?: string;
+  /** A `.pyc` or `.gz` whose content a scan hashed: its time fields and the XXH64 of its content
+   *  with them zeroed (`8-12:<hex>`), or `none` when it is not of its kind
+   *  (src/engine/times-fingerprint.ts). Content evidence decides "only an embedded timestamp
+   *  differs" from it without reading the file again. */
+  timesMasked?: string;
   /** OCI whiteouts: ".wh.<name>" deletes <name>; ".wh..wh..opq" makes the directory opaque. */
   whiteout?: 'file' | 'opaque';
 }

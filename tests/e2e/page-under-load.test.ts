@@ -81,7 +81,19 @@ describe('the page under load', () => {
     await pick(page, TMP, { name: 'v-a.tar', buffer: arc(big) }, { name: 'v-b.tar', buffer: arc(changed) });
     await page.waitForSelector('[data-verification="pending"]', { timeout: 60_000 });
     const t0 = Date.now();
-    await page.getByRole('button', { name: 'Stop verifying' }).click();
+    // This click timed out 3 times in batched runs ("element was detached from the DOM" for
+    // 30 s) and never alone: when it does, say what the page showed.
+    await page
+      .getByRole('button', { name: 'Stop verifying' })
+      .click()
+      .catch(async (e: Error) => {
+        const shown = await page.evaluate(() => ({
+          line: document.querySelector('[data-verification]')?.outerHTML.slice(0, 600),
+          buttons: [...document.querySelectorAll('button')].map((b) => b.textContent),
+          status: document.querySelector('.run-status')?.textContent,
+        }));
+        throw new Error(`${e.message}\nthe page then: ${JSON.stringify(shown)}`);
+      });
     await page.waitForSelector('[data-verification="cancelled"], [data-verification="done"]', { timeout: 5_000 });
     const took = Date.now() - t0;
     console.log(`stop verifying: ${took} ms, state ${await page.getAttribute('[data-verification]', 'data-verification')}`);

@@ -94,6 +94,10 @@ export interface EvidenceSource {
   /** Where the headers of `path#occurrence` start in the layer's uncompressed tar, when the
    *  deep scan recorded it (FileRecord.offset). */
   fileOffset(p: BlobPlace, path: string, occurrence: number): number | undefined;
+  /** The deep scan's fingerprint of `path#occurrence` in layer `layer` of image `image` on side
+   *  `s`, with its embedded times zeroed (FileRecord.timesMasked: `.pyc` and `.gz`), when it
+   *  took one. From the records: also for an archive whose layers cannot be read again. */
+  timesMasked(s: Side, image: number | undefined, layer: number | undefined, path: string, occurrence: number): string | undefined;
   /** Bytes [start, end) of a place, cut at its end. */
   read(p: BlobPlace, start: number, end: number, signal?: AbortSignal): Promise<Got<Uint8Array>>;
   /** A few files out of a layer blob, one entry per want in order. A corrupt blob is still

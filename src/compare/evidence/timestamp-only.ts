@@ -10,6 +10,10 @@
  * The marks live in the report's differences, so the page re-explains with any options
  * without reading again.
  *
+ * A `.pyc` or `.gz` whose record carries the deep scan's fingerprint on both sides
+ * (`FileRecord.timesMasked`, src/engine/times-fingerprint.ts) is decided from it without
+ * reading (`fromScan`); zips, plain tars' files and scans without fingerprints are read.
+ *
  * Reads go through the EvidenceSource port: one extract job per layer blob for its files (more
  * when their bytes exceed JOB_BYTES; each job of a compressed layer decompresses it again from
  * its start, so files are asked for in their tar order), plain-tar files as slices.
@@ -95,7 +99,19 @@ export async function classifyTimestamps(
   candidates.sort((x, y) => x.sizeA - y.sizeA);
   const targets: Target[] = [];
   let bytes = 0;
+  let fromScan = 0;
   for (const c of candidates) {
+    // What the deep scan's fingerprints decide needs no read, and counts against no limit.
+    const scanned = fingerprinted(c.d, source);
+    if (scanned !== undefined) {
+      scan.classified++;
+      fromScan++;
+      if (scanned) {
+        marks.set(c.d.id, c.kind);
+        scan.timestampOnly++;
+      }
+      continue;
+    }
     if (c.sizeA > maxFile) {
       skip(`larger than ${mib(maxFile)}`);
       continue;
@@ -132,8 +148,27 @@ export async function classifyTimestamps(
       scan.timestampOnly++;
     }
   }
+  if (fromScan) scan.fromScan = fromScan;
   if (why.size) scan.why = [...why];
   return { marks, scan };
+}
+
+/**
+ * Whether a content difference is timestamp-only by the deep scan's fingerprints of both sides
+ * (src/engine/times-fingerprint.ts: the time fields and the XXH64 of the content with them
+ * zeroed), or undefined when a side has none (a zip, a plain tar's file, a scan without them):
+ * the same answer as differsOnlyInTimes on the bytes, given the sizes are equal and the
+ * contents differ (a content difference).
+ */
+function fingerprinted(d: Difference, source: EvidenceSource): boolean | undefined {
+  if (d.id.startsWith('file:plain:')) return undefined;
+  const sc = d.scope;
+  const path = sc.path!;
+  const occurrence = occurrenceOf(d);
+  const fa = source.timesMasked(0, sc.imageA, sc.layerA, path, occurrence);
+  const fb = source.timesMasked(1, sc.imageB, sc.layerB, path, occurrence);
+  if (fa === undefined || fb === undefined) return undefined;
+  return fa !== 'none' && fa === fb;
 }
 
 /** The differences with `facts.timestampOnly` set on the marked ones (new objects; the rest as they were). */

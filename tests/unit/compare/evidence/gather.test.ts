@@ -125,12 +125,11 @@ describe('gatherEvidence', () => {
     });
     const m = details.get(id('etc/machine-id'))!;
     expect(m.find((x) => x.kind === 'recognised')).toMatchObject({ what: 'machine-id' });
-    // The .pyc differs only in its source mtime: classified (read whole) and marked.
+    // The .pyc differs only in its source mtime: classified from the scan's fingerprints
+    // (engine/times-fingerprint.ts, not read again) and marked.
     expect([...details.timestampOnly]).toEqual([[id('usr/lib/python3.11/x.cpython-311.pyc'), 'pyc-source-mtime']]);
-    expect(details.embeddedTimestamps).toEqual({ candidates: 1, classified: 1, timestampOnly: 1, notClassified: 0 });
-    // Pass 1 and the timestamp classification of the .pyc, asked for side by side: one job per
-    // blob (2: the port batches them, engine/evidence-port.ts, so a gzip layer is inflated
-    // once for both); pass 2 for the big file: one per blob again (2).
+    expect(details.embeddedTimestamps).toEqual({ candidates: 1, classified: 1, timestampOnly: 1, notClassified: 0, fromScan: 1 });
+    // Pass 1: one job per blob (2); pass 2 for the big file: one per blob again (2).
     expect(runner.extracts).toBe(4);
     expect(details.skipped).toEqual([]);
   });
@@ -149,11 +148,11 @@ describe('gatherEvidence', () => {
     expect(byPath(details, diff)).toEqual(byPath(fromGzip, z.diff));
     expect(details.size).toBe(4);
     expect([...details.timestampOnly.values()]).toEqual(['pyc-source-mtime']);
-    // Pass 1: one job per side; pass 2 (the big file's differing block): one per side; the
-    // timestamp classification of the .pyc: one per side.
-    expect(runner.extracts).toBe(6);
-    // Every want says where its entry starts (4 files × 2 sides, the .pyc × 2 classified, then the big file × 2).
-    expect(runner.seeks).toEqual(Array(12).fill(true));
+    // Pass 1: one job per side; pass 2 (the big file's differing block): one per side. The .pyc
+    // is classified from the scan's fingerprints, not read again.
+    expect(runner.extracts).toBe(4);
+    // Every want says where its entry starts (4 files × 2 sides, then the big file × 2).
+    expect(runner.seeks).toEqual(Array(10).fill(true));
   });
 
   it('compressed layers: files later than the last cited one are not read (skipped with the reason); none cited: the first 3', async () => {

@@ -28,6 +28,8 @@ export async function compareBytes(
   a: Uint8Array | Blob,
   b: Uint8Array | Blob,
   runner: JobRunner = inlineRunner(),
+  /** The comparison's own fast scan (compare.ts): differing blobs only, files by XXH64. */
+  fast = false,
 ): Promise<{ diff: DiffResult; reads: [ArchiveRead, ArchiveRead] }> {
   const blob = (x: Uint8Array | Blob) => (x instanceof Blob ? x : new Blob([x as Uint8Array<ArrayBuffer>]));
   const progress = new ProgressTracker(0);
@@ -35,7 +37,7 @@ export async function compareBytes(
     ArchiveRead,
     ArchiveRead,
   ];
-  await readLayers(runner, reads, progress);
+  await readLayers(runner, reads, progress, undefined, fast ? { share: true, fast: true } : {});
   const diff = diffInputs(toInput(reads[0], 0), toInput(reads[1], 0));
   return { diff, reads };
 }

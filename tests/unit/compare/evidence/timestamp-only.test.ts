@@ -5,10 +5,16 @@
  * GNU gzip without -n (header MTIME). Then the classification of every candidate in a
  * comparison, its limits, and what explain() does with the marks.
  */
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { differsOnlyInTimes, embeddedTimeKind, gatherEvidence, markTimestampOnly, timeFields } from '../../../../src/compare/evidence';
+import {
+  differsOnlyInTimes,
+  embeddedTimeKind,
+  gatherEvidence,
+  markTimestampOnly,
+  timeFields,
+  type EvidenceSource,
+  type ExtractWant,
+} from '../../../../src/compare/evidence';
 import { explain } from '../../../../src/compare/explain';
 import { evidenceSource } from '../../../../src/engine/evidence-port';
 import { inlineRunner } from '../../../../src/engine/inline';
@@ -16,65 +22,8 @@ import { NO_IGNORES, type Difference } from '../../../../src/compare/types';
 import { toInput } from '../../../../src/engine/archive-read';
 import { differenceErrors } from '../../../../src/compare/difference/validate';
 import { buildOciArchive, layerTar } from '../../../builders/image';
-import { sh, tempDir } from '../../../support/tools';
+import { gz, infozip, pyc, pyzip, T } from '../../../support/time-writers';
 import { compareBytes, hooks } from './support';
-
-const T = 1_700_000_000;
-const work = tempDir('tarscope-embedded-');
-
-function file(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(join(work, name)));
-}
-
-/** py_compile of `source` whose mtime is `mtime` (timestamp-based, or `mode`). */
-function pyc(name: string, source: string, mtime: number, mode = 'TIMESTAMP'): Uint8Array {
-  const d = join(work, name);
-  mkdirSync(d, { recursive: true });
-  writeFileSync(join(d, 'm.py'), source);
-  utimesSync(join(d, 'm.py'), mtime, mtime);
-  sh(
-    `env -u SOURCE_DATE_EPOCH python3 -c "import py_compile as p; p.compile('m.py', cfile='m.pyc', doraise=True, invalidation_mode=p.PycInvalidationMode.${mode})"`,
-    { cwd: d },
-  );
-  return file(`${name}/m.pyc`);
-}
-
-/** python3 zipfile: three entries dated `t`, the last one's data `version`. */
-function pyzip(name: string, t: number, version = '1.0'): Uint8Array {
-  const py = [
-    'import sys, time, zipfile',
-    `t = time.gmtime(${t})[:6]`,
-    `z = zipfile.ZipFile('${name}', 'w')`,
-    `for n, d, c in [('a.txt', 'alpha\\n' * 9, zipfile.ZIP_DEFLATED), ('b/c.txt', 'gamma\\n', zipfile.ZIP_DEFLATED), ('v.txt', '${version}', zipfile.ZIP_STORED)]:`,
-    '    i = zipfile.ZipInfo(n, date_time=t); i.compress_type = c; z.writestr(i, d)',
-    'z.close()',
-  ].join('\n');
-  writeFileSync(join(work, `${name}.py`), py);
-  sh(`python3 ${name}.py`, { cwd: work });
-  return file(name);
-}
-
-/** Info-ZIP zip of two files whose mtimes are `t` (extra fields UT and ux: zip's default). */
-function infozip(name: string, t: number): Uint8Array {
-  const d = join(work, `${name}.d`);
-  mkdirSync(d, { recursive: true });
-  for (const f of ['x.txt', 'y.txt']) {
-    writeFileSync(join(d, f), `${f}\n`.repeat(5));
-    utimesSync(join(d, f), t, t);
-  }
-  sh(`TZ=UTC zip -q -D ../${name} x.txt y.txt`, { cwd: d });
-  return file(name);
-}
-
-/** GNU gzip (no -n) of `text` from an input whose mtime is `t`. */
-function gz(name: string, text: string, t: number, flags = ''): Uint8Array {
-  const d = join(work, `${name}.d`);
-  mkdirSync(d, { recursive: true });
-  writeFileSync(join(d, 'changelog'), text);
-  utimesSync(join(d, 'changelog'), t, t);
-  sh(`gzip ${flags} -c changelog > ../${name}`, { cwd: d });
-  return file(name);
-}
 
 describe('embedded times: which files, which bytes', () => {
   it('kinds by name', () => {
@@ -142,12 +91,13 @@ describe('the classification of every candidate in a comparison', () => {
       { name: 'app/notes.txt', data: `built at ${t}\n` },
     ]);
 
-  async function compared(limits?: { files?: number }) {
+  async function compared(limits?: { files?: number }, opts: { fast?: boolean; port?: (s: EvidenceSource) => EvidenceSource; maxFiles?: number } = {}) {
     const a = buildOciArchive([{ tags: ['t:1'], layers: [layer(T)] }], hooks).tar;
     const b = buildOciArchive([{ tags: ['t:1'], layers: [layer(T + 60)] }], hooks).tar;
     const runner = inlineRunner();
-    const { diff, reads } = await compareBytes(a, b, runner);
-    const details = await gatherEvidence(diff, evidenceSource(reads, runner), undefined, { timestampLimits: limits });
+    const { diff, reads } = await compareBytes(a, b, runner, opts.fast);
+    const source = evidenceSource(reads, runner);
+    const details = await gatherEvidence(diff, opts.port ? opts.port(source) : source, undefined, { timestampLimits: limits, maxFiles: opts.maxFiles });
     const marked = markTimestampOnly(diff, details.timestampOnly);
     const why = (timestamps: boolean) => explain(marked, toInput(reads[0], 0), toInput(reads[1], 0), { ...NO_IGNORES, timestamps });
     return { diff, marked, details, why };
@@ -155,8 +105,11 @@ describe('the classification of every candidate in a comparison', () => {
   const contentOf = (differences: Difference[]) =>
     differences.flatMap((d) => (d.subject === 'file' && d.field === 'content' ? [{ path: d.scope.path, only: d.facts?.timestampOnly ?? null }] : []));
 
+  /** A port without the scan's fingerprints: every candidate is read. */
+  const hide = (src: EvidenceSource): EvidenceSource => ({ ...src, timesMasked: () => undefined });
+
   it('every .pyc, jar and .gz is read and marked; explain() ignores them under `timestamps` only', async () => {
-    const { diff, marked, details, why } = await compared();
+    const { diff, marked, details, why } = await compared(undefined, { port: hide });
     expect(details.embeddedTimestamps).toEqual({ candidates: 5, classified: 5, timestampOnly: 5, notClassified: 0 });
     expect(contentOf(marked.differences)).toEqual([
       { path: 'app/__pycache__/m0.pyc', only: 'pyc-source-mtime' },
@@ -178,7 +131,7 @@ describe('the classification of every candidate in a comparison', () => {
   });
 
   it('over the limit: the rest is counted with the reason, not marked, and stays a content difference', async () => {
-    const { marked, details, why } = await compared({ files: 2 });
+    const { marked, details, why } = await compared({ files: 2 }, { port: hide });
     expect(details.embeddedTimestamps).toEqual({
       candidates: 5,
       classified: 2,
@@ -188,5 +141,63 @@ describe('the classification of every candidate in a comparison', () => {
     });
     expect(contentOf(marked.differences).filter((c) => c.only).length).toBe(2);
     expect(why(true).causes.find((c) => c.id === 'file.content')!.count).toBe(4);
+    // the limits are on reading: what the fingerprints decide is not counted against them
+    const scanned = await compared({ files: 0 });
+    expect(scanned.details.embeddedTimestamps).toEqual({
+      candidates: 5,
+      classified: 4,
+      timestampOnly: 4,
+      notClassified: 1,
+      fromScan: 4,
+      why: ['over the limit of 0 files or 256 MiB read in one comparison'],
+    });
+    expect(contentOf(scanned.marked.differences).find((c) => c.path === 'app/x.jar')!.only).toBeNull();
+  });
+
+  it("a comparison's own scan: the .pyc and .gz are decided from its fingerprints, only the jar is read; the same marks", async () => {
+    const wanted: string[] = [];
+    const watch = (src: EvidenceSource): EvidenceSource => ({
+      ...src,
+      extract: (p, wants: ExtractWant[], signal) => {
+        wanted.push(...wants.map((w) => w.path));
+        return src.extract(p, wants, signal);
+      },
+    });
+    // no file details (maxFiles 0): what is read is the timestamp pass's
+    const { marked, details, why } = await compared(undefined, { fast: true, port: watch, maxFiles: 0 });
+    expect(details.embeddedTimestamps).toEqual({ candidates: 5, classified: 5, timestampOnly: 5, notClassified: 0, fromScan: 4 });
+    expect(contentOf(marked.differences)).toEqual([
+      { path: 'app/__pycache__/m0.pyc', only: 'pyc-source-mtime' },
+      { path: 'app/__pycache__/m1.pyc', only: 'pyc-source-mtime' },
+      { path: 'app/__pycache__/m2.pyc', only: 'pyc-source-mtime' },
+      { path: 'app/x.jar', only: 'zip-entry-times' },
+      { path: 'app/changelog.gz', only: 'gzip-mtime' },
+      { path: 'app/notes.txt', only: null },
+    ]);
+    expect(wanted).toEqual(['app/x.jar', 'app/x.jar']);
+    expect(why(true).causes.find((c) => c.id === 'file.content')!.count).toBe(1);
+    // without the fingerprints (a port that hides them) the same scan reads and marks the same
+    const hidden = await compared(undefined, { fast: true, port: hide });
+    expect(hidden.details.embeddedTimestamps).toEqual({ candidates: 5, classified: 5, timestampOnly: 5, notClassified: 0 });
+    expect(contentOf(hidden.marked.differences)).toEqual(contentOf(marked.differences));
+  });
+
+  it('fingerprints of other code: classified from the scan, not marked', async () => {
+    const code = (t: number, v: string) =>
+      layerTar([
+        { name: 'm.pyc', data: pyc(`c${t}${v}`, `X = ${v}\n`, t) },
+        { name: 'h.pyc', data: pyc(`h${t}${v}`, `X = ${v}\n`, t, 'CHECKED_HASH') },
+        { name: 'c.gz', data: gz(`cg${t}${v}`, `version ${v}\n`.repeat(20), t) },
+      ]);
+    const a = buildOciArchive([{ tags: ['t:1'], layers: [code(T, '1')] }], hooks).tar;
+    const b = buildOciArchive([{ tags: ['t:1'], layers: [code(T + 60, '2')] }], hooks).tar;
+    const runner = inlineRunner();
+    const { diff, reads } = await compareBytes(a, b, runner, true);
+    const details = await gatherEvidence(diff, evidenceSource(reads, runner));
+    expect(details.embeddedTimestamps).toEqual({ candidates: 3, classified: 3, timestampOnly: 0, notClassified: 0, fromScan: 3 });
+    expect(details.timestampOnly.size).toBe(0);
+    // a hash-based pyc is fingerprinted as "none"
+    const rec = [...reads[0].blobs.values()].find((x) => x.layer?.files.length)!.layer!.files.find((f) => f.path === 'h.pyc')!;
+    expect(rec.timesMasked).toBe('none');
   });
 });
