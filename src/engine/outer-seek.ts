@@ -1,9 +1,13 @@
 /**
  * First pass over an uncompressed outer tar: list every entry and capture the small
  * metadata files, seeking past large entries (layer blobs) instead of reading them.
- * Windows of 1 MiB: an archive of a few large blobs costs a few reads; a plain tar of
- * many small files is read as a stream would be. Entries that fit a window are digested
- * on the way (and walked, when they are layers), so they are never read a second time.
+ * Windows of 64 KiB after each seek, growing ×4 up to 1 MiB while entries keep being read:
+ * an archive of a few large blobs costs a few small reads (the headers and metadata files
+ * between two blobs are a few KiB); a plain tar of many small files is read as a stream would
+ * be. In Chromium a `slice(1 MiB).arrayBuffer()` took 8–16 ms and a 64 KiB one 1.6–5 ms
+ * (a Worker, sequential reads of a 1 GB File): the 1 GB pairs' 9 reads per archive took 100–160
+ * ms with 1 MiB windows. Entries up to 1 MiB are digested on the way (and walked, when they are
+ * layers), so they are never read a second time.
  */
 import { TarParser } from '../formats/tar/parser';
 import { readRange, throwIfAborted } from '../io/read';
@@ -17,6 +21,8 @@ import type { ScanMode } from './scan-mode';
 import { BlobCollector } from './blob-collector';
 
 const WINDOW = 1024 * 1024;
+/** The first window after a seek (and at the start). */
+const FIRST_WINDOW = 64 * 1024;
 
 export interface OuterOptions {
   signal?: AbortSignal;
@@ -35,9 +41,10 @@ export async function indexSeek(file: Blob, hashers: BlobHashers, decoders: Deco
   let error: ErrorInfo | null = null;
   let summary = null;
   try {
+    let window = FIRST_WINDOW;
     while (pos < file.size && !parser.done) {
       throwIfAborted(opts.signal);
-      const chunk = await readRange(file, pos, pos + WINDOW);
+      const chunk = await readRange(file, pos, pos + window);
       parser.write(chunk);
       bytesRead += chunk.length;
       pos += chunk.length;
@@ -46,7 +53,8 @@ export async function indexSeek(file: Blob, hashers: BlobHashers, decoders: Deco
       if (skip > 0) {
         parser.skip(skip);
         pos += skip;
-      }
+        window = FIRST_WINDOW;
+      } else window = Math.min(WINDOW, window * 4);
     }
     // Trailing bytes after the end marker are counted by the parser, not read here.
     if (parser.done && pos < file.size) {
