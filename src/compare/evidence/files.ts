@@ -101,6 +101,7 @@ export async function fileEvidence(
   await fetch(jobs, source, sink, signal, (j, s) => ({
     path: j.t.path,
     occurrence: j.t.occurrence,
+    size: size(j, s),
     ranges: [[0, LIMIT]],
     ...(size(j, s) > LIMIT ? { blockSize: BLOCK } : {}),
   }));
@@ -145,7 +146,12 @@ export async function fileEvidence(
   }
   if (second.length) {
     for (const j of second) j.got = [null, null];
-    await fetch(second, source, sink, signal, (j) => ({ path: j.t.path, occurrence: j.t.occurrence, ranges: [[j.block! * BLOCK, (j.block! + 1) * BLOCK]] }));
+    await fetch(second, source, sink, signal, (j, s) => ({
+      path: j.t.path,
+      occurrence: j.t.occurrence,
+      size: size(j, s),
+      ranges: [[j.block! * BLOCK, (j.block! + 1) * BLOCK]],
+    }));
     for (const j of second) {
       const [a, b] = j.got;
       const ca = a?.complete ? a.chunks[0] : undefined;

@@ -47,6 +47,9 @@ export interface ExtractWant {
   ranges?: [number, number][];
   /** When set, also hash every `blockSize` bytes of the whole entry (see `blocks`). */
   blockSize?: number;
+  /** The entry's data size when the caller knows it (FileRecord.size): an entry read from its
+   *  header (`at`) reads about that much, not a fixed window. Only sizes the reads. */
+  size?: number;
   /** Offset of the entry's first header block in the tar (FileRecord.offset). In an
    *  uncompressed blob the job then reads from there (`occurrence` is not needed) instead of
    *  walking the tar from its start. */

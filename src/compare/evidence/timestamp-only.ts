@@ -225,6 +225,7 @@ async function read(targets: Target[], source: EvidenceSource, fail: (difference
     const wants: ExtractWant[] = job.items.map(({ t, at }) => ({
       path: t.path,
       occurrence: t.occurrence,
+      size: t.size,
       ranges: ranges(t.size),
       ...(at !== undefined ? { at } : {}),
     }));

@@ -122,6 +122,27 @@ describe('extract on built layers', () => {
     expect(wrong.entries.map((e) => e.found)).toEqual([false, false]);
   });
 
+  it('wants alone with their size: each reads its headers and that many bytes, not a fixed window; same entries', async () => {
+    // Four small files, each after a 2 MiB one: farther apart than a run (1 MiB), read alone.
+    const spaced = buildTar(
+      [0, 1, 2, 3].flatMap((i) => [
+        { name: `pad${i}.bin`, data: noise(2 << 20, 60 + i) },
+        { name: `etc/f${i}.conf`, data: `value ${i}\n`.repeat(50 + i) },
+      ]),
+    );
+    const listed = await inlineRunner().scan(blobOf(spaced), { digests: false, fileHashes: 'none' });
+    const rec = (path: string) => listed.layer!.files.find((f) => f.path === path)!;
+    const wants = [0, 1, 2, 3].map((i) => ({ path: `etc/f${i}.conf`, at: rec(`etc/f${i}.conf`).offset }));
+    const unsized = await extractJob(blobOf(spaced), { wants });
+    const sized = await extractJob(blobOf(spaced), { wants: wants.map((w) => ({ ...w, size: rec(w.path).size })) });
+    expect(sized.error).toBeNull();
+    expect(sized.entries).toEqual(unsized.entries);
+    expect(sized.entries.map((e) => e.complete)).toEqual([true, true, true, true]);
+    // headers + ~500 bytes each, in 4 KiB steps: 8 KiB a file; without a size, a window for 64 KiB of data
+    expect(sized.bytesRead).toBeLessThanOrEqual(4 * 8192);
+    expect(unsized.bytesRead).toBeGreaterThan(4 * sized.bytesRead);
+  });
+
   it('many wants with offsets close together: one stream per run, the entries of one slice per want', async () => {
     // 400 small files (two runs, split by a 6 MiB file), a path twice, the same want twice.
     const many = buildTar([

@@ -12,7 +12,7 @@ import { noise } from '../../builders/noise';
 /** A Blob whose slices are recorded: [start, end) of each read. */
 class CountingBlob extends Blob {
   readonly reads: [number, number][] = [];
-  slice(start = 0, end = this.size, type?: string): Blob {
+  override slice(start = 0, end = this.size, type?: string): Blob {
     this.reads.push([start, Math.min(end, this.size)]);
     return super.slice(start, end, type);
   }
@@ -31,9 +31,9 @@ describe('outer listing by seeking', () => {
       ]),
       { name: 'manifest.json', data: '[]' },
     ]);
-    const file = new CountingBlob([tar]);
+    const file = new CountingBlob([tar as Uint8Array<ArrayBuffer>]);
     const seek = await indexArchive(file);
-    const stream = await indexArchive(new Blob([tar]), { read: 'blob' });
+    const stream = await indexArchive(new Blob([tar as Uint8Array<ArrayBuffer>]), { read: 'blob' });
     expect(seek.entries.map((e) => [e.name, e.dataOffset, e.size])).toEqual(stream.entries.map((e) => [e.name, e.dataOffset, e.size]));
     expect(seek.error).toBeNull();
     // the start and one read after each of the four blobs (plus the trailing bytes' read)
@@ -46,7 +46,7 @@ describe('outer listing by seeking', () => {
   it('many small files: the window grows to 1 MiB, so they are read in a few large reads', async () => {
     const files = Array.from({ length: 400 }, (_, i) => ({ name: `f/${i}.txt`, data: noise(20_000, i) }));
     const tar = buildTar(files);
-    const file = new CountingBlob([tar]);
+    const file = new CountingBlob([tar as Uint8Array<ArrayBuffer>]);
     const seek = await indexArchive(file);
     expect(seek.entries.length).toBe(400);
     // (the first 512 bytes are read alone, to sniff the compression)
