@@ -5,7 +5,7 @@
  * an archive of a few large blobs costs a few small reads (the headers and metadata files
  * between two blobs are a few KiB); a plain tar of many small files is read as a stream would
  * be. In Chromium a `slice(1 MiB).arrayBuffer()` took 8–16 ms and a 64 KiB one 1.6–5 ms
- * (a Worker, sequential reads of a 1 GB File): the 1 GB pairs' 9 reads per archive took 100–160
+ * (a Worker, sequential reads of a 1 GB File: scripts/bench/read-latency.mjs): the 1 GB pairs' 9 reads per archive took 100–160
  * ms with 1 MiB windows. Entries up to 1 MiB are digested on the way (and walked, when they are
  * layers), so they are never read a second time.
  */

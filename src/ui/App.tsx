@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Engine } from '../engine/api';
 import { NO_IGNORES, type IgnoreOptions } from '../compare/types';
 import { CompareView } from './CompareView';
@@ -93,10 +93,11 @@ export function App({ engine, explain: givenExplain, initial, urls, serviceWorke
     remote.open(given, (sources) => update(sources));
   }
 
-  function changeOptions(o: IgnoreOptions) {
+  // Stable, so that the options panel is not rendered again at every progress event (pure.ts).
+  const changeOptions = useCallback((o: IgnoreOptions) => {
     optionsRef.current = o;
     setOptions(o);
-  }
+  }, []);
 
   useEffect(() => {
     // Effects run after the first paint: a person may already have picked a file by then.

@@ -1,7 +1,7 @@
 import type { Progress } from '../engine/progress';
 import type { HeldComparison } from '../engine/api';
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { ComparisonReport, Difference, Evidence, IgnoreOptions } from '../compare/types';
 import { CauseList } from './CauseList';
 import { DifferenceIndex, type DifferenceSource } from '../present/diff-selection';
@@ -11,9 +11,17 @@ import { JumpLinks } from './JumpLinks';
 import { OptionsPanel } from './OptionsPanel';
 import type { RunStatus } from './run';
 import { VerdictHeader } from './VerdictHeader';
+import { pure } from './pure';
 import './panels.css';
 import './compare.css';
 import './shown'; // archive names escaped in every text node and attribute (the CLI's escape)
+
+// What a progress event does not change is not rendered again (pure.ts): only the verdict
+// header (the verification line) and the progress bar follow the ticks.
+const Inputs = pure(InputsPanel);
+const Causes = pure(CauseList);
+const Options = pure(OptionsPanel);
+const Drill = pure(DrillDown);
 
 export interface CompareViewProps {
   /** The report as explained for `options` (a pure presenter: it never reads the archives). */
@@ -55,7 +63,7 @@ export function CompareView({
   const local = useMemo(() => (differences ? null : new DifferenceIndex(report.differences)), [differences, report.differences]);
   const source = differences ?? local!;
   const byIdMap = useMemo(() => new Map(report.differences.map((d) => [d.id, d])), [report.differences]);
-  const byId = (id: string): Difference | undefined => byIdMap.get(id);
+  const byId = useCallback((id: string): Difference | undefined => byIdMap.get(id), [byIdMap]);
   const evidence = useMemo(() => {
     const m = new Map<string, Evidence[]>();
     for (const c of report.causes) for (const e of c.evidence) if (e.difference) m.set(e.difference, [...(m.get(e.difference) ?? []), e]);
@@ -73,13 +81,13 @@ export function CompareView({
         onCompareAgain={onCompareAgain}
       />
       {progress}
-      <InputsPanel report={report} cancelled={status === 'cancelled'} files={differences && 'files' in differences ? differences.files : undefined} />
+      <Inputs report={report} cancelled={status === 'cancelled'} files={differences && 'files' in differences ? differences.files : undefined} />
       {source.total > 0 && <JumpLinks />}
       <div class="causes-and-options">
-        <CauseList report={report} source={source} cancelled={status === 'cancelled'} byId={byId} evidence={evidence} withImage={withImage} />
-        <OptionsPanel options={options} onChange={onOptions} ignored={ignored} />
+        <Causes report={report} source={source} cancelled={status === 'cancelled'} byId={byId} evidence={evidence} withImage={withImage} />
+        <Options options={options} onChange={onOptions} ignored={ignored} />
       </div>
-      <DrillDown report={report} source={source} byId={byId} evidence={evidence} withImage={withImage} />
+      <Drill report={report} source={source} byId={byId} evidence={evidence} withImage={withImage} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { contentDiffers, mtimeShift } from '../../builders/comparison';
 import { threeLayerImage } from '../../builders/report';
 import { frame, mount, pickFile, settle, unmountAll } from './dom';
 import { FakeEngine } from './fakeEngine';
+import { VERIFY_TICK_MS } from '../../../src/ui/useRun';
 
 afterEach(() => {
   unmountAll();
@@ -149,6 +150,35 @@ describe('App: two archives', () => {
     expect([...root.querySelectorAll('.cause-id')].map((e) => e.textContent)).toEqual(['file.mtime', 'config.created']);
     expect(status(root)).toBe('Finished');
     expect(exportButton().disabled).toBe(false);
+  });
+
+  it('the background verification line follows its progress at most every VERIFY_TICK_MS, and its end at once', async () => {
+    const engine = new FakeEngine();
+    const root = mount(<App engine={engine} />);
+    await pickBoth(root, engine);
+    const final = structuredClone(mtimeShift());
+    final.stats.verification = { state: 'pending', blobs: 0, bytes: 0, rescanned: 0, bytesTotal: 100 * MiB };
+    engine.update(final);
+    await settle();
+    const line = () => root.querySelector('[data-verification="pending"]')!.textContent!;
+    const tick = (mib: number) => engine.progress({ phase: 'verify', bytesDone: mib * MiB, bytesTotal: 100 * MiB, rate: 0, elapsedMs: 0 });
+    tick(10);
+    await settle();
+    expect(line()).toContain('Verifying blob digests and diff_ids in the background: 10% ');
+    // Within VERIFY_TICK_MS of the last one shown: not shown (each update lays out the page).
+    tick(20);
+    tick(25);
+    await settle();
+    expect(line()).toContain(': 10% ');
+    await new Promise((r) => setTimeout(r, VERIFY_TICK_MS + 50));
+    tick(30);
+    await settle();
+    expect(line()).toContain(': 30% ');
+    // The end is shown at once.
+    tick(100);
+    await settle();
+    expect(line()).toContain(': 100% ');
+    expect(page.getByRole('button', { name: 'Stop verifying' }).element()).toBeTruthy();
   });
 
   it('Export JSON saves the comparison as <a>-vs-<b>.tarscope.json', async () => {

@@ -5,6 +5,9 @@ import type { ComparisonReport } from '../../../src/compare/types';
 import type { RunStatus } from '../../../src/ui/run';
 import { contentDiffers, manyFileDifferences, mtimeShift, unreadableB } from '../../builders/comparison';
 import { byText, frame, key, mount, settle, setValue, unmountAll } from './dom';
+import { render } from 'preact';
+import { DifferenceIndex, type DifferenceSource } from '../../../src/present/diff-selection';
+import type { Progress } from '../../../src/engine/progress';
 import '../../../src/ui/styles.css';
 
 afterEach(unmountAll);
@@ -306,5 +309,58 @@ describe('CompareView: content evidence that could not be read', () => {
     // After the list of causes, inside their panel.
     expect(note.previousElementSibling!.classList.contains('cause-list')).toBe(true);
     expect(view(contentDiffers()).querySelector('.evidence-errors')).toBeNull();
+  });
+});
+
+describe('CompareView: progress events', () => {
+  it('a tick of the verification renders its line again, not the drill-down under it (pure.ts)', async () => {
+    const r = structuredClone(contentDiffers());
+    r.stats.verification = { state: 'pending', blobs: 0, bytes: 0, rescanned: 0, bytesTotal: 100 * 1024 * 1024 };
+    // A source that counts how often the drill-down reads its counts (once per render of it).
+    const index = new DifferenceIndex(r.differences);
+    let reads = 0;
+    const source: DifferenceSource = {
+      get total() {
+        return index.total;
+      },
+      get levels() {
+        reads++;
+        return index.levels;
+      },
+      page: (sel, start, end) => {
+        reads++;
+        return index.page(sel, start, end);
+      },
+    };
+    const onOptions = () => {};
+    const at = (done: number): Progress => ({ phase: 'verify', bytesDone: done * 1024 * 1024, bytesTotal: 100 * 1024 * 1024, rate: 0, elapsedMs: 0 });
+    const el = (p: Progress) => (
+      <CompareView
+        report={r}
+        differences={source}
+        status="done"
+        options={r.options}
+        onOptions={onOptions}
+        ignored={0}
+        verifying={p}
+        onStopVerifying={() => {}}
+      />
+    );
+    const root = mount(el(at(10)), 1300);
+    await settle();
+    expect(root.querySelector('[data-verification="pending"]')!.textContent).toContain('10% ');
+    const before = reads;
+    expect(before).toBeGreaterThan(0);
+    for (const done of [20, 30, 40]) {
+      render(el(at(done)), root);
+      await settle();
+    }
+    expect(root.querySelector('[data-verification="pending"]')!.textContent).toContain('40% ');
+    expect(reads).toBe(before);
+    // Another report is rendered again, as it must be.
+    const other = { ...r };
+    render(<CompareView report={other} differences={source} status="done" options={r.options} onOptions={onOptions} ignored={0} verifying={at(50)} />, root);
+    await settle();
+    expect(reads).toBeGreaterThan(before);
   });
 });
