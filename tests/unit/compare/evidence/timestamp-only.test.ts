@@ -105,20 +105,22 @@ describe('the classification of every candidate in a comparison', () => {
   const contentOf = (differences: Difference[]) =>
     differences.flatMap((d) => (d.subject === 'file' && d.field === 'content' ? [{ path: d.scope.path, only: d.facts?.timestampOnly ?? null }] : []));
 
+  /** Every candidate of `layer` marked, the text file not. */
+  const ALL_MARKED = [
+    { path: 'app/__pycache__/m0.pyc', only: 'pyc-source-mtime' },
+    { path: 'app/__pycache__/m1.pyc', only: 'pyc-source-mtime' },
+    { path: 'app/__pycache__/m2.pyc', only: 'pyc-source-mtime' },
+    { path: 'app/x.jar', only: 'zip-entry-times' },
+    { path: 'app/changelog.gz', only: 'gzip-mtime' },
+    { path: 'app/notes.txt', only: null },
+  ];
   /** A port without the scan's fingerprints: every candidate is read. */
   const hide = (src: EvidenceSource): EvidenceSource => ({ ...src, timesMasked: () => undefined });
 
   it('every .pyc, jar and .gz is read and marked; explain() ignores them under `timestamps` only', async () => {
     const { diff, marked, details, why } = await compared(undefined, { port: hide });
     expect(details.embeddedTimestamps).toEqual({ candidates: 5, classified: 5, timestampOnly: 5, notClassified: 0 });
-    expect(contentOf(marked.differences)).toEqual([
-      { path: 'app/__pycache__/m0.pyc', only: 'pyc-source-mtime' },
-      { path: 'app/__pycache__/m1.pyc', only: 'pyc-source-mtime' },
-      { path: 'app/__pycache__/m2.pyc', only: 'pyc-source-mtime' },
-      { path: 'app/x.jar', only: 'zip-entry-times' },
-      { path: 'app/changelog.gz', only: 'gzip-mtime' },
-      { path: 'app/notes.txt', only: null },
-    ]);
+    expect(contentOf(marked.differences)).toEqual(ALL_MARKED);
     for (const d of marked.differences) expect(differenceErrors(d)).toEqual([]);
     // the differences not marked are the differ's own objects
     expect(marked.differences.filter((d, i) => d !== diff.differences[i]).length).toBe(5);
@@ -166,14 +168,7 @@ describe('the classification of every candidate in a comparison', () => {
     // no file details (maxFiles 0): what is read is the timestamp pass's
     const { marked, details, why } = await compared(undefined, { fast: true, port: watch, maxFiles: 0 });
     expect(details.embeddedTimestamps).toEqual({ candidates: 5, classified: 5, timestampOnly: 5, notClassified: 0, fromScan: 4 });
-    expect(contentOf(marked.differences)).toEqual([
-      { path: 'app/__pycache__/m0.pyc', only: 'pyc-source-mtime' },
-      { path: 'app/__pycache__/m1.pyc', only: 'pyc-source-mtime' },
-      { path: 'app/__pycache__/m2.pyc', only: 'pyc-source-mtime' },
-      { path: 'app/x.jar', only: 'zip-entry-times' },
-      { path: 'app/changelog.gz', only: 'gzip-mtime' },
-      { path: 'app/notes.txt', only: null },
-    ]);
+    expect(contentOf(marked.differences)).toEqual(ALL_MARKED);
     expect(wanted).toEqual(['app/x.jar', 'app/x.jar']);
     expect(why(true).causes.find((c) => c.id === 'file.content')!.count).toBe(1);
     // without the fingerprints (a port that hides them) the same scan reads and marks the same
