@@ -300,6 +300,16 @@ describe('cli: diff', () => {
       const r = await cli(['diff', ...files, '--semantic', '-f', 'json']);
       expect(r.status, `${name} with --semantic`).toBe(semantic);
       const report = JSON.parse(r.stdout) as ComparisonReport;
+      // .pyc and .gz are decided from the scan's fingerprints (engine/times-fingerprint.ts), zips read back
+      const emb = report.stats.embeddedTimestamps;
+      if (name === 'pyc-mtime' || name === 'gzip-file-mtime') {
+        expect(emb!.candidates, name).toBeGreaterThan(0);
+        expect(emb!.fromScan, name).toBe(emb!.candidates);
+      }
+      if (name === 'zip-entry-times') {
+        expect(emb!.classified, name).toBeGreaterThan(0);
+        expect(emb!.fromScan, name).toBeUndefined();
+      }
       if (semantic === 0) {
         expect(report.causes, name).toEqual([]);
         expect(report.headline, name).toMatch(/^Equivalent when ignoring/);
