@@ -12,6 +12,7 @@
  */
 import { inflateFast, isDecompressionStreamAvailable } from '../formats/gzip/fast';
 import { readChunks, readRange, throwIfAborted } from '../io/read';
+import { inFlight } from '../io/in-flight';
 import { detectCompression } from '../formats/detect';
 import type { Algorithm, Decoder } from '../formats/compression';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
@@ -145,15 +146,6 @@ function dataNeeded(w: ExtractWant, limit: number): number {
 function readSizeFor(w: ExtractWant, limit: number): number {
   const n = HEADER_SLACK + dataNeeded(w, limit);
   return Number.isFinite(n) ? Math.min(READ_CHUNK, Math.ceil(n / 4096) * 4096) : READ_CHUNK;
-}
-
-/** Runs `fn` on every item, at most `n` at a time. */
-async function inFlight<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const work = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, work));
 }
 
 /**

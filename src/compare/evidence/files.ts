@@ -20,6 +20,7 @@
  */
 import type { ContentEvidence } from '../types';
 import { isAbort, type ErrorInfo } from '../../io/errors';
+import { inFlight } from '../../io/in-flight';
 import { bytesEvidence, firstDifference, hexWindow } from './bytes';
 import type { BlobPlace, EvidenceSource, ExtractWant, ExtractedEntry, Got, Located, Side } from './port';
 import type { FileTarget } from './plan';
@@ -46,15 +47,6 @@ interface Job {
   /** Pass 2: the block both sides fetch. */
   block?: number;
   details: ContentEvidence[];
-}
-
-/** Runs `fn` over items, at most `n` at a time. */
-export async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const work = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, work));
 }
 
 function place(source: EvidenceSource, t: FileTarget, s: Side): Located<BlobPlace> {
@@ -241,7 +233,7 @@ async function fetch(jobs: Job[], source: EvidenceSource, sink: Sink, signal: Ab
     }
   }
   const ids = (items: { j: Job }[]) => [...new Set(items.map(({ j }) => j.t.d.id))];
-  await pool([...groups.values()], source.concurrency, async (g) => {
+  await inFlight([...groups.values()], source.concurrency, async (g) => {
     if (signal?.aborted) return;
     // In an uncompressed layer each file is read from its own header (extract.ts extractAt).
     const wants = g.items.map(({ j, s }) => (j.offsets[s] !== undefined ? { ...want(j, s), at: j.offsets[s] } : want(j, s)));

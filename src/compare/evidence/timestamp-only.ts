@@ -22,7 +22,7 @@ import type { Difference, DiffResult, EmbeddedTimestamps, TimestampOnly } from '
 import type { ErrorInfo } from '../../io/errors';
 import { differsOnlyInTimes, embeddedTimeKind } from './embedded-times';
 import { occurrenceOf } from './plan';
-import { pool } from './files';
+import { inFlight } from '../../io/in-flight';
 import type { BlobPlace, EvidenceSource, ExtractWant, Got, Side } from './port';
 
 /** Files classified at most in one comparison. */
@@ -220,7 +220,7 @@ async function read(targets: Target[], source: EvidenceSource, fail: (difference
       size += it.t.size;
     }
   }
-  await pool(jobs, source.concurrency, async (job) => {
+  await inFlight(jobs, source.concurrency, async (job) => {
     if (signal?.aborted) return;
     const wants: ExtractWant[] = job.items.map(({ t, at }) => ({
       path: t.path,
