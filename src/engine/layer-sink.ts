@@ -22,7 +22,7 @@ import { toFileRecord } from './file-record';
 import type { TarHashRun } from '../kernels/tarhash';
 import type { ScanMode } from './scan-mode';
 import { expandable, SparseExpander } from './sparse-content';
-import { fingerprintKind, TimesFingerprint } from './times-fingerprint';
+import { fingerprintKind, HEAD, TimesFingerprint } from './times-fingerprint';
 
 export interface LayerFacts {
   /** 'sha256:<hex>' of the uncompressed tar; null when digests were deferred (`digests: false`). */
@@ -79,6 +79,8 @@ export class LayerSink {
   /** The `.pyc`/`.gz` fingerprints' hasher, whenever files are hashed: the small blobs an
    *  uncompressed archive's listing scans on its way (full mode) are a comparison's too. */
   private readonly times: Xxh64 | undefined;
+  /** The fingerprints' head, one for all entries (they come one after another). */
+  private timesHead: Uint8Array | null = null;
 
   constructor(
     /** null when the bytes are the blob itself (no compression): the diff_id is then the
@@ -231,7 +233,8 @@ export class LayerSink {
     const hasher = this.times;
     const kind = hasher ? fingerprintKind(rec.path) : null;
     if (!kind) return inner;
-    const fp = new TimesFingerprint(kind, rec.size, hasher!);
+    this.timesHead ??= new Uint8Array(HEAD);
+    const fp = new TimesFingerprint(kind, rec.size, hasher!, this.timesHead);
     return {
       data: (c: Uint8Array) => {
         inner.data(c);
