@@ -21,6 +21,8 @@ import { noise } from '../builders/noise';
 import { nodeHooks } from '../support/hooks';
 import { levelOf } from '../../src/present/levels';
 import { compilePathFilter } from '../../src/compare/glob';
+import { PAIRS } from '../pairs/pairs';
+import { sourcePath } from '../pairs/cache';
 
 const OUT = join(ROOT, 'tests/.out');
 const A_NAME = 'umoci-oci-layout.tar';
@@ -190,6 +192,24 @@ describe('comparison page, built and served', () => {
     expect(report.verdict).toBe(await verdict(page));
     expect(report.causes.map((c) => c.id)).toEqual(await causeIds(page));
     expect(report.causes.map((c) => c.id)).not.toContain('file.mtime');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('.pyc differing only in their source mtime (golden pair): classified from the scan, dropped by "Ignore timestamps"', async () => {
+    const p = PAIRS.find((x) => x.name === 'pyc-mtime')!;
+    const [a, b] = [readFileSync(await sourcePath(p.a)), readFileSync(await sourcePath(p.b))];
+    const { page, errors } = await openPage();
+    await compare(page, { name: 'pyc-a.tar', buffer: a }, { name: 'pyc-b.tar', buffer: b });
+    expect(await causeIds(page)).toContain('file.content');
+    const { report } = await exportJson(page);
+    const emb = report.stats.embeddedTimestamps!;
+    // Decided from the deep scan's fingerprints in the page's Workers (engine/times-fingerprint.ts), none read back.
+    expect(emb.candidates).toBeGreaterThan(0);
+    expect(emb).toMatchObject({ classified: emb.candidates, timestampOnly: emb.candidates, notClassified: 0, fromScan: emb.candidates });
+    await page.getByRole('checkbox', { name: 'Ignore timestamps' }).check();
+    await page.waitForFunction(() => /^Equivalent when ignoring timestamps/.test(document.querySelector('#verdict-title')?.textContent ?? ''));
+    expect(await causeIds(page)).not.toContain('file.content');
     expect(errors).toEqual([]);
     await page.close();
   });
