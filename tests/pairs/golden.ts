@@ -38,8 +38,16 @@ export interface Golden {
   causes: GoldenCause[];
 }
 
-export function goldenOf(r: ComparisonReport, pair: { name: string; what: string; volatile?: RegExp[] }, names: [string, string]): Golden {
+export function goldenOf(
+  r: ComparisonReport,
+  pair: { name: string; what: string; volatile?: RegExp[]; volatileDifferences?: RegExp[] },
+  names: [string, string],
+): Golden {
   const mask = (s: string) => (pair.volatile ?? []).reduce((t, re) => t.replace(re, '<volatile>'), s);
+  // consequences the pair marks volatile, per root difference they follow
+  const volatileFollowing = new Map<string, number>();
+  for (const d of r.differences)
+    if (d.follows && pair.volatileDifferences?.some((re) => re.test(d.id))) volatileFollowing.set(d.follows, (volatileFollowing.get(d.follows) ?? 0) + 1);
   return {
     pair: pair.name,
     what: pair.what,
@@ -51,7 +59,7 @@ export function goldenOf(r: ComparisonReport, pair: { name: string; what: string
       id: c.id,
       level: c.level,
       count: c.count,
-      consequences: c.consequences,
+      consequences: c.consequences - c.differences.reduce((n, id) => n + (volatileFollowing.get(id) ?? 0), 0),
       summary: mask(c.summary),
       evidence: c.evidence.slice(0, EVIDENCE_LINES).map((e) => mask(evidenceLine(e))),
       remedy: mask(c.remedy),

@@ -56,6 +56,9 @@ export interface Pair {
   sameBytes?: boolean;
   /** values that change each time the archive is rebuilt (masked in the golden file) */
   volatile?: RegExp[];
+  /** ids of differences that appear in some builds and not in others (a gzip size that the
+   *  clock's bytes happen to change): not counted in the golden file's consequences */
+  volatileDifferences?: RegExp[];
   ignore?: IgnoreCase[];
   /** What tarscope says today where it is wrong: the test then asserts that it is still
    *  wrong in exactly this way (remove this when the explainer is fixed). */
@@ -920,6 +923,10 @@ export const PAIRS: Pair[] = [
       // the pattern of the times depends on which second each write fell in
       /(every B (m)?time is|all (m)?times in [AB] are clamped to|B (m)?times are|B's (m)?time is)[^;()]*/g,
     ],
+    // the gzipped layer holds the clock's mtime: its size is 216 in one build and 217 in the
+    // next, or the same in both (CI, 2026-12-07), so the manifest's layers[0].size follows
+    // file.mtime only sometimes
+    volatileDifferences: [/^manifest:i\d+:layers\[\d+\]\.size$/],
   },
   {
     name: 'buildah-push-vs-skopeo-copy',
