@@ -156,9 +156,11 @@ async function acquireRun(): Promise<TarHashRun | null> {
   return k ? (idleRuns.pop() ?? k.newRun()) : null;
 }
 
-/** Loads the kernel ahead of the first scan (the coordinator's warm-up while the page is idle). */
+/** Loads the kernel ahead of the first scan (the coordinator's warm-up while the page is idle),
+ *  and what every listing and scan awaits before its first byte: the decoders (the zstd module)
+ *  and the hash-wasm hashers. */
 export async function warmKernel(): Promise<boolean> {
-  const run = await acquireRun();
+  const [run] = await Promise.all([acquireRun(), prepareDecoders(), hashers()]);
   if (run) idleRuns.push(run);
   return run !== null;
 }
