@@ -122,11 +122,18 @@ export class WorkerPool implements JobRunner {
     if (!warming) slot.worked = true;
     const jobId = nextJob++;
     let onAbort: (() => void) | undefined;
+    let settled = false;
+    // The job did not stop within the grace period: its worker is still busy with it.
+    let stuck = false;
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
         void slot.api.cancel(jobId);
         // Give the job a moment to stop on its own; otherwise kill the worker.
-        setTimeout(() => reject(cancelled()), this.opts.graceMs ?? 1500);
+        setTimeout(() => {
+          if (settled) return;
+          stuck = true;
+          reject(cancelled());
+        }, this.opts.graceMs ?? 1500);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     });
@@ -136,16 +143,15 @@ export class WorkerPool implements JobRunner {
       this.release(slot);
       return result;
     } catch (e) {
-      if (signal?.aborted) {
-        // The worker may still be busy (timed out) or may have stopped cleanly; a fresh
-        // worker is the only state we can be sure of.
-        this.replace(slot);
-        throw cancelled();
-      }
-      if (e instanceof TarscopeError && e.component === 'worker') this.replace(slot);
+      // A job that stopped on its own (the Worker's answer came: its call has returned, its
+      // kernel run and hashers are back) leaves a worker as good as new, and a warm one: a fresh
+      // Worker costs its module, the kernel, zstd-wasm and hash-wasm again (50–100 ms when the
+      // page's second pick cancels the first one's inspection). A stuck or dead one is replaced.
+      if (stuck || (e instanceof TarscopeError && e.component === 'worker')) this.replace(slot);
       else this.release(slot);
-      throw e;
+      throw signal?.aborted ? cancelled() : e;
     } finally {
+      settled = true;
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
