@@ -6,6 +6,7 @@
  */
 import { readChunks } from '../src/io/read';
 import { scanBlobJob } from '../src/engine/jobs';
+import { packBlobResult } from '../src/engine/records-wire';
 import { extractJob } from '../src/engine/extract';
 import type { ExtractWant } from '../src/engine/extract';
 import { inflateFast } from '../src/formats/gzip/fast';
@@ -101,6 +102,14 @@ const STAGES: Record<string, (blob: Blob, arg?: unknown) => Promise<number>> = {
     const r = await scanBlobJob(blob, { digests: false, fileHashes: 'xxh64' });
     if (r.error) throw new Error(r.error.message);
     return r.layer?.uncompressedSize ?? 0;
+  },
+  /** scan-fast as a job Worker runs it for the engine: its records go out as JSON batches while
+   *  it walks (records-wire.ts), the rest packed with the result. */
+  'scan-wire': async (blob) => {
+    let n = 0;
+    const r = await scanBlobJob(blob, { digests: false, fileHashes: 'xxh64', onFiles: (batch) => void (n += JSON.stringify(batch).length) });
+    if (r.error) throw new Error(r.error.message);
+    return (r.layer?.uncompressedSize ?? 0) + (packBlobResult(r) ? 0 : n);
   },
   'scan-full': async (blob) => {
     const r = await scanBlobJob(blob);
