@@ -5,33 +5,11 @@
 // functions by self time. Build DIST with `npx vite build --minify false --outDir DIST` to read
 // function names. Native work shows under the JS that called it: DecompressionStream's inflate
 // under the pump that writes to it (formats/gzip/fast.ts), a Blob read under readChunks.
-import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { startServer } from './page-driver.mjs';
+import { traceComparison } from './trace-run.mjs';
 
 const [dist, a, b, top = '20'] = process.argv.slice(2);
 if (!b) throw new Error('usage: node scripts/bench/cpu-profile.mjs DIST A B [TOP]');
-const out = '/tmp/tarscope-cpu-profile.json';
-const server = await startServer(dist);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(1500); // the engine warms while the page is idle
-  await browser.startTracing(page, { path: out, categories: ['toplevel', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
-  await page.getByLabel('Archive A', { exact: true }).setInputFiles(a);
-  await page.getByLabel('Archive B', { exact: true }).setInputFiles(b);
-  await page.waitForSelector('[data-verification]', { timeout: 300_000 });
-  await browser.stopTracing();
-} finally {
-  await browser.close();
-  await server.close?.();
-}
-
-const events = JSON.parse(readFileSync(out, 'utf8')).traceEvents;
-const names = new Map();
-for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+const { events, threads: names } = await traceComparison(dist, a, b, ['toplevel', 'v8', 'disabled-by-default-v8.cpu_profiler']);
 const profiles = new Map();
 for (const e of events) {
   if (e.name === 'Profile') profiles.set(e.id, { thread: `${e.pid}:${e.tid}`, frames: new Map(), self: new Map(), total: 0 });

@@ -5,38 +5,11 @@
 // cells (# > 80 % busy, + > 40 %, . > 5 %), then the trace events that took the most time on
 // each thread between W0 and W1 ms (default 200–600: the deep scan). Tracing slows the page by
 // ~30 %: read shares and shapes, not times.
-import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../chromium.mjs';
-import { startServer } from './page-driver.mjs';
+import { traceComparison } from './trace-run.mjs';
 
 const [dist, a, b, w0 = '200', w1 = '600'] = process.argv.slice(2);
 if (!b) throw new Error('usage: node scripts/bench/thread-busy.mjs DIST A B [W0 W1]');
-const out = '/tmp/tarscope-thread-busy.json';
-const server = await startServer(dist);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(server.url, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(1500); // the engine warms while the page is idle
-  await browser.startTracing(page, {
-    path: out,
-    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
-  });
-  await page.getByLabel('Archive A', { exact: true }).setInputFiles(a);
-  await page.getByLabel('Archive B', { exact: true }).setInputFiles(b);
-  await page.evaluate(() => performance.mark('picked'));
-  await page.waitForSelector('[data-verification]', { timeout: 300_000 });
-  await page.evaluate(() => performance.mark('final'));
-  await browser.stopTracing();
-} finally {
-  await browser.close();
-  await server.close?.();
-}
-
-const events = JSON.parse(readFileSync(out, 'utf8')).traceEvents;
-const names = new Map();
-for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+const { events, threads: names } = await traceComparison(dist, a, b, ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8']);
 const t0 = events.find((e) => e.name === 'picked')?.ts;
 const end = events.find((e) => e.name === 'final')?.ts;
 if (t0 == null || end == null) throw new Error('the trace has no picked/final marks');

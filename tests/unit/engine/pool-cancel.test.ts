@@ -5,48 +5,26 @@
  * Workers here are Comlink endpoints on a MessageChannel in this thread (no Worker needed),
  * each with a job that runs until its cancel() comes, or forever.
  */
-import { MessageChannel } from 'node:worker_threads';
-import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../../src/engine/pool';
 import type { BlobResult } from '../../../src/engine/blob-sink';
+import { fakePool as fakeWorkers } from '../../support/fake-pool';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Each worker's scan runs until cancelled (`honours`) or forever; path 'quick' answers at once. */
+/** One worker; its scan runs until cancelled (`honours`) or forever; path 'quick' answers at once. */
 function fakePool(honours: boolean) {
-  const stats = { created: 0, terminated: 0 };
-  const pool = new WorkerPool({
-    size: 1,
-    graceMs: 100,
-    create: () => {
-      const id = ++stats.created;
-      const { port1, port2 } = new MessageChannel();
-      const stops = new Map<number, () => void>();
-      Comlink.expose(
-        {
-          scan: (jobId: number, _blob: Blob, opts: { path?: string }) =>
-            opts.path === 'quick'
-              ? Promise.resolve({ worker: id } as unknown as BlobResult)
-              : new Promise((_, reject) => {
-                  if (honours) stops.set(jobId, () => reject(new Error('cancelled')));
-                }),
-          cancel: (jobId: number) => stops.get(jobId)?.(),
-        },
-        nodeEndpoint(port2),
-      );
-      const worker = {
-        terminate() {
-          stats.terminated++;
-          port1.close();
-          port2.close();
-        },
-      };
-      return { worker, endpoint: nodeEndpoint(port1) };
-    },
+  return fakeWorkers({ size: 1, graceMs: 100 }, (id) => {
+    const stops = new Map<number, () => void>();
+    return {
+      scan: (jobId: number, _blob: Blob, opts: { path?: string }) =>
+        opts.path === 'quick'
+          ? Promise.resolve({ worker: id } as unknown as BlobResult)
+          : new Promise((_, reject) => {
+              if (honours) stops.set(jobId, () => reject(new Error('cancelled')));
+            }),
+      cancel: (jobId: number) => stops.get(jobId)?.(),
+    };
   });
-  return { pool, stats };
 }
 
 const blob = new Blob(['x']);

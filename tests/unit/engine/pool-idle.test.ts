@@ -3,36 +3,14 @@
  * a new one started for the next job; a job that comes sooner takes the idle worker back. Workers
  * here are Comlink endpoints on a MessageChannel in this thread (no Worker needed).
  */
-import { MessageChannel } from 'node:worker_threads';
-import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../../src/engine/pool';
 import type { BlobResult } from '../../../src/engine/blob-sink';
+import { fakePool as fakeWorkers } from '../../support/fake-pool';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function fakePool(idleMs: number | undefined) {
-  const stats = { created: 0, terminated: 0 };
-  const pool = new WorkerPool({
-    size: 2,
-    idleMs,
-    create: () => {
-      const id = ++stats.created;
-      const { port1, port2 } = new MessageChannel();
-      Comlink.expose({ scan: async () => ({ worker: id }) as unknown as BlobResult, warm: async () => {} }, nodeEndpoint(port2));
-      const worker = {
-        terminate() {
-          stats.terminated++;
-          port1.close();
-          port2.close();
-        },
-      };
-      return { worker, endpoint: nodeEndpoint(port1) };
-    },
-  });
-  return { pool, stats };
-}
+const fakePool = (idleMs: number | undefined) =>
+  fakeWorkers({ size: 2, idleMs }, (id) => ({ scan: async () => ({ worker: id }) as unknown as BlobResult, warm: async () => {} }));
 
 const blob = new Blob(['x']);
 const workerOf = (r: BlobResult) => (r as unknown as { worker: number }).worker;
