@@ -61,7 +61,7 @@ describe('WorkerPool: a cancelled job', () => {
     expect(workerOf(await pool.scan(blob, { path: 'quick' }))).toBe(2);
   });
 
-  it('a job waiting for the worker gets it as soon as the cancelled one has stopped', async () => {
+  it('a job waiting for the worker gets that worker once the cancelled job has stopped, not a new one after graceMs', async () => {
     const { pool, stats } = fakePool(true);
     dispose = () => pool.dispose();
     const ac = new AbortController();
@@ -69,10 +69,9 @@ describe('WorkerPool: a cancelled job', () => {
     first.catch(() => {});
     const next = pool.scan(blob, { path: 'quick' });
     await sleep(20);
-    const t0 = performance.now();
     ac.abort();
+    // (the old pool waited for the job to stop, then replaced its worker: worker 2)
     expect(workerOf(await next)).toBe(1);
-    expect(performance.now() - t0).toBeLessThan(90);
     expect(stats).toEqual({ created: 1, terminated: 0 });
   });
 });
