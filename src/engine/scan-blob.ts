@@ -81,6 +81,9 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, op
         hashers.blob.init();
         let n = 0;
         for await (const chunk of readChunks(blob, { signal: opts.signal, reuse: true })) {
+          // The hashers are the Worker's: once cancelled, this job's bytes must not reach them
+          // (the next job may have begun with them: pool.ts keeps a Worker whose job stopped).
+          throwIfAborted(opts.signal);
           hashers.blob.update(chunk);
           n += chunk.length;
           opts.onBytes?.(chunk.length);
@@ -110,7 +113,12 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, op
           },
     );
   } catch (e) {
-    throwIfAborted(opts.signal);
+    if (opts.signal?.aborted) {
+      // Cancelled: the hashing read stops too before the job ends (nothing of a cancelled job
+      // may run on in the Worker).
+      await hashing?.catch(() => {});
+      throwIfAborted(opts.signal);
+    }
     info = null;
     void e;
   }

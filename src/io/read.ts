@@ -100,6 +100,8 @@ export async function* readChunks(blob: Blob, opts: ReadOptions = {}): AsyncGene
         let filled = 0;
         let done = false;
         while (filled < size) {
+          // Also between the reads of one chunk: a cancel stops within one read, not one chunk.
+          throwIfAborted(opts.signal);
           const read = reader.read(new Uint8Array(buf, filled, size - filled));
           const r = guarded ? await guard(read, stallMs) : await read;
           if (r === STALLED) {
