@@ -24,9 +24,22 @@ export class BlobCollector {
   sinkFor(e: TarEntry, name: string): EntrySink | null {
     if (e.size === 0 || e.size > this.maxSize) return null;
     const sink = new BlobSink(this.hashers, this.decoders, this.mode, { path: name });
+    this.open = sink;
     return {
       data: (c) => sink.write(c),
-      end: () => this.blobs.set(name, sink.end()),
+      end: () => {
+        this.open = null;
+        this.blobs.set(name, sink.end());
+      },
     };
+  }
+
+  /** The blob being read when the listing stopped (cancelled, or the tar ended inside it). */
+  private open: BlobSink | null = null;
+
+  /** Frees what that blob's decoder holds (zstd-wasm's buffers): it will not be ended. */
+  dispose(): void {
+    this.open?.dispose();
+    this.open = null;
   }
 }

@@ -121,6 +121,14 @@ export class BlobSink {
     }
   }
 
+  /** Frees what the decoder holds (zstd-wasm's context and buffers) when the sink will not be
+   *  ended: the scan was cancelled or its read failed. The Worker lives on (pool.ts keeps the
+   *  Worker of a job that stopped), so nothing may stay allocated. Idempotent. */
+  dispose(): void {
+    this.decoder?.dispose?.();
+    this.decoder = null;
+  }
+
   private fail(e: unknown): void {
     // Release what the decoder holds (zstd's wasm buffers): it will not be ended.
     this.decoder?.dispose?.();

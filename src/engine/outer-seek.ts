@@ -69,6 +69,8 @@ export async function indexSeek(file: Blob, hashers: BlobHashers, decoders: Deco
   } catch (e) {
     error = toErrorInfo(e, 'tar');
   }
+  // A blob the listing was reading when it stopped (cancelled, cut short) is never ended.
+  collector.dispose();
   return {
     mode: 'seek',
     outerCompression: { algorithm: 'none' },

@@ -8,7 +8,7 @@ import { TarParser } from '../formats/tar/parser';
 import { detectCompression } from '../formats/detect';
 import { readChunks, throwIfAborted } from '../io/read';
 import { toErrorInfo, type ErrorInfo } from '../io/errors';
-import type { Algorithm, CompressionInfo } from '../formats/compression';
+import type { Algorithm, CompressionInfo, Decoder } from '../formats/compression';
 import type { BlobHashers } from './blob-sink';
 import type { DecoderFactory } from '../formats/decoder';
 import type { ScanMode } from './scan-mode';
@@ -77,8 +77,9 @@ export async function indexStream(
   // The outer stream goes through the exact decoder rather than DecompressionStream:
   // it reports input progress and the member structure as it goes, and a multi-GB
   // outer stream is not restarted when the fast path would have declined at its end.
+  let decoder: Decoder | null = null;
   try {
-    const decoder = decoders(algorithm, (c) => outer.write(c));
+    decoder = decoders(algorithm, (c) => outer.write(c));
     for await (const chunk of readChunks(file, { signal: opts.signal })) {
       // A tar error inside a compressed stream may be the symptom of corrupt compressed
       // data (garbage inflates before the CRC is checked at the member's end): keep
@@ -89,6 +90,9 @@ export async function indexStream(
     }
     compression = decoder.end();
   } catch (e) {
+    // The outer decoder will not be ended: free what it holds (zstd-wasm's buffers).
+    decoder?.dispose?.();
+    if (opts.signal?.aborted) outer.collector.dispose();
     throwIfAborted(opts.signal);
     error = toErrorInfo(e, algorithm);
   }
@@ -100,6 +104,8 @@ export async function indexStream(
       error = outer.nested() ?? toErrorInfo(e, 'tar');
     }
   }
+  // An inner blob the stream was inside when it stopped (cancelled, cut short) is never ended.
+  outer.collector.dispose();
   return {
     mode: 'stream',
     outerCompression: compression,

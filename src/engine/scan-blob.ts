@@ -59,9 +59,14 @@ export async function scanBlob(blob: Blob, hashers: BlobHashers, decoders: Decod
 
 async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderFactory, mode: ScanMode, opts: ScanContext, reuse: boolean) {
   const sink = new BlobSink(hashers, decoders, mode, { path: opts.path, run: opts.run, onFiles: opts.onFiles });
-  for await (const chunk of readChunks(blob, { signal: opts.signal, reuse })) {
-    sink.write(chunk);
-    opts.onBytes?.(chunk.length);
+  try {
+    for await (const chunk of readChunks(blob, { signal: opts.signal, reuse })) {
+      sink.write(chunk);
+      opts.onBytes?.(chunk.length);
+    }
+  } catch (e) {
+    sink.dispose();
+    throw e;
   }
   return sink.end();
 }

@@ -26,11 +26,18 @@ export function loadZstd(): Promise<ZstdModule> {
  * input buffers. ZSTD_initDStream resets a context for a new stream and keeps its buffers.
  */
 const pool: number[] = [];
+let created = 0;
 
 export function acquireDCtx(mod: ZstdModule): number {
-  const dctx = pool.pop() ?? mod._ZSTD_createDCtx();
+  const dctx = pool.pop() ?? (created++, mod._ZSTD_createDCtx());
   if (!dctx) throw new Error('zstd: cannot allocate a decompression context');
   return dctx;
+}
+
+/** Contexts made in this realm, and those back in the pool: a decoder that was neither ended
+ *  nor disposed holds one (and its window) for as long as the Worker lives. For tests. */
+export function dctxCount(): { created: number; idle: number } {
+  return { created, idle: pool.length };
 }
 
 export function releaseDCtx(mod: ZstdModule, dctx: number): void {

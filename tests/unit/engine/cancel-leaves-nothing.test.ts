@@ -6,13 +6,16 @@
  * second read beside the inflating one; that read went on after the job had rejected, and then
  * rejected with nobody listening: with the code before this test, vitest fails the file on that
  * unhandled rejection (the reads counted below had ended by then in Node's streams).
+ * And a cancelled zstd scan disposes its decoder: its context goes back to the pool.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { layerTar } from '../../builders/image';
 import { noise } from '../../builders/noise';
-import { scanBlobJob } from '../../../src/engine/jobs';
+import { indexArchive, scanBlobJob } from '../../../src/engine/jobs';
+import { dctxCount } from '../../../src/formats/zstd/module';
 
 /** A Blob whose stream gives 64 KiB every `ms` milliseconds (a slow disk), and counts its reads. */
 class SlowBlob extends Blob {
@@ -66,5 +69,64 @@ describe('a cancelled scan', () => {
       expect(r.sha256).toBe(`sha256:${createHash('sha256').update(second).digest('hex')}`);
       expect(slow.pulls, `reads of the cancelled scan after it rejected (cancelled after ${after} ms)`).toBe(pulls);
     }
+  }, 60_000);
+});
+
+describe('a cancelled zstd scan', () => {
+  it('gives its decompression context back (a kept Worker would hold one, and its window, per cancel)', async () => {
+    const layer = new Uint8Array(
+      execFileSync('zstd', ['-q', '-c', '-3'], {
+        maxBuffer: 64 << 20,
+        input: layerTar([{ name: 'z.bin', data: noise(12 << 20, 7), mode: 0o644, mtime: 1_700_000_000 }]),
+      }),
+    );
+    // cancelled once the first, then the second 4 MiB chunk went through the decoder
+    for (const chunks of [1, 2, 1]) {
+      const ac = new AbortController();
+      let seen = 0;
+      const cancelled = scanBlobJob(new SlowBlob(layer, 1), {
+        signal: ac.signal,
+        onBytes: (n) => {
+          seen += n;
+          if (seen >= chunks * (4 << 20)) ac.abort();
+        },
+      });
+      await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    }
+    const { created, idle } = dctxCount();
+    expect(created).toBeGreaterThan(0);
+    expect(idle).toBe(created);
+    // and a whole scan after them reuses a pooled context
+    const r = await scanBlobJob(new Blob([layer]));
+    expect(r.error).toBeNull();
+    expect(dctxCount().created).toBe(created);
+  }, 60_000);
+});
+
+describe('a cancelled listing of a .tar.zst', () => {
+  it('gives back the outer decoder’s context', async () => {
+    const archive = new Uint8Array(
+      execFileSync('zstd', ['-q', '-c', '-3'], {
+        maxBuffer: 64 << 20,
+        input: layerTar([{ name: 'big.bin', data: noise(12 << 20, 9), mode: 0o644, mtime: 1_700_000_000 }]),
+      }),
+    );
+    const ac = new AbortController();
+    let seen = 0;
+    let atCancel = { created: 0, idle: 0 };
+    const listing = indexArchive(new SlowBlob(archive, 1), {
+      signal: ac.signal,
+      onBytes: (n) => {
+        seen += n;
+        if (seen < 4 << 20 || ac.signal.aborted) return;
+        atCancel = dctxCount();
+        ac.abort();
+      },
+    });
+    await expect(listing).rejects.toMatchObject({ code: 'cancelled' });
+    // one context in use by the listing when it was cancelled, none after
+    expect(atCancel.created - atCancel.idle).toBe(1);
+    const after = dctxCount();
+    expect(after.idle).toBe(after.created);
   }, 60_000);
 });
