@@ -49,6 +49,14 @@ class SlowBlob extends Blob {
 
 const gzLayer = (seed: number) =>
   new Uint8Array(gzipSync(layerTar([{ name: `f-${seed}.bin`, data: noise(10 << 20, seed), mode: 0o644, mtime: 1_700_000_000 }])));
+/** A tar of one 12 MiB file, through the zstd CLI (level 3). */
+const zstdTar = (seed: number) =>
+  new Uint8Array(
+    execFileSync('zstd', ['-q', '-c', '-3'], {
+      maxBuffer: 64 << 20,
+      input: layerTar([{ name: `z-${seed}.bin`, data: noise(12 << 20, seed), mode: 0o644, mtime: 1_700_000_000 }]),
+    }),
+  );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a cancelled scan', () => {
@@ -74,12 +82,7 @@ describe('a cancelled scan', () => {
 
 describe('a cancelled zstd scan', () => {
   it('gives its decompression context back (a kept Worker would hold one, and its window, per cancel)', async () => {
-    const layer = new Uint8Array(
-      execFileSync('zstd', ['-q', '-c', '-3'], {
-        maxBuffer: 64 << 20,
-        input: layerTar([{ name: 'z.bin', data: noise(12 << 20, 7), mode: 0o644, mtime: 1_700_000_000 }]),
-      }),
-    );
+    const layer = zstdTar(7);
     // cancelled once the first, then the second 4 MiB chunk went through the decoder
     for (const chunks of [1, 2, 1]) {
       const ac = new AbortController();
@@ -105,12 +108,7 @@ describe('a cancelled zstd scan', () => {
 
 describe('a cancelled listing of a .tar.zst', () => {
   it('gives back the outer decoder’s context', async () => {
-    const archive = new Uint8Array(
-      execFileSync('zstd', ['-q', '-c', '-3'], {
-        maxBuffer: 64 << 20,
-        input: layerTar([{ name: 'big.bin', data: noise(12 << 20, 9), mode: 0o644, mtime: 1_700_000_000 }]),
-      }),
-    );
+    const archive = zstdTar(9);
     const ac = new AbortController();
     let seen = 0;
     let atCancel = { created: 0, idle: 0 };
