@@ -14,6 +14,7 @@ import { readLayout } from '../image';
 import type { ImageArchive } from '../image/model';
 import { normalizePath } from '../formats/tar/normalize';
 import { isAbort, toErrorInfo, type ErrorInfo } from '../io/errors';
+import { inFlight } from '../io/in-flight';
 import type { FileRecord, InputReport } from '../report/types';
 import { emptyInput } from '../report/empty';
 import type { ScanRead } from './scan-mode';
@@ -182,40 +183,36 @@ export async function readLayers(
   const strings = new Map<string, string>();
   const failed = new Set<ArchiveRead>();
   const run = async (queue: Job[], full: boolean) => {
-    let next = 0;
-    const work = async () => {
-      while (next < queue.length && !signal?.aborted) {
-        const j = queue[next++];
-        const { r, p } = j;
-        const hashOnly = !full && !!j.twinOf;
-        progress.phase('layers', `${r.name}: ${p.entry}${hashOnly ? ' (same digest as the other archive: hashing only)' : ''}`);
-        try {
-          // Digests are deferred for layers only; anything else is small or not a layer.
-          const deferDigests = fast && p.read === 'files';
-          j.result = await runner.scan(r.file.slice(p.start, p.start + p.size), {
-            signal,
-            read: hashOnly ? 'blob' : p.read,
-            digests: !deferDigests,
-            fileHashes: deferDigests ? 'xxh64' : 'sha256',
-            path: p.entry,
-            onBytes: (b) => {
-              r.bytesRead += b;
-              progress.add(b);
-            },
-          });
-          if (!hashOnly) {
-            if (j.result.layer) shareRecordStrings(j.result.layer.files, strings);
-            r.blobs.set(p.entry, j.result);
-            stats.scanned++;
-          }
-        } catch (e) {
-          j.result = undefined;
-          failed.add(r);
-          if (!(isAbort(e) || signal?.aborted)) r.errors.push({ ...toErrorInfo(e, 'engine'), path: p.entry });
+    await inFlight(queue, runner.concurrency, async (j) => {
+      if (signal?.aborted) return;
+      const { r, p } = j;
+      const hashOnly = !full && !!j.twinOf;
+      progress.phase('layers', `${r.name}: ${p.entry}${hashOnly ? ' (same digest as the other archive: hashing only)' : ''}`);
+      try {
+        // Digests are deferred for layers only; anything else is small or not a layer.
+        const deferDigests = fast && p.read === 'files';
+        j.result = await runner.scan(r.file.slice(p.start, p.start + p.size), {
+          signal,
+          read: hashOnly ? 'blob' : p.read,
+          digests: !deferDigests,
+          fileHashes: deferDigests ? 'xxh64' : 'sha256',
+          path: p.entry,
+          onBytes: (b) => {
+            r.bytesRead += b;
+            progress.add(b);
+          },
+        });
+        if (!hashOnly) {
+          if (j.result.layer) shareRecordStrings(j.result.layer.files, strings);
+          r.blobs.set(p.entry, j.result);
+          stats.scanned++;
         }
+      } catch (e) {
+        j.result = undefined;
+        failed.add(r);
+        if (!(isAbort(e) || signal?.aborted)) r.errors.push({ ...toErrorInfo(e, 'engine'), path: p.entry });
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, queue.length)) }, work));
+    });
   };
   if (fast) {
     const sources = new Set(jobs.map((j) => j.twinOf).filter((j): j is Job => !!j));

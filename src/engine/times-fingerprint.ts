@@ -92,10 +92,8 @@ export class TimesFingerprint {
   private tryDecide(): boolean {
     const whole = this.headLen === this.want;
     if (!whole && this.headLen < PYC_HEAD) return false;
-    const head = this.scratch.subarray(0, this.headLen);
     // A .pyc's answer is in its first 16 bytes; a .gz's once the header parses (or at the head's end).
-    if (this.kind === 'pyc-source-mtime' || whole) return this.decide(head, whole);
-    return this.decide(head, false);
+    return this.decide(this.scratch.subarray(0, this.headLen), whole);
   }
 
   /**

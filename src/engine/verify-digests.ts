@@ -16,6 +16,7 @@ import type { BlobResult } from './blob-sink';
 import type { JobRunner } from './runner';
 import type { ProgressTracker } from './progress-tracker';
 import { isAbort, toErrorInfo } from '../io/errors';
+import { inFlight } from '../io/in-flight';
 
 interface VerifyJob {
   r: ArchiveRead;
@@ -76,45 +77,41 @@ export async function verifyDigests(runner: JobRunner, plan: VerifyPlan, progres
   /** Digests of the deferred copies that take their twin's files, by read and entry. */
   const twinDigests = new Map<ArchiveRead, Map<string, BlobResult>>();
 
-  let next = 0;
-  const work = async () => {
-    while (next < plan.jobs.length && !signal?.aborted) {
-      const { r, p, kind } = plan.jobs[next++];
-      progress.phase('verify', `${r.name}: ${p.entry}${kind === 'scan' ? ' (the same blob as in the other archive: reading its files)' : ''}`);
-      try {
-        if (kind === 'scan') {
-          r.blobs.set(p.entry, await fullScan(r, p));
-          r.deferred.delete(p.entry);
-        } else {
-          const v = await runner.scan(slice(r, p), {
-            signal,
-            read: p.read === 'files' ? 'stream' : 'blob',
-            digests: true,
-            fileHashes: 'none',
-            path: p.entry,
-            onBytes: onBytes(r),
+  await inFlight(plan.jobs, runner.concurrency, async ({ r, p, kind }) => {
+    if (signal?.aborted) return;
+    progress.phase('verify', `${r.name}: ${p.entry}${kind === 'scan' ? ' (the same blob as in the other archive: reading its files)' : ''}`);
+    try {
+      if (kind === 'scan') {
+        r.blobs.set(p.entry, await fullScan(r, p));
+        r.deferred.delete(p.entry);
+      } else {
+        const v = await runner.scan(slice(r, p), {
+          signal,
+          read: p.read === 'files' ? 'stream' : 'blob',
+          digests: true,
+          fileHashes: 'none',
+          path: p.entry,
+          onBytes: onBytes(r),
+        });
+        const b = r.blobs.get(p.entry);
+        if (b) {
+          r.blobs.set(p.entry, {
+            ...b,
+            sha256: v.sha256,
+            layer: b.layer ? { ...b.layer, diffId: v.layer?.diffId ?? null } : null,
+            error: b.error ?? v.error,
           });
-          const b = r.blobs.get(p.entry);
-          if (b) {
-            r.blobs.set(p.entry, {
-              ...b,
-              sha256: v.sha256,
-              layer: b.layer ? { ...b.layer, diffId: v.layer?.diffId ?? null } : null,
-              error: b.error ?? v.error,
-            });
-          } else {
-            if (!twinDigests.has(r)) twinDigests.set(r, new Map());
-            twinDigests.get(r)!.set(p.entry, v);
-          }
+        } else {
+          if (!twinDigests.has(r)) twinDigests.set(r, new Map());
+          twinDigests.get(r)!.set(p.entry, v);
         }
-        stats.blobs++;
-        stats.bytes += p.size;
-      } catch (e) {
-        failed(r, p, e);
       }
+      stats.blobs++;
+      stats.bytes += p.size;
+    } catch (e) {
+      failed(r, p, e);
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency, plan.jobs.length)) }, work));
+  });
   if (signal?.aborted) stats.complete = false;
 
   // Deferred copies: the twin's files when the bytes are the twin's, else their own.
