@@ -247,9 +247,9 @@ async function extractGzipFast(blob: Blob, opts: ExtractOptions): Promise<Extrac
         if (sink.satisfied) throw STOP;
       },
       opts.signal,
-      (n) => {
-        bytesRead += n;
-        opts.onBytes?.(n);
+      (c) => {
+        bytesRead += c.length;
+        opts.onBytes?.(c.length);
       },
       FEED,
     );

@@ -72,31 +72,16 @@ async function scanWithSink(blob: Blob, hashers: BlobHashers, decoders: DecoderF
 }
 
 /**
- * Fast gzip path: one read hashes the blob, DecompressionStream inflates a second read.
+ * Fast gzip path: DecompressionStream inflates the blob; with digests, each compressed chunk is
+ * hashed as it is read for it (one read of the blob, not one to inflate and one to hash).
  * Returns null when the fast path declined, after undoing its progress report.
  */
 async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, opts: ScanContext): Promise<BlobResult | null> {
   const digests = mode.digests;
   const layer = new LayerSink(digests ? hashers.diff.init() : null, fileHashers(hashers), mode, { path: opts.path, run: opts.run, onFiles: opts.onFiles });
   let layerError: unknown = null;
-  // With digests, a second read of the same blob hashes the compressed bytes (and reports
-  // progress); without, the inflating read reports it.
-  const hashing = digests
-    ? (async () => {
-        hashers.blob.init();
-        let n = 0;
-        for await (const chunk of readChunks(blob, { signal: opts.signal, reuse: true })) {
-          // The hashers are the Worker's: once cancelled, this job's bytes must not reach them
-          // (the next job may have begun with them: pool.ts keeps a Worker whose job stopped).
-          throwIfAborted(opts.signal);
-          hashers.blob.update(chunk);
-          n += chunk.length;
-          opts.onBytes?.(chunk.length);
-        }
-        return n;
-      })()
-    : null;
-  let inflated = 0;
+  if (digests) hashers.blob.init();
+  let read = 0;
   let info: Awaited<ReturnType<typeof inflateFast>> | undefined;
   try {
     info = await inflateFast(
@@ -110,30 +95,25 @@ async function scanGzipFast(blob: Blob, hashers: BlobHashers, mode: ScanMode, op
         }
       },
       opts.signal,
-      hashing
-        ? undefined
-        : (n) => {
-            inflated += n;
-            opts.onBytes?.(n);
-          },
+      (chunk) => {
+        if (digests) hashers.blob.update(chunk);
+        read += chunk.length;
+        opts.onBytes?.(chunk.length);
+      },
     );
   } catch (e) {
-    if (opts.signal?.aborted) {
-      // Cancelled: the hashing read stops too before the job ends (nothing of a cancelled job
-      // may run on in the Worker).
-      await hashing?.catch(() => {});
-      throwIfAborted(opts.signal);
-    }
+    throwIfAborted(opts.signal);
     info = null;
     void e;
   }
-  const size = hashing ? await hashing : blob.size;
-  const sha256 = hashing ? 'sha256:' + hashers.blob.digest('hex') : null;
   if (!info) {
     // Declined: rescan with the exact decoder; progress for this blob starts over.
-    opts.onBytes?.(-(hashing ? size : inflated));
+    opts.onBytes?.(-read);
     return null;
   }
+  // The stream was read to its end (inflateFast returns only then): the blob digest is whole.
+  const size = read;
+  const sha256 = digests ? `sha256:${hashers.blob.digest('hex')}` : null;
   const failed = (e: unknown): BlobResult => ({
     size,
     sha256,

@@ -120,6 +120,7 @@ export async function* readChunks(blob: Blob, opts: ReadOptions = {}): AsyncGene
           filled += r.value.byteLength;
         }
         if (filled > 0) {
+          throwIfAborted(opts.signal);
           const out = new Uint8Array(buf, 0, filled);
           // Unless reused, the next read needs its own buffer: the yielded one is the caller's.
           if (!opts.reuse) buf = new ArrayBuffer(size);

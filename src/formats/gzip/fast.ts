@@ -87,13 +87,15 @@ export function decompressionStreamIsStrict(): Promise<boolean> {
 }
 
 /** See the contract at the top of this file. */
-/** `onRead(n)`: n compressed bytes were read from the blob (progress); `chunkSize`: read size
- *  (smaller lets a consumer that stops early read less past where it stopped). */
+/** `onRead(chunk)`: the next compressed bytes read from the blob, before they are inflated (for
+ *  progress, or to hash the blob in the same read; a view valid during the call only);
+ *  `chunkSize`: read size (smaller lets a consumer that stops early read less past where it
+ *  stopped). */
 export async function inflateFast(
   blob: Blob,
   onData: OnData,
   signal?: AbortSignal,
-  onRead?: (n: number) => void,
+  onRead?: (chunk: Uint8Array) => void,
   chunkSize?: number,
 ): Promise<GzipInfo | null> {
   signal?.throwIfAborted();
@@ -117,11 +119,17 @@ export async function inflateFast(
     // next read, and a write resolves once the transform has inflated it, so no earlier
     // chunk is still queued in the stream when the next read takes the buffer back. (A fresh
     // 4 MiB buffer per read is what made two Workers' reads ~3x slower in Chromium.)
-    for await (const chunk of readChunks(blob, { chunkSize, reuse: true, signal })) {
-      onRead?.(chunk.length);
-      for (let at = 0; at < chunk.length; at += WRITE_PIECE) await writer.write(chunk.subarray(at, at + WRITE_PIECE) as Uint8Array<ArrayBuffer>);
+    try {
+      for await (const chunk of readChunks(blob, { chunkSize, reuse: true, signal })) {
+        onRead?.(chunk);
+        for (let at = 0; at < chunk.length; at += WRITE_PIECE) await writer.write(chunk.subarray(at, at + WRITE_PIECE) as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+    } catch (e) {
+      // A read that failed (or was cancelled) ends the stream: the read side would wait forever.
+      await writer.abort(e).catch(() => {});
+      throw e;
     }
-    await writer.close();
   })();
   // A DecompressionStream error rejects both sides; the read side reports it.
   pump.catch(() => {});
@@ -149,6 +157,9 @@ export async function inflateFast(
   } catch {
     output.cancel().catch(() => {});
     writer.abort().catch(() => {});
+    // The pump stops at its next read or write; wait for it: nothing of this call may run on
+    // (onRead may hash into a Worker's shared hasher, and the pool keeps that Worker).
+    await pump.catch(() => {});
     if (consumerError) throw consumerError.e;
     signal?.throwIfAborted();
     // DecompressionStream refused the input: not one clean member. GzipDecoder decides.
