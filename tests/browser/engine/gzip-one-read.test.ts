@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzip } from 'pako';
 import { scanBlobJob } from '../../../src/engine/jobs';
+import { inflateFast } from '../../../src/formats/gzip/fast';
 import { buildTar } from '../../builders/tar';
 import { noise } from '../../builders/noise';
 
@@ -54,5 +55,28 @@ describe('gzip fast path with digests', () => {
     const r = await scanBlobJob(new Blob([gz]));
     expect(r.sha256).toBe(await hex(gz));
     expect(r.layer?.diffId).toBe(await hex(layer));
+  });
+
+  it('a read that fails midway ends the inflate (declined, for the exact decoder to report), not a wait forever', async () => {
+    /** Its stream gives the first 256 KiB, then fails (a file changed on disk after it was picked). */
+    class FailingBlob extends Blob {
+      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+        let sent = false;
+        return new ReadableStream({
+          type: 'bytes',
+          pull: (c) => {
+            if (sent) return c.error(new DOMException('the file changed', 'NotReadableError'));
+            sent = true;
+            c.enqueue(gz.slice(0, 256 * 1024));
+          },
+        });
+      }
+    }
+    const settled = inflateFast(new FailingBlob([gz]), () => {}).then(
+      (v) => ({ v }),
+      (e: Error) => ({ e: e.name }),
+    );
+    const waited = new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000));
+    expect(await Promise.race([settled, waited])).toEqual({ v: null });
   });
 });
