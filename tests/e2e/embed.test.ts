@@ -110,12 +110,18 @@ describe('<tarscope-diff> and <tarscope-inspect> on docs/embed.html', () => {
     await finished(page, '#inspect');
     expect(await digests(page, '#inspect')).toEqual(layerDigests(A_NAME));
     await page.evaluate((u) => document.getElementById('inspect')!.setAttribute('src', u), `/range/${OTHER}`);
+    // OTHER is A copied by skopeo (the same layer digests): the run is told apart by its label,
+    // which the new run sets; waiting for a digest alone passed on A's table before the src
+    // change took effect (then 'Finished' was A's, and the table was cleared under the test).
     await page.waitForFunction(
-      (want) =>
-        [...document.getElementById('inspect')!.shadowRoot!.querySelectorAll('table.layers td:nth-of-type(1) code')].some(
-          (c) => c.getAttribute('title') === want,
-        ),
-      layerDigests(OTHER)[0],
+      ([name, want]) => {
+        const root = document.getElementById('inspect')!.shadowRoot!;
+        return (
+          root.querySelector('.embed-label')?.textContent === name &&
+          [...root.querySelectorAll('table.layers td:nth-of-type(1) code')].some((c) => c.getAttribute('title') === want)
+        );
+      },
+      [OTHER, layerDigests(OTHER)[0]] as const,
       { timeout: 60_000 },
     );
     expect(await finished(page, '#inspect')).toBe('Finished');
